@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+#include <iostream>
+
+int main() {
+  std::cout << "policygraph\n";
+  return 0;
+}

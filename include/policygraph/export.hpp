@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "policygraph/graph.hpp"
+#include "policygraph/metrics.hpp"
+
+namespace policygraph {
+
+enum class ExportFormat : unsigned char { graphml, gexf, dot, svg, json, csv };
+std::string_view to_string(ExportFormat format);
+std::optional<ExportFormat> parse_export_format(std::string_view text);
+
+/// Which vertices to write. An edge is written when both its ends are.
+struct Selection {
+  std::vector<bool> vertices;  ///< empty: every vertex
+  bool contains(VertexId v) const { return vertices.empty() || vertices[v]; }
+};
+
+/// What selection the `--focus/--depth/--kind/--country` options ask for.
+struct SelectionOptions {
+  std::optional<VertexId> focus;
+  int depth = 1;                       ///< edges from focus, either direction
+  std::vector<NodeKind> kinds;         ///< empty: every kind
+  std::vector<std::string> countries;  ///< empty: any; else policies/facilities of these
+};
+Selection select_vertices(const Graph& graph, const SelectionOptions& options);
+
+struct ExportOptions {
+  const NodeMetrics* metrics = nullptr;
+  Selection selection;
+  bool dynamic = false;  ///< GEXF: a timeline from policy dates
+  bool reduce = false;   ///< DOT/SVG: draw the transitive reduction of lineage edges
+  bool links = false;    ///< JSON: the edge list under `links` (NetworkX before 3.6)
+};
+
+/// Each writer writes the whole document to `out`, deterministically (sorted keys, fixed
+/// float format). Text is escaped for its format; XML formats drop the control characters
+/// XML 1.0 cannot carry.
+void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& options = {});
+void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& options = {});
+void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& options = {});
+void write_node_link_json(std::ostream& out, const Graph& graph, const ExportOptions& options = {});
+void write_csv_nodes(std::ostream& out, const Graph& graph, const ExportOptions& options = {});
+void write_csv_edges(std::ostream& out, const Graph& graph, const ExportOptions& options = {});
+/// Renders the DOT through the Graphviz library (libgvc), in-process. Throws ExportError
+/// when Graphviz fails.
+void write_svg(std::ostream& out, const Graph& graph, const ExportOptions& options = {});
+
+/// An export that could not be written (I/O failure, Graphviz error).
+struct ExportError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Writes `path` whole or not at all: into a temporary file beside it, then renamed over
+/// it. On any failure the temporary file is removed and an existing `path` is untouched.
+/// Throws ExportError.
+void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
+
+/// Writes `format` to `path` atomically (CSV: `path` is a folder that gets nodes.csv and
+/// edges.csv). Throws ExportError.
+void export_to_path(ExportFormat format, const std::filesystem::path& path, const Graph& graph,
+                    const ExportOptions& options = {});
+
+/// Writes `format` to a stream (CSV: nodes.csv, a blank line, then edges.csv).
+void export_to_stream(ExportFormat format, std::ostream& out, const Graph& graph, const ExportOptions& options = {});
+
+}  // namespace policygraph

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <ranges>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "policygraph/date.hpp"
+#include "policygraph/diagnostics.hpp"
+#include "policygraph/record.hpp"
+
+namespace policygraph {
+
+enum class NodeKind : unsigned char { policy, facility, cluster, tag };
+enum class EdgeKind : unsigned char { supersedes, consolidates, member_of, related_facility, tagged, related };
+
+std::string_view to_string(NodeKind kind);
+std::string_view to_string(EdgeKind kind);
+std::optional<NodeKind> parse_node_kind(std::string_view text);
+
+/// True for the edges of a policy's lineage: `supersedes` and `consolidates`.
+constexpr bool is_lineage(EdgeKind kind) {
+  return kind == EdgeKind::supersedes || kind == EdgeKind::consolidates;
+}
+
+using VertexId = std::uint32_t;
+using EdgeId = std::uint32_t;
+
+struct Node {
+  NodeKind kind = NodeKind::policy;
+  std::string id;     ///< the record id; for clusters and tags the folded name
+  std::string label;  ///< title / name; for clusters and tags the name as first seen
+  bool resolved = true;         ///< false for an id referred to but never described
+  std::optional<Date> date;     ///< policies only
+  std::int32_t record = -1;     ///< index into Graph::records(), or -1
+};
+
+struct Edge {
+  VertexId source = 0;
+  VertexId target = 0;
+  EdgeKind kind = EdgeKind::supersedes;
+  double weight = 1.0;
+};
+
+class GraphBuilder;
+
+/// A directed graph of typed nodes and typed, weighted edges, immutable once built.
+///
+/// Invariant that every view and every metric relies on: the policy nodes come first,
+/// as vertices 0 .. policy_count()-1 in byte order of their ids, and each view of the
+/// same corpus keeps those ids. A vector of per-policy values (PageRank, say) therefore
+/// indexes any view.
+///
+/// Adjacency is stored compressed (CSR), so out_edges/in_edges are spans. Algorithms that
+/// use Boost.Graph get an adjacency_list from lib/graph/bgl.hpp.
+class Graph {
+ public:
+  Graph();
+  ~Graph();
+  Graph(Graph&&) noexcept;
+  Graph& operator=(Graph&&) noexcept;
+
+  std::size_t node_count() const { return nodes_.size(); }
+  std::size_t edge_count() const { return edges_.size(); }
+  std::size_t policy_count() const { return policy_count_; }
+
+  auto vertices() const { return std::views::iota(VertexId{0}, static_cast<VertexId>(nodes_.size())); }
+  auto policies() const { return std::views::iota(VertexId{0}, static_cast<VertexId>(policy_count_)); }
+
+  const Node& node(VertexId v) const { return nodes_[v]; }
+  const Edge& edge(EdgeId e) const { return edges_[e]; }
+  std::span<const Node> nodes() const { return nodes_; }
+  std::span<const Edge> edges() const { return edges_; }
+
+  /// Edges leaving / entering v, sorted by (kind, other end).
+  std::span<const EdgeId> out_edges(VertexId v) const;
+  std::span<const EdgeId> in_edges(VertexId v) const;
+
+  /// `<kind>:<id>`, unique in the graph.
+  std::string key(VertexId v) const;
+  std::optional<VertexId> find(NodeKind kind, std::string_view id) const;
+
+  /// The record behind a node, or nullptr (unresolved, cluster, tag).
+  const Record* record(VertexId v) const;
+  /// The records nodes point into; shared by every view of one corpus.
+  const std::vector<Record>& records() const { return *records_; }
+
+ private:
+  friend class GraphBuilder;
+  std::vector<Node> nodes_;
+  std::vector<Edge> edges_;
+  std::size_t policy_count_ = 0;
+  std::vector<EdgeId> out_offsets_, out_list_, in_offsets_, in_list_;
+  std::unordered_map<std::string, VertexId> by_key_;
+  std::shared_ptr<const std::vector<Record>> records_;
+};
+
+/// Builds a Graph. Nodes are added with a key; adding a key twice returns the first
+/// vertex. An edge (source, kind, target) added twice is one edge; its weight is the
+/// first one's unless `accumulate_weights` (then weights add up: MODEL.md 5.10).
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(std::shared_ptr<const std::vector<Record>> records = nullptr);
+
+  VertexId add_node(Node node);
+  std::optional<VertexId> find(NodeKind kind, std::string_view id) const;
+  Node& node(VertexId v) { return nodes_[v]; }
+  void add_edge(VertexId source, VertexId target, EdgeKind kind, double weight = 1.0);
+  void set_accumulate_weights(bool accumulate) { accumulate_weights_ = accumulate; }
+
+  /// Renumbers the nodes so that policies come first in byte order of their ids (then
+  /// facilities, clusters, tags, each by id), sorts edges, builds the adjacency.
+  Graph finish() &&;
+
+ private:
+  std::vector<Node> nodes_;
+  std::vector<Edge> edges_;
+  std::unordered_map<std::string, VertexId> by_key_;
+  std::unordered_map<std::uint64_t, EdgeId> edge_index_[6];
+  bool accumulate_weights_ = false;
+  std::shared_ptr<const std::vector<Record>> records_;
+};
+
+/// Weights of the `policy` view and of the full graph's edges (MODEL.md section 2).
+struct ViewWeights {
+  double supersedes = 3.0;
+  double consolidates = 3.0;
+  double tag = 1.0;
+  double cluster = 1.0;
+  double facility = 0.1;
+};
+
+/// Builds the full graph of MODEL.md section 2 from loaded records. Problems found on the
+/// way (self-references, ...) are appended to `diagnostics`.
+Graph build_graph(std::vector<Record> records, Diagnostics& diagnostics, const ViewWeights& weights = {});
+
+enum class View : unsigned char { full, lineage, policy };
+std::string_view to_string(View view);
+std::optional<View> parse_view(std::string_view text);
+
+/// Statistics of building a view, for saying what the tool is doing on dense inputs.
+struct ViewReport {
+  std::size_t related_pairs = 0;  ///< policy pairs linked by a shared tag, cluster or facility
+};
+
+/// The `full`, `lineage` or `policy` view of a full graph (MODEL.md section 2). Policy
+/// vertices keep their ids. The `full` view is a copy with kind weights.
+Graph make_view(const Graph& full, View view, const ViewWeights& weights = {}, ViewReport* report = nullptr);
+
+}  // namespace policygraph

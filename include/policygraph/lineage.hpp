@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <vector>
+
+#include "policygraph/date.hpp"
+#include "policygraph/graph.hpp"
+
+namespace policygraph {
+
+/// The queries of MODEL.md section 3 on the lineage edges (`supersedes`, `consolidates`)
+/// of a graph (the full graph or its lineage view). A lineage edge points from the newer
+/// policy to the older, so the successors of X are the sources of X's incoming lineage
+/// edges. Every query terminates on cycles.
+
+struct ReplacedBy {
+  VertexId policy = 0;
+  std::vector<VertexId> successors;  ///< direct successors, sorted by id
+  /// Policies in the terminal strongly connected components of the successor graph
+  /// reachable from `policy` (MODEL.md 5.8); on a DAG, the reachable policies with no
+  /// successor. `policy` itself when it has none. Sorted by id.
+  std::vector<VertexId> current;
+};
+
+/// Direct successors and current versions. O(V + E) in the part of the graph reached.
+ReplacedBy replaced_by(const Graph& graph, VertexId policy);
+
+struct LineageMember {
+  VertexId policy = 0;
+  /// 0 for the policy asked about; -k for a predecessor k lineage edges back, +k for a
+  /// successor k edges on (the shortest such path where several exist).
+  int generation = 0;
+};
+
+struct Lineage {
+  VertexId policy = 0;
+  /// The policy, its ancestors and its descendants, ordered by date (undated last), then
+  /// generation, then id.
+  std::vector<LineageMember> members;
+  std::vector<EdgeId> edges;  ///< the lineage edges between members
+};
+
+/// Every ancestor and descendant of `policy` along lineage edges. O(V + E) in the part reached.
+Lineage lineage(const Graph& graph, VertexId policy);
+
+/// Policies dated on or before `day` that no policy dated on or before `day` supersedes or
+/// consolidates; sorted by id. Undated policies are never in force (MODEL.md 5.8).
+std::vector<VertexId> in_force(const Graph& graph, const Date& day);
+
+/// The strongly connected components of more than one policy on lineage edges, each
+/// sorted by id, in order of their smallest id (MODEL.md 5.9). Tarjan, O(V + E).
+std::vector<std::vector<VertexId>> lineage_cycles(const Graph& graph);
+
+}  // namespace policygraph

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "policygraph/diagnostics.hpp"
+#include "policygraph/record.hpp"
+
+namespace policygraph {
+
+/// Limits that keep a hostile file from taking the tool down. Hitting one is a
+/// diagnostic for that file (or field), never a crash.
+struct Limits {
+  std::size_t max_file_bytes = 64u << 20;     ///< larger files are skipped
+  int max_depth = 200;                        ///< nesting of YAML/JSON collections
+  std::size_t max_alias_expansions = 10'000;  ///< alias uses expanded per file
+};
+
+/// How a file's text is laid out, from its ending.
+enum class FileFormat : unsigned char { markdown, yaml, json, json_lines };
+
+/// The format for a path's ending, or nullopt for a file that holds no records.
+std::optional<FileFormat> format_for_path(std::string_view path);
+
+/// What the folder a file sits in says about its records.
+struct FileContext {
+  std::string path;  ///< relative to the corpus root, '/'-separated; used in diagnostics
+  FileFormat format = FileFormat::markdown;
+  RecordKind default_kind = RecordKind::policy;  ///< facility under a `facilities` folder
+  std::string default_language;                  ///< innermost language folder, or empty
+};
+
+/// The context MODEL.md section 1 derives from a relative path: format, kind, language.
+std::optional<FileContext> context_for_path(std::string_view relative_path);
+
+struct ParseResult {
+  std::vector<Record> records;
+  Diagnostics diagnostics;
+};
+
+/// Parses one file's text into records. Pure: no disk, no globals. Every problem is a
+/// diagnostic with the line and column of the field at fault; a bad field is dropped and
+/// the record kept where it is still usable, a record without an id is dropped.
+ParseResult parse_records(std::string_view text, const FileContext& context, const Limits& limits = {});
+
+struct LoadOptions {
+  std::string preferred_language = "en";
+  bool follow_symlinks = false;  ///< follow links that lead out of the corpus folder
+  unsigned threads = 0;          ///< 0: every core
+  Limits limits;
+  /// Called from the loading thread now and then with (files done, files in all).
+  std::function<void(std::size_t, std::size_t)> on_progress;
+};
+
+/// A loaded corpus: one record per kind and id, translations merged
+/// (MODEL.md section 5.1), sorted by kind then id.
+struct Corpus {
+  std::vector<Record> records;
+  Diagnostics diagnostics;  ///< sorted with sort_diagnostics
+  std::size_t files_read = 0;
+};
+
+/// Walks `root`, parses every record file on all cores, merges translations and reports
+/// duplicates. Never throws for bad input; a root that cannot be read is an error
+/// diagnostic on the root itself.
+Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options = {});
+
+/// Merges records of the same kind and id in several languages into one each
+/// (MODEL.md section 5.1) and reports records of the same kind, id and language twice
+/// (5.3). Input in any order; output sorted by kind then id.
+std::vector<Record> merge_translations(std::vector<Record> records, std::string_view preferred_language,
+                                       Diagnostics& diagnostics);
+
+}  // namespace policygraph

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace policygraph {
+
+/// Computed values that exporters write as node attributes. Each vector is indexed by the
+/// vertex ids of the graph it was computed on; since every view keeps the policy ids
+/// (see Graph), a vector over the `policy` view applies to the policy nodes of any view.
+/// A vertex beyond a vector's end has no value.
+struct NodeMetrics {
+  std::optional<std::vector<double>> pagerank;
+  std::optional<std::vector<double>> betweenness;
+  std::optional<std::vector<std::uint32_t>> component;
+  std::optional<std::vector<std::uint32_t>> community;
+  std::optional<std::vector<std::int32_t>> generation;  ///< relative to a focus policy
+};
+
+}  // namespace policygraph
