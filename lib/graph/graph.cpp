@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#include "policygraph/graph.hpp"
+
+namespace policygraph {
+
+Graph::Graph() : records_(std::make_shared<const std::vector<Record>>()) {}
+Graph::~Graph() = default;
+Graph::Graph(Graph&&) noexcept = default;
+Graph& Graph::operator=(Graph&&) noexcept = default;
+
+std::span<const EdgeId> Graph::out_edges(VertexId v) const {
+  return std::span<const EdgeId>(out_list_).subspan(out_offsets_[v], out_offsets_[v + 1] - out_offsets_[v]);
+}
+
+std::span<const EdgeId> Graph::in_edges(VertexId v) const {
+  return std::span<const EdgeId>(in_list_).subspan(in_offsets_[v], in_offsets_[v + 1] - in_offsets_[v]);
+}
+
+std::string Graph::key(VertexId v) const {
+  std::string key(to_string(nodes_[v].kind));
+  key += ':';
+  key += nodes_[v].id;
+  return key;
+}
+
+std::optional<VertexId> Graph::find(NodeKind kind, std::string_view id) const {
+  std::string key(to_string(kind));
+  key += ':';
+  key += id;
+  auto found = by_key_.find(key);
+  if (found == by_key_.end()) return std::nullopt;
+  return found->second;
+}
+
+const Record* Graph::record(VertexId v) const {
+  auto index = nodes_[v].record;
+  return index < 0 ? nullptr : &(*records_)[static_cast<std::size_t>(index)];
+}
+
+}  // namespace policygraph
