@@ -90,6 +90,8 @@ class Graph {
   const Record* record(VertexId v) const;
   /// The records nodes point into; shared by every view of one corpus.
   const std::vector<Record>& records() const { return *records_; }
+  /// The same records, shared, for building another view of this graph.
+  std::shared_ptr<const std::vector<Record>> shared_records() const { return records_; }
 
  private:
   friend class GraphBuilder;
@@ -136,6 +138,11 @@ struct ViewWeights {
   double facility = 0.1;
 };
 
+/// A cluster or tag name as matched (MODEL.md 5.6): trimmed, runs of ASCII white space
+/// folded to one space, ASCII letters lower-cased; other bytes (UTF-8) untouched, so `ÎLE`
+/// and `Île` stay different. It is the id of the cluster or tag node. O(length).
+std::string fold_name(std::string_view name);
+
 /// Builds the full graph of MODEL.md section 2 from loaded records. Problems found on the
 /// way (self-references, ...) are appended to `diagnostics`.
 Graph build_graph(std::vector<Record> records, Diagnostics& diagnostics, const ViewWeights& weights = {});
@@ -148,6 +155,11 @@ std::optional<View> parse_view(std::string_view text);
 struct ViewReport {
   std::size_t related_pairs = 0;  ///< policy pairs linked by a shared tag, cluster or facility
 };
+
+/// An upper bound on ViewReport::related_pairs of the policy view, in O(V + E) without
+/// building it: the sum over tags, clusters and facilities of k(k-1)/2 for k policy members
+/// (pairs sharing several are counted once per thing shared). For warning before dense work.
+std::size_t related_pair_bound(const Graph& full);
 
 /// The `full`, `lineage` or `policy` view of a full graph (MODEL.md section 2). Policy
 /// vertices keep their ids. The `full` view is a copy with kind weights.

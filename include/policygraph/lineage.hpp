@@ -51,4 +51,9 @@ std::vector<VertexId> in_force(const Graph& graph, const Date& day);
 /// sorted by id, in order of their smallest id (MODEL.md 5.9). Tarjan, O(V + E).
 std::vector<std::vector<VertexId>> lineage_cycles(const Graph& graph);
 
+/// One error per lineage cycle (MODEL.md 5.9), naming all its policies and their files,
+/// placed at the first lineage reference of the cycle's first described policy that leads
+/// to another member. build_graph calls it; O(V + E).
+void lineage_diagnostics(const Graph& graph, Diagnostics& diagnostics);
+
 }  // namespace policygraph

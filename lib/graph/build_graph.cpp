@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+// The full graph of MODEL.md section 2, from merged records (one per kind and id).
+//
+// Two passes over the records: first every described policy and facility becomes a node,
+// so that a reference to a described id always finds it; then the references become edges,
+// creating an unresolved node for an id nobody describes and a cluster or tag node for each
+// folded name. The records are walked in (kind, id) order rather than the order they came
+// in, so "the name as first seen" of a cluster or tag does not depend on how the loader
+// ordered them.
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <tuple>
+
+#include "policygraph/graph.hpp"
+#include "policygraph/lineage.hpp"
+
+namespace policygraph {
+namespace {
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+class FullGraphBuilder {
+ public:
+  FullGraphBuilder(std::shared_ptr<const std::vector<Record>> records, Diagnostics& diagnostics,
+                   const ViewWeights& weights)
+      : records_(*records), builder_(records), diagnostics_(diagnostics), weights_(weights) {}
+
+  Graph build() && {
+    std::vector<std::size_t> order(records_.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return std::tie(records_[a].kind, records_[a].id) < std::tie(records_[b].kind, records_[b].id);
+    });
+
+    std::vector<VertexId> vertex(records_.size());
+    for (std::size_t index : order) {
+      const Record& record = records_[index];
+      const bool is_policy = record.kind == RecordKind::policy;
+      vertex[index] = builder_.add_node(Node{.kind = is_policy ? NodeKind::policy : NodeKind::facility,
+                                             .id = record.id,
+                                             .label = record.label,
+                                             .resolved = true,
+                                             .date = is_policy ? record.date : std::nullopt,
+                                             .record = static_cast<std::int32_t>(index)});
+    }
+    for (std::size_t index : order) add_edges(records_[index], vertex[index]);
+    Graph graph = std::move(builder_).finish();
+    lineage_diagnostics(graph, diagnostics_);
+    return graph;
+  }
+
+ private:
+  // The node of a referred id: the described one, or an unresolved node labelled by its id.
+  VertexId referred(NodeKind kind, const std::string& id) {
+    if (auto found = builder_.find(kind, id)) return *found;
+    return builder_.add_node(Node{.kind = kind, .id = id, .label = id, .resolved = false, .date = std::nullopt, .record = -1});
+  }
+
+  // A cluster or tag node; nullopt for a name that folds to nothing (an empty name is absent,
+  // MODEL.md section 1). The label is the name as first seen, trimmed.
+  std::optional<VertexId> named(NodeKind kind, const std::string& name) {
+    std::string id = fold_name(name);
+    if (id.empty()) return std::nullopt;
+    if (auto found = builder_.find(kind, id)) return *found;
+    return builder_.add_node(Node{.kind = kind,
+                                  .id = std::move(id),
+                                  .label = std::string(trim(name)),
+                                  .resolved = true,
+                                  .date = std::nullopt,
+                                  .record = -1});
+  }
+
+  // False, with a warning at the reference, when a policy names itself.
+  bool not_self(const Record& record, const Reference& reference, std::string_view field) {
+    if (reference.id != record.id) return true;
+    diagnostics_.push_back({.file = record.file,
+                            .line = reference.where.line,
+                            .column = reference.where.column,
+                            .severity = Severity::warning,
+                            .message = "policy '" + record.id + "' names itself in " + std::string(field) +
+                                       "; the link is ignored"});
+    return false;
+  }
+
+  void add_edges(const Record& record, VertexId self) {
+    // Lineage fields belong to policies and relatedPolicies to facilities (MODEL.md
+    // section 1); a field on the other kind is not an edge of the graph.
+    if (record.kind == RecordKind::policy) {
+      for (const Reference& reference : record.supersedes)
+        if (not_self(record, reference, "supersedes"))
+          builder_.add_edge(self, referred(NodeKind::policy, reference.id), EdgeKind::supersedes, weights_.supersedes);
+      for (const Reference& reference : record.superseded_by)
+        if (not_self(record, reference, "supersededBy"))
+          builder_.add_edge(referred(NodeKind::policy, reference.id), self, EdgeKind::supersedes, weights_.supersedes);
+      for (const Reference& reference : record.consolidated_from)
+        if (not_self(record, reference, "consolidatedFrom"))
+          builder_.add_edge(self, referred(NodeKind::policy, reference.id), EdgeKind::consolidates,
+                            weights_.consolidates);
+      for (const Reference& reference : record.related_facilities)
+        builder_.add_edge(self, referred(NodeKind::facility, reference.id), EdgeKind::related_facility,
+                          weights_.facility);
+    } else {
+      for (const Reference& reference : record.related_policies)
+        builder_.add_edge(referred(NodeKind::policy, reference.id), self, EdgeKind::related_facility,
+                          weights_.facility);
+    }
+    for (const std::string& name : record.clusters)
+      if (auto cluster = named(NodeKind::cluster, name))
+        builder_.add_edge(self, *cluster, EdgeKind::member_of, weights_.cluster);
+    for (const std::string& name : record.tags)
+      if (auto tag = named(NodeKind::tag, name)) builder_.add_edge(self, *tag, EdgeKind::tagged, weights_.tag);
+  }
+
+  const std::vector<Record>& records_;
+  GraphBuilder builder_;
+  Diagnostics& diagnostics_;
+  const ViewWeights& weights_;
+};
+
+}  // namespace
+
+std::string fold_name(std::string_view name) {
+  name = trim(name);
+  std::string folded;
+  folded.reserve(name.size());
+  bool in_space = false;
+  for (char c : name) {
+    if (is_ascii_space(c)) {
+      in_space = true;
+      continue;
+    }
+    if (in_space) folded += ' ';
+    in_space = false;
+    // ASCII letters only: bytes of multi-byte UTF-8 sequences are >= 0x80 and stay as they are.
+    folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return folded;
+}
+
+Graph build_graph(std::vector<Record> records, Diagnostics& diagnostics, const ViewWeights& weights) {
+  auto shared = std::make_shared<const std::vector<Record>>(std::move(records));
+  return FullGraphBuilder(shared, diagnostics, weights).build();
+}
+
+}  // namespace policygraph
