@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: MIT
+// policygraph: parse → load → build → analyse → export; see run.cpp and commands/.
 #include <iostream>
+#include <string>
+#include <vector>
 
-int main() {
-  std::cout << "policygraph\n";
-  return 0;
+#include "run.hpp"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  return policygraph::cli::run(args, std::cout, std::cerr, policygraph::cli::Terminal::detect());
 }

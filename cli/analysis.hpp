@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// The analysis pass shared by `influence`, `clusters` and `export --metrics`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "policygraph/graph.hpp"
+#include "policygraph/metrics.hpp"
+
+namespace policygraph::cli {
+
+struct MetricRequest {
+  bool pagerank = false;
+  bool betweenness = false;
+  bool component = false;
+  bool community = false;
+  bool generation = false;
+  std::optional<std::size_t> betweenness_sample;
+  std::uint64_t seed = 0;
+  std::optional<VertexId> focus;  ///< generation is relative to it
+};
+
+/// Parses `--metrics` values ("all", or names); throws a usage error naming the bad one.
+MetricRequest parse_metric_names(const std::vector<std::string>& names);
+
+/// Computes the requested metrics on the `policy` view of `full`.
+NodeMetrics compute_metrics(const Graph& full, const ViewWeights& weights, const MetricRequest& request);
+
+}  // namespace policygraph::cli

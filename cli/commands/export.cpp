@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "analysis.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "lookup.hpp"
+#include "policygraph/export.hpp"
+#include "session.hpp"
+#include "support/edit_distance.hpp"
+
+namespace policygraph::cli {
+namespace {
+
+// Parses a name from a closed set, or throws a usage error with "did you mean".
+template <typename Parse>
+auto parse_choice(const std::string& option, const std::string& value, const std::vector<std::string>& choices,
+                  Parse parse) {
+  if (auto parsed = parse(value)) return *parsed;
+  auto near = nearest(value, choices, 1);
+  std::string list;
+  for (const auto& choice : choices) list += (list.empty() ? "" : ", ") + choice;
+  throw usage_error(option + ": unknown value '" + value + "'" +
+                    (near.empty() ? "" : "; did you mean '" + near[0] + "'?") + " (one of " + list + ")");
+}
+
+std::size_t count_selected_edges(const Graph& graph, const Selection& selection) {
+  std::size_t count = 0;
+  for (const Edge& edge : graph.edges()) count += selection.contains(edge.source) && selection.contains(edge.target);
+  return count;
+}
+
+}  // namespace
+
+int run_export(const CommandContext& context) {
+  const Invocation& invocation = context.invocation;
+  const GlobalOptions& options = invocation.global;
+  const ExportCommandOptions& request = invocation.export_options;
+
+  ExportFormat format = parse_choice("--format", request.format, choices_of("--format"),
+                                     parse_export_format);
+  View view = parse_choice("--view", request.view, choices_of("--view"), parse_view);
+  SelectionOptions selection_options;
+  selection_options.depth = request.depth;
+  for (const auto& kind : request.kinds)
+    selection_options.kinds.push_back(
+        parse_choice("--kind", kind, choices_of("--kind"), parse_node_kind));
+  selection_options.countries = request.countries;
+  if (request.depth < 0) throw usage_error("--depth must be 0 or more");
+  MetricRequest metric_request;
+  if (request.metrics_given) metric_request = parse_metric_names(request.metrics);
+  if (format == ExportFormat::csv && request.output.empty() && options.json)
+    throw usage_error("--json with CSV on stdout would mix two formats: give -o DIR for the CSV files");
+
+  Session session = open_session(options, invocation.weights, context.err, context.terminal);
+  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  const Graph& full = session.graph;
+  if (!request.focus.empty()) {
+    selection_options.focus = find_policy_or_explain(full, request.focus);
+    metric_request.focus = selection_options.focus;
+  }
+
+  Graph graph = make_view(full, view, invocation.weights);
+  NodeMetrics metrics;
+  ExportOptions export_options;
+  if (request.metrics_given) {
+    metrics = compute_metrics(full, invocation.weights, metric_request);
+    export_options.metrics = &metrics;
+  }
+  export_options.selection = select_vertices(graph, selection_options);
+  export_options.dynamic = request.dynamic;
+  export_options.reduce = request.reduce;
+  export_options.links = request.links;
+
+  try {
+    if (request.output.empty()) {
+      export_to_stream(format, context.out, graph, export_options);
+      return exit_success;
+    }
+    export_to_path(format, request.output, graph, export_options);
+  } catch (const ExportError& error) {
+    throw io_error(std::string(error.what()));
+  }
+
+  std::size_t nodes = 0;
+  for (VertexId v : graph.vertices()) nodes += export_options.selection.contains(v);
+  std::size_t edges = count_selected_edges(graph, export_options.selection);
+  if (options.json) {
+    context.out << nlohmann::ordered_json{{"file", request.output},
+                                          {"format", std::string(to_string(format))},
+                                          {"view", std::string(to_string(view))},
+                                          {"nodes", nodes},
+                                          {"edges", edges}}
+                       .dump(2)
+                << '\n';
+  } else {
+    context.out << "wrote " << request.output << " (" << to_string(format) << ", " << to_string(view) << " view, "
+                << nodes << " nodes, " << edges << " edges)\n";
+  }
+  return exit_success;
+}
+
+}  // namespace policygraph::cli

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#include <algorithm>
+#include <ostream>
+
+#include "commands.hpp"
+#include "describe.hpp"
+#include "exit_codes.hpp"
+#include "lookup.hpp"
+#include "policygraph/lineage.hpp"
+#include "session.hpp"
+
+namespace policygraph::cli {
+
+int run_lineage(const CommandContext& context) {
+  const GlobalOptions& options = context.invocation.global;
+  Session session = open_session(options, context.invocation.weights, context.err, context.terminal);
+  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  const Graph& graph = session.graph;
+  VertexId policy = find_policy_or_explain(graph, context.invocation.query.id);
+  Lineage answer = lineage(graph, policy);
+
+  if (options.json) {
+    nlohmann::ordered_json nodes = nlohmann::ordered_json::array();
+    for (const auto& member : answer.members) {
+      const Node& node = graph.node(member.policy);
+      nodes.push_back({{"id", node.id},
+                       {"generation", member.generation},
+                       {"date", node.date ? nlohmann::ordered_json(node.date->iso()) : nlohmann::ordered_json()},
+                       {"resolved", node.resolved},
+                       {"title", node.label}});
+    }
+    nlohmann::ordered_json edges = nlohmann::ordered_json::array();
+    for (EdgeId e : answer.edges) {
+      const Edge& edge = graph.edge(e);
+      edges.push_back({{"source", graph.node(edge.source).id},
+                       {"target", graph.node(edge.target).id},
+                       {"kind", std::string(to_string(edge.kind))}});
+    }
+    context.out << nlohmann::ordered_json{{"id", graph.node(policy).id}, {"nodes", nodes}, {"edges", edges}}.dump(2)
+                << '\n';
+    return exit_success;
+  }
+
+  // An indented tree read top to bottom by date: the oldest ancestor at the left margin,
+  // each generation two spaces further in, the policy asked about marked.
+  const Terminal& terminal = context.terminal;
+  int first_generation = 0;
+  for (const auto& member : answer.members) first_generation = std::min(first_generation, member.generation);
+  for (const auto& member : answer.members) {
+    std::string indent(static_cast<std::size_t>(member.generation - first_generation) * 2, ' ');
+    std::string generation = (member.generation > 0 ? "+" : "") + std::to_string(member.generation);
+    std::string id = graph.node(member.policy).id;
+    if (member.policy == policy) id = styled(terminal, Style::bold, id + "  ◀");
+    std::string line = date_text(graph, member.policy) + "  " + std::string(4 - std::min<std::size_t>(4, generation.size()), ' ') +
+                       generation + "  " + indent + id + "  ";
+    context.out << line << truncate_to_width(title_text(graph, member.policy), terminal.width > display_width(line) + 20
+                                                                                    ? terminal.width - display_width(line)
+                                                                                    : 20)
+                << '\n';
+  }
+  if (answer.members.size() == 1) context.out << "  no predecessor and no successor\n";
+  return exit_success;
+}
+
+}  // namespace policygraph::cli

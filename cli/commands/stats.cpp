@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "session.hpp"
+#include "table.hpp"
+
+namespace policygraph::cli {
+namespace {
+
+struct Counts {
+  std::size_t nodes[4] = {};
+  std::size_t unresolved[2] = {};
+  std::size_t edges[6] = {};
+};
+
+Counts count(const Graph& graph) {
+  Counts counts;
+  for (const Node& node : graph.nodes()) {
+    ++counts.nodes[static_cast<int>(node.kind)];
+    if (!node.resolved && node.kind <= NodeKind::facility) ++counts.unresolved[static_cast<int>(node.kind)];
+  }
+  for (const Edge& edge : graph.edges()) ++counts.edges[static_cast<int>(edge.kind)];
+  return counts;
+}
+
+}  // namespace
+
+int run_stats(const CommandContext& context) {
+  const GlobalOptions& options = context.invocation.global;
+  Session session = open_session(options, context.invocation.weights, context.err, context.terminal);
+  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Counts counts = count(session.graph);
+  constexpr EdgeKind full_edge_kinds[] = {EdgeKind::supersedes, EdgeKind::consolidates, EdgeKind::member_of,
+                                          EdgeKind::related_facility, EdgeKind::tagged};
+
+  if (options.json) {
+    nlohmann::ordered_json json;
+    json["records"] = {{"policy", session.record_count[0]}, {"facility", session.record_count[1]}};
+    json["nodes"] = nlohmann::ordered_json::object();
+    for (int k = 0; k < 4; ++k) json["nodes"][std::string(to_string(static_cast<NodeKind>(k)))] = counts.nodes[k];
+    json["unresolved"] = {{"policy", counts.unresolved[0]}, {"facility", counts.unresolved[1]}};
+    json["edges"] = nlohmann::ordered_json::object();
+    for (EdgeKind kind : full_edge_kinds) json["edges"][std::string(to_string(kind))] = counts.edges[static_cast<int>(kind)];
+    json["diagnostics"] = session.diagnostics.size();
+    json["errors"] = count_errors(session.diagnostics);
+    json["files"] = session.files_read;
+    context.out << json.dump(2) << '\n';
+    return exit_success;
+  }
+
+  auto number = [](std::size_t n) { return std::to_string(n); };
+  Table table({"", "count", "of which"}, {Table::Align::left, Table::Align::right, Table::Align::left});
+  table.add_row({"files read", number(session.files_read), ""});
+  table.add_row({"policy records", number(session.record_count[0]), ""});
+  table.add_row({"facility records", number(session.record_count[1]), ""});
+  table.add_row({"policy nodes", number(counts.nodes[0]), number(counts.unresolved[0]) + " unresolved"});
+  table.add_row({"facility nodes", number(counts.nodes[1]), number(counts.unresolved[1]) + " unresolved"});
+  table.add_row({"cluster nodes", number(counts.nodes[2]), ""});
+  table.add_row({"tag nodes", number(counts.nodes[3]), ""});
+  for (EdgeKind kind : full_edge_kinds)
+    table.add_row({std::string(to_string(kind)) + " edges", number(counts.edges[static_cast<int>(kind)]), ""});
+  table.add_row({"diagnostics", number(session.diagnostics.size()), number(count_errors(session.diagnostics)) + " errors"});
+  table.print(context.out, context.terminal);
+  return exit_success;
+}
+
+}  // namespace policygraph::cli

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "session.hpp"
+
+namespace policygraph::cli {
+
+int run_validate(const CommandContext& context) {
+  const GlobalOptions& options = context.invocation.global;
+  Session session = open_session(options, context.invocation.weights, context.err, context.terminal);
+  const Diagnostics& diagnostics = session.diagnostics;
+  std::size_t errors = count_errors(diagnostics);
+  bool failed = errors > 0 || (options.strict && !diagnostics.empty());
+
+  if (options.json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& d : diagnostics)
+      list.push_back({{"file", d.file},
+                      {"line", d.line},
+                      {"column", d.column},
+                      {"severity", std::string(to_string(d.severity))},
+                      {"message", d.message}});
+    context.out << nlohmann::ordered_json{{"diagnostics", list}}.dump(2) << '\n';
+    return failed ? exit_finding : exit_success;
+  }
+
+  for (const auto& d : diagnostics) {
+    Style style = d.severity == Severity::error ? Style::red : d.severity == Severity::warning ? Style::yellow : Style::cyan;
+    std::string location = d.file;
+    if (d.line > 0) location += ':' + std::to_string(d.line) + (d.column > 0 ? ':' + std::to_string(d.column) : "");
+    context.out << styled(context.terminal, Style::bold, location) << ": "
+                << styled(context.terminal, style, std::string(to_string(d.severity))) << ": " << d.message << '\n';
+  }
+  std::size_t records = session.record_count[0] + session.record_count[1];
+  std::size_t warnings = diagnostics.size() - errors;
+  if (diagnostics.empty()) {
+    context.out << styled(context.terminal, Style::green, "ok") << ": " << records << " records in "
+                << session.files_read << " files, no problems\n";
+  } else {
+    context.out << records << " records in " << session.files_read << " files: " << errors << " error"
+                << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s")
+                << " or note" << (warnings == 1 ? "" : "s") << '\n';
+  }
+  return failed ? exit_finding : exit_success;
+}
+
+}  // namespace policygraph::cli

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+// Shell completions and the man page, generated from the parser itself, so they can never
+// disagree with --help.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace policygraph::cli {
+
+std::string bash_completion(const CLI::App& app);
+std::string zsh_completion(const CLI::App& app);
+std::string man_page(const CLI::App& app);
+
+}  // namespace policygraph::cli

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+#include "options.hpp"
+
+#include <map>
+
+namespace policygraph::cli {
+namespace {
+
+void add_weight_options(CLI::App& command, ViewWeights& weights) {
+  const char* group = "Weights of the policy view";
+  command.add_option("--supersedes-weight", weights.supersedes, "Weight of a supersedes edge")->group(group)->capture_default_str();
+  command.add_option("--consolidates-weight", weights.consolidates, "Weight of a consolidates edge")->group(group)->capture_default_str();
+  command.add_option("--tag-weight", weights.tag, "Weight of each shared tag")->group(group)->capture_default_str();
+  command.add_option("--cluster-weight", weights.cluster, "Weight of each shared cluster")->group(group)->capture_default_str();
+  command.add_option("--facility-weight", weights.facility, "Weight of each shared facility")->group(group)->capture_default_str();
+}
+
+std::string examples_footer(const CommandInfo& info) {
+  std::string footer = "Examples:";
+  for (const char* example : info.examples) footer += std::string("\n  ") + example;
+  return footer;
+}
+
+CLI::App* add_command(CLI::App& app, const std::string& name, Invocation& invocation) {
+  for (const auto& info : command_catalogue()) {
+    if (name != info.name) continue;
+    CLI::App* command = app.add_subcommand(info.name, info.purpose);
+    if (!info.examples.empty()) command->footer(examples_footer(info));
+    if (info.hidden) command->group("");
+    command->callback([&invocation, name] { invocation.command = name; });
+    return command;
+  }
+  throw std::logic_error("command missing from the catalogue: " + name);
+}
+
+}  // namespace
+
+const std::vector<CommandInfo>& command_catalogue() {
+  static const std::vector<CommandInfo> catalogue{
+      {"validate", "List every problem in the corpus; exit 1 if any is an error",
+       {"policygraph validate -C seeds", "policygraph validate -C seeds --json | jq '.diagnostics | length'"}},
+      {"stats", "Count records, nodes, edges and unresolved references",
+       {"policygraph stats -C seeds", "policygraph stats -C seeds --json"}},
+      {"replaced-by", "What replaced a policy, and what stands in its place today",
+       {"policygraph replaced-by eu-ets-directive-2003 -C seeds", "policygraph replaced-by ab-sger-2007 -C seeds --json"}},
+      {"lineage", "Every ancestor and descendant of a policy, with generations and dates",
+       {"policygraph lineage eu-ets-directive-2009 -C seeds", "policygraph lineage us-45q-2008 -C seeds --json"}},
+      {"in-force", "The policies in force on a date",
+       {"policygraph in-force --at 2015-06-30 -C seeds", "policygraph in-force --at 2024 -C seeds --json"}},
+      {"influence", "Rank policies by PageRank, with betweenness and lineage degrees",
+       {"policygraph influence -C seeds --top 10", "policygraph influence -C seeds --tag-weight 2 --json",
+        "policygraph influence -C big-corpus --sample 500"}},
+      {"clusters", "Declared clusters, connected components and Louvain communities",
+       {"policygraph clusters -C seeds", "policygraph clusters -C seeds --seed 7 --json"}},
+      {"export", "Write the graph for Gephi, Graphviz, NetworkX, Neo4j or a spreadsheet",
+       {"policygraph export -C seeds --format svg --view lineage -o out/lineage.svg",
+        "policygraph export -C seeds --format gexf --dynamic --metrics -o out/policies.gexf",
+        "policygraph export -C seeds --format csv --view full -o out/neo4j"}},
+      {"help", "Show the help of a command", {"policygraph help export"}},
+      {"completion", "Print a shell completion script (bash or zsh)",
+       {"source <(policygraph completion bash)"}, true},
+      {"manpage", "Print the man page (roff)", {}, true},
+      {"ids", "Print the policy ids of the corpus, one a line (for completion)", {}, true},
+  };
+  return catalogue;
+}
+
+const std::vector<std::string>& choices_of(const std::string& option) {
+  static const std::map<std::string, std::vector<std::string>> choices{
+      {"--format", {"graphml", "gexf", "dot", "svg", "json", "csv"}},
+      {"--view", {"full", "lineage", "policy"}},
+      {"--kind", {"policy", "facility", "cluster", "tag"}},
+      {"--metrics", {"all", "pagerank", "betweenness", "component", "community", "generation"}},
+      {"SHELL", {"bash", "zsh"}},
+  };
+  static const std::vector<std::string> none;
+  auto found = choices.find(option);
+  return found == choices.end() ? none : found->second;
+}
+
+std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
+  auto app = std::make_unique<CLI::App>(
+      "policygraph turns a corpus of policy records (Markdown with YAML front matter, YAML, JSON)\n"
+      "into a graph: what replaced a policy, which policies matter most, which belong together,\n"
+      "and exports for Gephi, Graphviz, NetworkX and Neo4j.",
+      "policygraph");
+  app->footer(
+      "Run 'policygraph help COMMAND' or 'policygraph COMMAND --help' for a command's options and examples.\n"
+      "Exit codes: 0 success, 1 a finding (errors, an unknown id), 2 a usage error, 3 an input/output failure.");
+  app->set_version_flag("--version", std::string("policygraph ") + POLICYGRAPH_VERSION_STRING);
+  app->require_subcommand(0, 1);
+  app->fallthrough();
+  app->allow_extras();
+
+  GlobalOptions& global = invocation.global;
+  app->add_option("-C,--corpus", global.corpus, "The corpus folder")->capture_default_str();
+  app->add_option("--lang", global.language, "Preferred language when merging translations")->capture_default_str();
+  app->add_flag("--json", global.json, "Machine-readable output on stdout");
+  app->add_flag("--strict", global.strict, "Treat every diagnostic as an error");
+  app->add_flag("--follow-symlinks", global.follow_symlinks, "Follow symbolic links that lead out of the corpus");
+  app->add_option("--threads", global.threads, "Threads for loading (0: every core)")->capture_default_str();
+
+  add_command(*app, "validate", invocation);
+  add_command(*app, "stats", invocation);
+
+  QueryOptions& query = invocation.query;
+  add_command(*app, "replaced-by", invocation)->add_option("ID", query.id, "A policy id")->required();
+  add_command(*app, "lineage", invocation)->add_option("ID", query.id, "A policy id")->required();
+  add_command(*app, "in-force", invocation)
+      ->add_option("--at", query.at, "A date: YYYY, YYYY-MM or YYYY-MM-DD")
+      ->required();
+
+  CLI::App* influence = add_command(*app, "influence", invocation);
+  influence->add_option("--top", query.top, "How many policies to list (0: all)")->capture_default_str();
+  influence->add_option("--sample", query.sample, "Betweenness from K sampled sources, for large corpora");
+  influence->add_option("--seed", query.seed, "Seed for --sample")->capture_default_str();
+  add_weight_options(*influence, invocation.weights);
+
+  CLI::App* clusters = add_command(*app, "clusters", invocation);
+  clusters->add_option("--seed", query.seed, "Seed of Louvain's node order: the same seed, the same communities")
+      ->capture_default_str();
+  add_weight_options(*clusters, invocation.weights);
+
+  ExportCommandOptions& exports = invocation.export_options;
+  CLI::App* export_command = add_command(*app, "export", invocation);
+  export_command->add_option("-f,--format", exports.format, "graphml, gexf, dot, svg, json or csv")->required();
+  export_command->add_option("--view", exports.view, "full, lineage or policy")->capture_default_str();
+  export_command->add_option("-o,--output", exports.output, "The file to write (csv: a folder); stdout without it");
+  export_command->add_option("--focus", exports.focus, "Only the neighbourhood of this policy");
+  export_command->add_option("--depth", exports.depth, "With --focus: how many edges away")->capture_default_str();
+  export_command->add_option("--kind", exports.kinds, "Only nodes of these kinds (policy, facility, cluster, tag)")
+      ->delimiter(',');
+  export_command->add_option("--country", exports.countries, "Only policies and facilities of these countries")
+      ->delimiter(',');
+  export_command
+      ->add_option("--metrics", exports.metrics,
+                   "Add computed node attributes: all, or some of pagerank, betweenness, component, community, "
+                   "generation")
+      ->expected(0, 1)
+      ->delimiter(',');
+  export_command->add_flag("--dynamic", exports.dynamic, "GEXF: a timeline from the policies' dates");
+  export_command->add_flag("--reduce", exports.reduce, "DOT/SVG: draw the transitive reduction of the lineage");
+  export_command->add_flag("--links", exports.links, "JSON: the edge list under 'links' (NetworkX before 3.6)");
+  add_weight_options(*export_command, invocation.weights);
+
+  add_command(*app, "help", invocation)->add_option("COMMAND", invocation.help_topic, "A command");
+  add_command(*app, "completion", invocation)
+      ->add_option("SHELL", invocation.shell, "bash or zsh")
+      ->required()
+      ->check(CLI::IsMember(choices_of("SHELL")));
+  add_command(*app, "manpage", invocation);
+  add_command(*app, "ids", invocation);
+
+  for (CLI::App* command : app->get_subcommands({})) command->allow_extras();
+  // `--metrics` alone means every metric: seen by its count, since it carries no value then.
+  export_command->parse_complete_callback([&exports, export_command] {
+    exports.metrics_given = export_command->get_option("--metrics")->count() > 0;
+  });
+  return app;
+}
+
+}  // namespace policygraph::cli

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+#include "run.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include "commands/commands.hpp"
+#include "exit_codes.hpp"
+#include "generated_docs.hpp"
+#include "options.hpp"
+#include "support/edit_distance.hpp"
+
+namespace policygraph::cli {
+namespace {
+
+std::vector<std::string> command_names() {
+  std::vector<std::string> names;
+  for (const auto& info : command_catalogue())
+    if (!info.hidden) names.emplace_back(info.name);
+  return names;
+}
+
+std::vector<std::string> option_names(const CLI::App& app, const CLI::App* command) {
+  std::vector<std::string> names;
+  for (const CLI::App* scope : {&app, command}) {
+    if (scope == nullptr) continue;
+    for (const CLI::Option* option : scope->get_options()) {
+      for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+      for (const auto& name : option->get_snames()) names.push_back("-" + name);
+    }
+  }
+  return names;
+}
+
+// The first argument nobody took, explained with "did you mean".
+CliError unexpected_argument(const CLI::App& app, const CLI::App* command, const std::string& argument) {
+  if (argument.starts_with("-")) {
+    std::string name = argument.substr(0, argument.find('='));
+    auto near = nearest(name, option_names(app, command), 3);
+    std::string where = command ? "'" + command->get_name() + "'" : "policygraph";
+    std::string message = "unknown option '" + name + "' for " + where;
+    if (!near.empty()) message += "; did you mean '" + near[0] + "'?";
+    message += " (see 'policygraph " + std::string(command ? "help " + command->get_name() : "--help") + "')";
+    return usage_error(message);
+  }
+  if (command == nullptr) {
+    auto near = nearest(argument, command_names(), 3);
+    std::string message = "unknown command '" + argument + "'";
+    if (!near.empty()) message += "; did you mean '" + near[0] + "'?";
+    return usage_error(message + " (see 'policygraph --help' for the commands)");
+  }
+  return usage_error("unexpected argument '" + argument + "' for '" + command->get_name() + "' (see 'policygraph help " +
+                     command->get_name() + "')");
+}
+
+int print_help_topic(const CLI::App& app, const std::string& topic, std::ostream& out) {
+  if (topic.empty()) {
+    out << app.help();
+    return exit_success;
+  }
+  for (const CLI::App* command : app.get_subcommands({})) {
+    if (command->get_name() == topic) {
+      out << command->help();
+      return exit_success;
+    }
+  }
+  auto near = nearest(topic, command_names(), 1);
+  throw usage_error("no command '" + topic + "'" + (near.empty() ? "" : "; did you mean '" + near[0] + "'?") +
+                    " (see 'policygraph --help')");
+}
+
+int dispatch(const CLI::App& app, const Invocation& invocation, std::ostream& out, std::ostream& err,
+             const Terminal& terminal) {
+  CommandContext context{invocation, out, err, terminal};
+  const std::string& command = invocation.command;
+  if (command == "validate") return run_validate(context);
+  if (command == "stats") return run_stats(context);
+  if (command == "replaced-by") return run_replaced_by(context);
+  if (command == "lineage") return run_lineage(context);
+  if (command == "in-force") return run_in_force(context);
+  if (command == "influence") return run_influence(context);
+  if (command == "clusters") return run_clusters(context);
+  if (command == "export") return run_export(context);
+  if (command == "ids") return run_ids(context);
+  if (command == "help") return print_help_topic(app, invocation.help_topic, out);
+  if (command == "completion") {
+    out << (invocation.shell == "zsh" ? zsh_completion(app) : bash_completion(app));
+    return exit_success;
+  }
+  if (command == "manpage") {
+    out << man_page(app);
+    return exit_success;
+  }
+  out << app.help();
+  return exit_usage;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Terminal& terminal) {
+  Invocation invocation;
+  std::unique_ptr<CLI::App> app = make_parser(invocation);
+  try {
+    try {
+      std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last first
+      app->parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+      const CLI::App* command = nullptr;
+      for (const CLI::App* sub : app->get_subcommands()) command = sub;
+      out << (command ? command->help() : app->help());
+      return exit_success;
+    } catch (const CLI::CallForAllHelp&) {
+      out << app->help("", CLI::AppFormatMode::All);
+      return exit_success;
+    } catch (const CLI::CallForVersion& version) {
+      out << version.what() << '\n';
+      return exit_success;
+    } catch (const CLI::ParseError& error) {
+      const CLI::App* command = nullptr;
+      for (const CLI::App* sub : app->get_subcommands()) command = sub;
+      std::string hint = command ? " (see 'policygraph help " + command->get_name() + "')" : " (see 'policygraph --help')";
+      throw usage_error(error.what() + hint);
+    }
+    const CLI::App* command = nullptr;
+    for (const CLI::App* sub : app->get_subcommands()) command = sub;
+    std::vector<std::string> extras = app->remaining(true);
+    if (!extras.empty()) throw unexpected_argument(*app, command, extras.front());
+    return dispatch(*app, invocation, out, err, terminal);
+  } catch (const CliError& error) {
+    err << styled(terminal, Style::red, "policygraph: error: ") << error.what() << '\n';
+    return error.code;
+  } catch (const std::exception& error) {
+    err << "policygraph: internal error: " << error.what() << " (this is a bug: please report it with the command)\n";
+    return exit_io;
+  }
+}
+
+}  // namespace policygraph::cli

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#include "session.hpp"
+
+#include <filesystem>
+#include <ostream>
+
+#include "exit_codes.hpp"
+#include "progress.hpp"
+
+namespace policygraph::cli {
+
+Session open_session(const GlobalOptions& options, const ViewWeights& weights, std::ostream& err,
+                     const Terminal& terminal) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(options.corpus, error))
+    throw io_error("cannot read the corpus folder '" + options.corpus + "': " +
+                   (error ? error.message() : std::string("not a folder")) +
+                   "; give the folder of your records with -C DIR");
+
+  ProgressBar progress(err, terminal.err_is_terminal, "loading");
+  LoadOptions load;
+  load.preferred_language = options.language;
+  load.follow_symlinks = options.follow_symlinks;
+  load.threads = options.threads;
+  load.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
+  Corpus corpus = load_corpus(options.corpus, load);
+  progress.finish();
+
+  Session session;
+  session.files_read = corpus.files_read;
+  for (const auto& record : corpus.records) ++session.record_count[record.kind == RecordKind::policy ? 0 : 1];
+  session.diagnostics = std::move(corpus.diagnostics);
+  session.graph = build_graph(std::move(corpus.records), session.diagnostics, weights);
+  sort_diagnostics(session.diagnostics);
+  return session;
+}
+
+bool report_diagnostic_count(const Session& session, const GlobalOptions& options, std::ostream& err,
+                             const Terminal& terminal) {
+  if (session.diagnostics.empty()) return true;
+  if (options.strict) {
+    for (const auto& diagnostic : session.diagnostics) err << format_diagnostic(diagnostic) << '\n';
+    err << "policygraph: " << session.diagnostics.size()
+        << " diagnostics and --strict is on: fix them (see 'policygraph validate') or drop --strict\n";
+    return false;
+  }
+  std::size_t errors = count_errors(session.diagnostics);
+  err << styled(terminal, Style::yellow, "policygraph: ") << session.diagnostics.size() << " diagnostic"
+      << (session.diagnostics.size() == 1 ? "" : "s") << " (" << errors << " error" << (errors == 1 ? "" : "s")
+      << ") in the corpus; 'policygraph validate' lists them\n";
+  return true;
+}
+
+}  // namespace policygraph::cli
