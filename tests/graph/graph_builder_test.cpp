@@ -6,13 +6,20 @@
 namespace policygraph {
 namespace {
 
-Node policy(std::string id) { return Node{.kind = NodeKind::policy, .id = id, .label = id}; }
+Node node(NodeKind kind, std::string id, std::string label) {
+  Node result;
+  result.kind = kind;
+  result.id = std::move(id);
+  result.label = std::move(label);
+  return result;
+}
+Node policy(std::string id) { return node(NodeKind::policy, id, id); }
 
 TEST(GraphBuilder, PoliciesComeFirstInIdOrder) {
   GraphBuilder builder;
-  builder.add_node(Node{.kind = NodeKind::tag, .id = "ccs", .label = "CCS"});
+  builder.add_node(node(NodeKind::tag, "ccs", "CCS"));
   builder.add_node(policy("b"));
-  builder.add_node(Node{.kind = NodeKind::facility, .id = "a", .label = "Plant"});
+  builder.add_node(node(NodeKind::facility, "a", "Plant"));
   builder.add_node(policy("a"));
   Graph graph = std::move(builder).finish();
   ASSERT_EQ(graph.node_count(), 4u);
@@ -28,7 +35,7 @@ TEST(GraphBuilder, PoliciesComeFirstInIdOrder) {
 TEST(GraphBuilder, SameKeyIsOneNode) {
   GraphBuilder builder;
   auto first = builder.add_node(policy("x"));
-  auto second = builder.add_node(Node{.kind = NodeKind::policy, .id = "x", .label = "other"});
+  auto second = builder.add_node(node(NodeKind::policy, "x", "other"));
   EXPECT_EQ(first, second);
   EXPECT_EQ(std::move(builder).finish().node(0).label, "x");
 }
@@ -40,7 +47,7 @@ TEST(GraphBuilder, DuplicateEdgesMergeAndAdjacencyIsSorted) {
   auto a = builder.add_node(policy("a"));
   auto b = builder.add_node(policy("b"));
   auto c = builder.add_node(policy("c"));
-  auto t = builder.add_node(Node{.kind = NodeKind::tag, .id = "t", .label = "t"});
+  auto t = builder.add_node(node(NodeKind::tag, "t", "t"));
   builder.add_edge(c, t, EdgeKind::tagged);
   builder.add_edge(c, b, EdgeKind::supersedes, 3);
   builder.add_edge(b, a, EdgeKind::supersedes, 3);
