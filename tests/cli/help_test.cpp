@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#include "cli_fixture.hpp"
+#include "options.hpp"
+
+namespace policygraph::cli::testing {
+namespace {
+
+// Every option the parser accepts appears in the help of the command that accepts it:
+// both come from one definition, and this keeps it so.
+TEST(Help, ListsEveryOptionTheParserAccepts) {
+  Invocation invocation;
+  auto app = make_parser(invocation);
+  for (const CLI::App* command : app->get_subcommands({})) {
+    std::string help = run_cli({"help", command->get_name()}).out;
+    for (const CLI::Option* option : command->get_options()) {
+      for (const auto& name : option->get_lnames())
+        EXPECT_NE(help.find("--" + name), std::string::npos) << command->get_name() << " --" << name;
+    }
+  }
+}
+
+TEST(Help, EveryVisibleCommandHasExamples) {
+  for (const auto& info : command_catalogue()) {
+    if (info.hidden || std::string(info.name) == "help") continue;
+    std::string help = run_cli({info.name, "--help"}).out;
+    EXPECT_NE(help.find("Examples:"), std::string::npos) << info.name;
+    EXPECT_NE(help.find(std::string("policygraph ") + info.name), std::string::npos) << info.name;
+  }
+}
+
+TEST(Help, UnknownTopicSuggests) {
+  Result result = run_cli({"help", "exprot"});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("did you mean 'export'?"), std::string::npos) << result.err;
+}
+
+TEST(Completion, BashOffersEveryCommandAndFormat) {
+  Result result = run_cli({"completion", "bash"});
+  ASSERT_EQ(result.code, 0);
+  for (const auto& info : command_catalogue())
+    if (!info.hidden) EXPECT_NE(result.out.find(info.name), std::string::npos) << info.name;
+  for (const auto& format : choices_of("--format")) EXPECT_NE(result.out.find(format), std::string::npos) << format;
+  EXPECT_NE(result.out.find("complete -F _policygraph policygraph"), std::string::npos);
+}
+
+TEST(ManPage, HasEveryCommand) {
+  Result result = run_cli({"manpage"});
+  ASSERT_EQ(result.code, 0);
+  EXPECT_EQ(result.out.rfind(".TH POLICYGRAPH 1", 0), 0u);
+  for (const auto& info : command_catalogue())
+    if (!info.hidden) EXPECT_NE(result.out.find(std::string(".SS ") + info.name), std::string::npos) << info.name;
+}
+
+}  // namespace
+}  // namespace policygraph::cli::testing

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include <nlohmann/json.hpp>
+
+#include "cli_fixture.hpp"
+
+namespace policygraph::cli::testing {
+namespace {
+
+TEST(ReplacedBy, JsonListsSuccessorsAndCurrentVersions) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  Result result = run_cli({"replaced-by", "a-2001", "-C", corpus.path(), "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["id"], "a-2001");
+  EXPECT_EQ(json["replaced_by"], nlohmann::json::array({"b-2005"}));
+  EXPECT_EQ(json["current"], nlohmann::json::array({"c-2010", "d-2012"}));
+}
+
+TEST(ReplacedBy, HumanOutputShowsBothChains) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  Result result = run_cli({"replaced-by", "b-2005", "-C", corpus.path()});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_NE(result.out.find("c-2010"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("d-2012"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("current version"), std::string::npos) << result.out;
+}
+
+TEST(ReplacedBy, UnknownIdSuggestsIdsAndTitlesAndExitsOne) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  Result typo = run_cli({"replaced-by", "b-2006", "-C", corpus.path()});
+  EXPECT_EQ(typo.code, 1);
+  EXPECT_NE(typo.err.find("no policy has the id 'b-2006'"), std::string::npos) << typo.err;
+  EXPECT_NE(typo.err.find("did you mean:"), std::string::npos) << typo.err;
+  EXPECT_NE(typo.err.find("b-2005"), std::string::npos) << typo.err;
+
+  Result words = run_cli({"replaced-by", "carbon pricing", "-C", corpus.path()});
+  EXPECT_EQ(words.code, 1);
+  EXPECT_NE(words.err.find("policies whose title has those words:"), std::string::npos) << words.err;
+  EXPECT_NE(words.err.find("c-2010  Carbon Pricing Act"), std::string::npos) << words.err;
+
+  Result chinese = run_cli({"replaced-by", "碳法", "-C", corpus.path()});
+  EXPECT_EQ(chinese.code, 1);
+  EXPECT_NE(chinese.err.find("a-2001"), std::string::npos) << "titles in every language are searched: " << chinese.err;
+}
+
+TEST(Lineage, JsonGivesGenerationsAndEdges) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  Result result = run_cli({"lineage", "b-2005", "-C", corpus.path(), "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  ASSERT_EQ(json["nodes"].size(), 4u);
+  EXPECT_EQ(json["nodes"][0]["id"], "a-2001");
+  EXPECT_EQ(json["nodes"][0]["generation"], -1);
+  EXPECT_EQ(json["nodes"][0]["date"], "2001-01-01");
+  EXPECT_EQ(json["nodes"][1]["id"], "b-2005");
+  EXPECT_EQ(json["nodes"][1]["generation"], 0);
+  EXPECT_EQ(json["nodes"][1]["date"], "2005-03-01");
+  EXPECT_EQ(json["nodes"][2]["generation"], 1);
+  EXPECT_EQ(json["edges"].size(), 3u);
+}
+
+TEST(InForce, ListsThePoliciesStandingOnADay) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  auto at = [&](const char* day) {
+    Result result = run_cli({"in-force", "--at", day, "-C", corpus.path(), "--json"});
+    EXPECT_EQ(result.code, 0) << result.err;
+    return nlohmann::json::parse(result.out)["policies"];
+  };
+  EXPECT_EQ(at("2000"), nlohmann::json::array());
+  EXPECT_EQ(at("2004-12-31"), nlohmann::json::array({"a-2001"}));
+  EXPECT_EQ(at("2005-03-01"), nlohmann::json::array({"b-2005"}));
+  EXPECT_EQ(at("2011"), nlohmann::json::array({"c-2010"}));
+  EXPECT_EQ(at("2020"), nlohmann::json::array({"c-2010", "d-2012"}));
+}
+
+TEST(InForce, ADateThatIsNotADateIsAUsageError) {
+  TempCorpus corpus;
+  Result result = run_cli({"in-force", "--at", "2005-02-30", "-C", corpus.path()});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("--at '2005-02-30' is not a date"), std::string::npos) << result.err;
+}
+
+TEST(Influence, JsonRanksEveryPolicy) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  Result result = run_cli({"influence", "-C", corpus.path(), "--json", "--top", "0"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto policies = nlohmann::json::parse(result.out)["policies"];
+  ASSERT_EQ(policies.size(), 4u);
+  double sum = 0;
+  for (const auto& policy : policies) sum += policy["pagerank"].get<double>();
+  EXPECT_NEAR(sum, 1.0, 1e-9);
+  // Influence flows to foundations: the policy everything builds on ranks first.
+  EXPECT_EQ(policies[0]["id"], "a-2001");
+  EXPECT_GE(policies[0]["pagerank"].get<double>(), policies[1]["pagerank"].get<double>());
+}
+
+TEST(Clusters, JsonHasTheThreeParts) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  Result result = run_cli({"clusters", "-C", corpus.path(), "--json", "--seed", "3"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["components"], nlohmann::json::array({nlohmann::json::array({"a-2001", "b-2005", "c-2010", "d-2012"})}));
+  EXPECT_EQ(json["communities"]["seed"], 3);
+  EXPECT_TRUE(json["communities"]["modularity"].is_number());
+  EXPECT_TRUE(json["declared"].is_array());
+}
+
+}  // namespace
+}  // namespace policygraph::cli::testing
