@@ -16,7 +16,9 @@ struct Partition {
   std::vector<std::vector<VertexId>> groups;
 };
 
-/// Weakly connected components (edge direction ignored). O(V + E).
+/// Weakly connected components (edge direction ignored), numbered by smallest vertex: on a
+/// view, policy vertices are in byte order of their ids, so a component's first member is
+/// its canonical name (MODEL.md 5.12). Breadth-first search, O(V + E).
 Partition weakly_connected_components(const Graph& graph);
 
 struct DeclaredCluster {
@@ -24,7 +26,9 @@ struct DeclaredCluster {
   std::vector<VertexId> members;   ///< policies and facilities, by key order
 };
 
-/// The cluster nodes of a full graph with their `member_of` members, by cluster id.
+/// The cluster nodes of a full graph with their `member_of` members (policies and
+/// facilities, each once, by key: facilities before policies, then by id), clusters by
+/// their (folded) id. O(V + E log E).
 std::vector<DeclaredCluster> declared_clusters(const Graph& full);
 
 struct LouvainOptions {
@@ -40,16 +44,28 @@ struct LouvainResult {
   int levels = 0;
 };
 
-/// Louvain community detection on the graph taken as undirected and weighted (weights of
-/// both directions summed). Blondel, Guillaume, Lambiotte, Lefebvre, "Fast unfolding of
-/// communities in large networks" (2008): local moving, then aggregation, repeated until
-/// no level improves modularity. Vertices are visited in an order shuffled by `seed`, so
-/// the same seed gives the same result. About O(E) per sweep.
+/// Louvain community detection on the graph taken as undirected and weighted: the weight of
+/// {u, v} is the sum of all edges u→v and v→u; a loop adds its weight once to the total m
+/// and twice to its vertex's degree, as NetworkX counts them. Blondel, Guillaume, Lambiotte,
+/// Lefebvre, "Fast unfolding of communities in large networks" (2008): "modularity
+/// optimisation" (local moving; a vertex moves only on a strictly positive gain, the first
+/// best neighbouring community winning ties), then "community aggregation", repeated as in
+/// networkx.community.louvain_communities: stop when a level moved nobody or raised
+/// modularity by no more than `threshold`, keeping that last level's partition. Vertices are
+/// visited in an order shuffled once per level by a Fisher–Yates shuffle on
+/// std::mt19937_64(seed): the same seed gives the same partition on every platform (but not
+/// NetworkX's partition for that seed number). A graph without edges leaves every vertex
+/// alone, modularity 0. `modularity` in the result is modularity() of the partition.
+/// About O(V + E) per sweep and per aggregation; memory O(V + E). See lib/algorithms/louvain.cpp.
 LouvainResult louvain(const Graph& graph, const LouvainOptions& options = {});
 
 /// Modularity of a partition of the graph taken as undirected and weighted, as
 /// networkx.community.modularity computes it:
 /// Q = Σ_c [ L_c / m − γ (d_c / 2m)² ], with self-loops counted once in L_c and twice in d_c.
+/// `group_of[v]` is any label per vertex (groups need not be numbered densely); a size other
+/// than the vertex count throws std::invalid_argument. Without edges (m = 0, where NetworkX
+/// divides by zero) the result is 0. Newman & Girvan (2004); resolution γ as in Reichardt &
+/// Bornholdt (2006). O(V + E).
 double modularity(const Graph& graph, const std::vector<std::uint32_t>& group_of, double resolution = 1.0);
 
 }  // namespace policygraph

@@ -23,9 +23,16 @@ struct PageRankResult {
 };
 
 /// Weighted PageRank by power iteration on a directed graph, as networkx.pagerank computes
-/// it: each vertex passes rank along its out-edges in proportion to their weights (parallel
-/// edges are already summed in the graph); a dangling vertex (no out-weight) spreads its rank
-/// evenly over all vertices; teleport is uniform. O(iterations × (V + E)).
+/// it (NetworkX 3.x, `_pagerank_scipy`, uniform personalization, `dangling=None`): start
+/// from 1/N everywhere; each vertex passes rank along its out-edges in proportion to their
+/// weights (several edges of one ordered pair add up, as one edge of summed weight would,
+/// MODEL.md 5.10); a dangling vertex (no out-weight) spreads its rank evenly over all
+/// vertices; teleport is uniform, (1 − damping)/N. Stops when the L1 change of an iteration is
+/// below N × tolerance and returns that iteration's vector; `converged` is false when
+/// `max_iterations` ran out (NetworkX raises instead). Same start, same sweep, same
+/// stopping rule: on the test fixture it agrees with NetworkX to 2e-18 per node. Not Boost's
+/// page_rank (FACTS.md).
+/// O(iterations × (V + E)) time, O(V + E) memory, no allocation inside the iteration.
 /// Reference: Page, Brin, Motwani, Winograd, "The PageRank citation ranking" (1999).
 PageRankResult pagerank(const Graph& graph, const PageRankOptions& options = {});
 
@@ -42,9 +49,19 @@ struct BetweennessResult {
   std::size_t sources = 0;
 };
 
-/// Betweenness centrality of the graph taken as undirected and unweighted, normalised as
-/// networkx.betweenness_centrality(normalized=True) does for an undirected graph:
-/// divided by (n-1)(n-2)/2. Brandes (2001), O(V × E).
+/// Betweenness centrality of the graph taken as undirected, simple and unweighted (one
+/// edge per adjacent pair whatever the kinds, directions and weights; loops dropped: what
+/// NetworkX's `G.to_undirected()` gives), normalised as
+/// networkx.betweenness_centrality(G.to_undirected()) does (normalized=True, endpoints=False):
+/// summed over ordered pairs and divided by (n−1)(n−2), i.e. unordered pairs over
+/// (n−1)(n−2)/2. With fewer than 3 vertices every score is 0.
+/// Sampling k < n sources (`sample_sources`): k distinct sources drawn by a Fisher–Yates
+/// shuffle driven by std::mt19937_64(seed), the same on every platform (not NetworkX's
+/// draw); scaled as NetworkX scales for `k`: a vertex that was a source by
+/// 1/((k−1)(n−2)), any other by 1/(k (n−2)). Where NetworkX gives NaN (k = 1, the source)
+/// or divides by zero (k = 0) the score is 0. k ≥ n is the exact computation.
+/// Brandes, "A faster algorithm for betweenness centrality" (2001): O(k × (V + E)) time
+/// (k = V when exact), O(V + E) memory.
 BetweennessResult betweenness(const Graph& graph, const BetweennessOptions& options = {});
 
 struct LineageDegrees {
@@ -52,7 +69,8 @@ struct LineageDegrees {
   std::vector<std::uint32_t> out;  ///< lineage edges leaving (policies it builds on)
 };
 
-/// In- and out-degree on lineage edges only, indexed by vertex. O(V + E).
+/// In- and out-degree on lineage edges (`supersedes`, `consolidates`) only, indexed by
+/// vertex; each edge counts once whatever its weight. O(V + E).
 LineageDegrees lineage_degrees(const Graph& graph);
 
 }  // namespace policygraph
