@@ -20,6 +20,9 @@ struct Limits {
   std::size_t max_file_bytes = 64u << 20;     ///< larger files are skipped
   int max_depth = 200;                        ///< nesting of YAML/JSON collections
   std::size_t max_alias_expansions = 10'000;  ///< alias uses expanded per file
+  /// YAML events replayed for aliases of collections, per file: bounds the work a few
+  /// aliases of one large anchored value can cause, which counting alias uses cannot.
+  std::size_t max_alias_events = 1'000'000;
 };
 
 /// How a file's text is laid out, from its ending.
@@ -35,6 +38,11 @@ struct FileContext {
   RecordKind default_kind = RecordKind::policy;  ///< facility under a `facilities` folder
   std::string default_language;                  ///< innermost language folder, or empty
 };
+
+/// Whether a folder name is a language tag (MODEL.md section 5.2): an ISO 639-1 code
+/// (`en`, `zh`), optionally followed by `-Script` (4 letters) and/or `-REGION` (2 letters
+/// or 3 digits): `zh-Hans`, `pt-BR`, `es-419`, `zh-Hant-TW`.
+bool is_language_tag(std::string_view name);
 
 /// The context MODEL.md section 1 derives from a relative path: format, kind, language.
 std::optional<FileContext> context_for_path(std::string_view relative_path);

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// parse_records: from one file's text to records and diagnostics, without the disk.
+//
+// The text is checked before yaml-cpp sees it: a byte order mark is dropped, a NUL byte
+// means a binary file (yaml-cpp would take it for UTF-16 or UTF-32), and bytes that are
+// not UTF-8 are refused with their position, since YAML is Unicode text and yaml-cpp would
+// otherwise pass them on into labels. For Markdown only the front matter is checked: the
+// body is never read. Then each YAML text (the front matter, the whole file, or each JSON
+// line) goes once through yaml-cpp's event parser into a RecordBuilder.
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <cstdio>
+#include <cstring>
+#include <istream>
+#include <streambuf>
+
+#include "front_matter.hpp"
+#include "policygraph/loader.hpp"
+#include "record_builder.hpp"
+#include "text_checks.hpp"
+
+namespace policygraph {
+namespace {
+
+using records::RecordBuilder;
+
+// An istream over a string_view: yaml-cpp reads from a stream, and a copy of every file
+// into a stringstream would double the bytes moved.
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // read only: the get area is never written
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+std::string_view format_noun(FileFormat format) {
+  switch (format) {
+    case FileFormat::markdown: return "Markdown";
+    case FileFormat::yaml: return "YAML";
+    case FileFormat::json: return "JSON";
+    case FileFormat::json_lines: return "JSON Lines";
+  }
+  return "record";
+}
+
+// Runs yaml-cpp over one YAML text; every exception becomes a diagnostic.
+void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& builder) {
+  builder.start_text(line_offset);
+  ViewBuffer buffer(yaml);
+  std::istream in(&buffer);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const records::StopFile&) {
+    builder.abandon();  // already reported
+  } catch (const YAML::DeepRecursion& e) {
+    builder.abandon();
+    if (!builder.depth_reported())
+      builder.report(builder.location(e.mark), Severity::error,
+                     "values are nested too deeply for the YAML parser (" + std::to_string(e.depth()) +
+                         " levels); the rest of the file is skipped; flatten this value");
+  } catch (const YAML::Exception& e) {
+    builder.abandon();
+    builder.report(builder.location(e.mark), Severity::error,
+                   "YAML syntax error: " + e.msg +
+                       "; fix the syntax here (a value holding ': ' or starting with one of [ ] { } & * ! | > ' \" % @ "
+                       "needs quotes); the record here is skipped");
+  }
+}
+
+// Reports the first byte of `yaml` that is not UTF-8; true when there is one.
+bool report_invalid_utf8(std::string_view yaml, int line_offset, RecordBuilder& builder) {
+  auto bad = records::find_invalid_utf8(yaml);
+  if (!bad) return false;
+  Location at = records::location_of_offset(yaml, *bad);
+  at.line += line_offset;
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(yaml[*bad])));
+  builder.report(at, Severity::error, std::string("byte ") + byte + " is not UTF-8; save the file as UTF-8; the file is skipped");
+  return true;
+}
+
+void parse_unchecked(std::string_view text, const FileContext& context, const Limits& limits, ParseResult& result) {
+  RecordBuilder builder(context, limits, result);
+  text = records::strip_bom(text);
+  if (text.size() > limits.max_file_bytes) {
+    builder.report({}, Severity::error,
+                   "file is larger than " + std::to_string(limits.max_file_bytes) +
+                       " bytes; it is skipped; split it into smaller files");
+    return;
+  }
+  if (records::is_blank(text)) {
+    builder.report({}, Severity::warning, "file is empty; add a record or delete it");
+    return;
+  }
+  if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
+    builder.report({}, Severity::error,
+                   "binary file (it holds NUL bytes), not " + std::string(format_noun(context.format)) +
+                       " text; it is skipped; remove it or give it another ending");
+    return;
+  }
+
+  switch (context.format) {
+    case FileFormat::markdown: {
+      auto front = records::split_front_matter(text);
+      if (front.status == records::FrontMatter::Status::absent) {
+        builder.report({}, Severity::note,
+                       "no front matter (a first line '---'); read as a plain page, not a record");
+        return;
+      }
+      if (front.status == records::FrontMatter::Status::unclosed) {
+        builder.report({1, 1}, Severity::error,
+                       "front matter opened by '---' is never closed; add a line '---' after its last field; "
+                       "the file is skipped");
+        return;
+      }
+      if (report_invalid_utf8(front.yaml, front.line_offset, builder)) return;
+      parse_yaml_text(front.yaml, front.line_offset, builder);
+      if (builder.documents_with_content() == 0 && result.diagnostics.empty())
+        builder.report({1, 1}, Severity::warning, "front matter is empty; add at least an 'id:' line");
+      return;
+    }
+    case FileFormat::yaml:
+    case FileFormat::json:
+      if (report_invalid_utf8(text, 0, builder)) return;
+      parse_yaml_text(text, 0, builder);
+      if (builder.documents_with_content() == 0 && result.diagnostics.empty())
+        builder.report({}, Severity::warning, "file holds no record (only comments or nulls)");
+      return;
+    case FileFormat::json_lines: {
+      if (report_invalid_utf8(text, 0, builder)) return;
+      // One record per line, each its own YAML text so an error stays on its line.
+      int line = 0;
+      std::size_t start = 0;
+      while (start < text.size()) {
+        auto end = text.find('\n', start);
+        std::string_view one = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        if (!one.empty() && one.back() == '\r') one.remove_suffix(1);  // CRLF: yaml-cpp reads a lone '\r' as text
+        if (!records::is_blank(one)) parse_yaml_text(one, line, builder);
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+        ++line;
+      }
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+ParseResult parse_records(std::string_view text, const FileContext& context, const Limits& limits) {
+  ParseResult result;
+  try {
+    parse_unchecked(text, context, limits, result);
+  } catch (const std::exception& e) {
+    // Nothing should reach here; if something does, it is one file's problem, not the run's.
+    result.diagnostics.push_back(Diagnostic{context.path, 0, 0, Severity::error,
+                                            std::string("internal error while reading the file (") + e.what() +
+                                                "); the file is skipped; please report this"});
+  } catch (...) {
+    result.diagnostics.push_back(Diagnostic{context.path, 0, 0, Severity::error,
+                                            "internal error while reading the file; the file is skipped; please report this"});
+  }
+  return result;
+}
+
+}  // namespace policygraph
