@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "record_builder.hpp"
 
+#include <iterator>
 #include <utility>
 
 namespace policygraph::records {
@@ -22,6 +23,7 @@ void RecordBuilder::start_text(int line_offset) {
 void RecordBuilder::abandon() {
   frames_.clear();
   draft_.reset();
+  pending_.clear();
   anchors_.clear();
   recorders_.clear();
   pending_anchor_name_.clear();
@@ -34,6 +36,10 @@ Location RecordBuilder::location(const YAML::Mark& mark) const {
 }
 
 void RecordBuilder::report(Location at, Severity severity, std::string message) {
+  (draft_ ? pending_ : out_.diagnostics).push_back(make_diagnostic(context_.path, at, severity, std::move(message)));
+}
+
+void RecordBuilder::report_now(Location at, Severity severity, std::string message) {
   out_.diagnostics.push_back(make_diagnostic(context_.path, at, severity, std::move(message)));
 }
 
@@ -257,7 +263,7 @@ void RecordBuilder::begin_collection(bool is_map, Location at) {
   }
   if (static_cast<long long>(frames_.size()) >= limits_.max_depth) {
     depth_reported_ = true;
-    report(at, Severity::error,
+    report_now(at, Severity::error,
            "values are nested deeper than " + std::to_string(limits_.max_depth) +
                " levels; the rest of the file is skipped; flatten this value");
     throw StopFile{};
@@ -280,6 +286,8 @@ void RecordBuilder::end_collection() {
     if (auto finished = finish_record(std::move(*draft_), context_, out_.diagnostics))
       out_.records.push_back(std::move(*finished));
     draft_.reset();
+    std::move(pending_.begin(), pending_.end(), std::back_inserter(out_.diagnostics));
+    pending_.clear();
   } else if (role == Role::milestone && draft_) {
     if (!milestone_.date.empty() || !milestone_.event.empty()) draft_->record.milestones.push_back(std::move(milestone_));
     milestone_ = {};
@@ -355,7 +363,7 @@ void RecordBuilder::expand_alias(YAML::anchor_t anchor, Location at) {
   }
   const std::string name = "*" + anchors_[anchor].name;
   if (++alias_expansions_ > limits_.max_alias_expansions) {
-    report(at, Severity::error,
+    report_now(at, Severity::error,
            "more than " + std::to_string(limits_.max_alias_expansions) + " aliases to expand (here " + name +
                "); the rest of the file is skipped; write the values out instead of repeating aliases");
     throw StopFile{};
@@ -381,7 +389,7 @@ void RecordBuilder::expand_alias(YAML::anchor_t anchor, Location at) {
     case Anchor::State::collection: break;
   }
   if (replayed_events_ + entry.events.size() > limits_.max_alias_events) {
-    report(at, Severity::error,
+    report_now(at, Severity::error,
            "aliases repeat more than " + std::to_string(limits_.max_alias_events) + " parse events (here " + name +
                "); the rest of the file is skipped; write the values out instead of repeating aliases");
     throw StopFile{};

@@ -41,7 +41,12 @@ class RecordBuilder final : public YAML::EventHandler {
   void abandon();
   /// The one place a yaml-cpp mark becomes a file position.
   Location location(const YAML::Mark& mark) const;
+  /// Reports a problem. While a record is being read, its diagnostics wait for the record
+  /// to end: a record dropped by a later syntax error takes them along, so the file gets
+  /// one diagnostic (the syntax error), not a trail of consequences.
   void report(Location at, Severity severity, std::string message);
+  /// Reports at once: for problems that stop the file, reported just before StopFile.
+  void report_now(Location at, Severity severity, std::string message);
   /// Documents of the current text whose root was not null.
   int documents_with_content() const { return documents_with_content_; }
   /// Whether a nesting-depth error was reported for this file.
@@ -121,6 +126,7 @@ class RecordBuilder final : public YAML::EventHandler {
   bool depth_reported_ = false;
   std::vector<Frame> frames_;
   std::optional<RecordDraft> draft_;
+  Diagnostics pending_;  ///< of the record being read
   Milestone milestone_;
   std::vector<Anchor> anchors_;
   std::vector<Recorder> recorders_;

@@ -60,12 +60,12 @@ void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& buil
   } catch (const YAML::DeepRecursion& e) {
     builder.abandon();
     if (!builder.depth_reported())
-      builder.report(builder.location(e.mark), Severity::error,
+      builder.report_now(builder.location(e.mark), Severity::error,
                      "values are nested too deeply for the YAML parser (" + std::to_string(e.depth()) +
                          " levels); the rest of the file is skipped; flatten this value");
   } catch (const YAML::Exception& e) {
     builder.abandon();
-    builder.report(builder.location(e.mark), Severity::error,
+    builder.report_now(builder.location(e.mark), Severity::error,
                    "YAML syntax error: " + e.msg +
                        "; fix the syntax here (a value holding ': ' or starting with one of [ ] { } & * ! | > ' \" % @ "
                        "needs quotes); the record here is skipped");
@@ -165,6 +165,7 @@ ParseResult parse_records(std::string_view text, const FileContext& context, con
     result.diagnostics.push_back(Diagnostic{context.path, 0, 0, Severity::error,
                                             "internal error while reading the file; the file is skipped; please report this"});
   }
+  sort_diagnostics(result.diagnostics);
   return result;
 }
 
