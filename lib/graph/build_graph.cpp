@@ -77,8 +77,11 @@ class FullGraphBuilder {
                                   .record = -1});
   }
 
-  // False, with a warning at the reference, when a policy names itself.
-  bool not_self(const Record& record, const Reference& reference, std::string_view field) {
+  // False, with a warning at the reference, when a policy names itself. Also false, silently,
+  // for an empty id: an empty value means absent (MODEL.md section 1), and the loader is
+  // the one to report it if it wants to.
+  bool usable(const Record& record, const Reference& reference, std::string_view field) {
+    if (reference.id.empty()) return false;
     if (reference.id != record.id) return true;
     diagnostics_.push_back({.file = record.file,
                             .line = reference.where.line,
@@ -94,22 +97,24 @@ class FullGraphBuilder {
     // section 1); a field on the other kind is not an edge of the graph.
     if (record.kind == RecordKind::policy) {
       for (const Reference& reference : record.supersedes)
-        if (not_self(record, reference, "supersedes"))
+        if (usable(record, reference, "supersedes"))
           builder_.add_edge(self, referred(NodeKind::policy, reference.id), EdgeKind::supersedes, weights_.supersedes);
       for (const Reference& reference : record.superseded_by)
-        if (not_self(record, reference, "supersededBy"))
+        if (usable(record, reference, "supersededBy"))
           builder_.add_edge(referred(NodeKind::policy, reference.id), self, EdgeKind::supersedes, weights_.supersedes);
       for (const Reference& reference : record.consolidated_from)
-        if (not_self(record, reference, "consolidatedFrom"))
+        if (usable(record, reference, "consolidatedFrom"))
           builder_.add_edge(self, referred(NodeKind::policy, reference.id), EdgeKind::consolidates,
                             weights_.consolidates);
       for (const Reference& reference : record.related_facilities)
-        builder_.add_edge(self, referred(NodeKind::facility, reference.id), EdgeKind::related_facility,
-                          weights_.facility);
+        if (!reference.id.empty())
+          builder_.add_edge(self, referred(NodeKind::facility, reference.id), EdgeKind::related_facility,
+                            weights_.facility);
     } else {
       for (const Reference& reference : record.related_policies)
-        builder_.add_edge(referred(NodeKind::policy, reference.id), self, EdgeKind::related_facility,
-                          weights_.facility);
+        if (!reference.id.empty())
+          builder_.add_edge(referred(NodeKind::policy, reference.id), self, EdgeKind::related_facility,
+                            weights_.facility);
     }
     for (const std::string& name : record.clusters)
       if (auto cluster = named(NodeKind::cluster, name))

@@ -84,6 +84,20 @@ TEST(BuildGraph, SelfReferenceIsWarnedAndDropped) {
             "policies/a.md:9:4: warning: policy 'a' names itself in consolidatedFrom; the link is ignored");
 }
 
+// An empty id is an absent one: no edge, no node "policy:".
+TEST(BuildGraph, EmptyReferenceIsAbsent) {
+  auto a = policy("a");
+  a.supersedes = refs({""});
+  a.related_facilities = refs({""});
+  auto f = facility("f");
+  f.related_policies = refs({""});
+  Diagnostics diagnostics;
+  Graph graph = build({a, f}, &diagnostics);
+  EXPECT_EQ(graph.node_count(), 2u);
+  EXPECT_EQ(graph.edge_count(), 0u);
+  EXPECT_TRUE(diagnostics.empty());
+}
+
 // Cluster and tag names: trimmed, white space folded, ASCII letters lower-cased, other
 // letters untouched (MODEL.md 5.6).
 //   p1 --member_of--> cluster "carbon pricing" <--member_of-- p2
