@@ -124,6 +124,26 @@ TEST(Betweenness, SamplingIsSeededAndScaled) {
   EXPECT_NEAR(sum(first.scores), exact, 0.5 * exact);
 }
 
+//   a ─ b ─ c        sampled with k = 2 of 3 sources
+//
+// Only b is ever between, on the (a, c) path, once from each end. Sources {a, c}: b is no
+// source, 2 × 1/(k (n−2)) = 1. Sources {a, b} or {b, c}: b is a source, counted once,
+// × 1/((k−1)(n−2)) = 1. NetworkX's scaling makes every draw give the exact value here.
+TEST(Betweenness, SampledPathScalesAsNetworkX) {
+  Graph graph = SmallGraph({"a", "b", "c"}).both("a", "b").both("b", "c").finish();
+  for (std::uint64_t seed = 0; seed < 10; ++seed) {
+    BetweennessResult result = betweenness(graph, {.sample_sources = 2, .seed = seed});
+    ASSERT_TRUE(result.sampled);
+    EXPECT_EQ(result.scores, (std::vector<double>{0.0, 1.0, 0.0})) << "seed " << seed;
+  }
+  // One source: NetworkX's 0/0 for the source itself becomes 0; none: all 0.
+  for (std::uint64_t seed = 0; seed < 5; ++seed) {
+    BetweennessResult one = betweenness(graph, {.sample_sources = 1, .seed = seed});
+    for (double score : one.scores) EXPECT_TRUE(score == 0.0 || score == 1.0);
+  }
+  EXPECT_EQ(betweenness(graph, {.sample_sources = 0}).scores, (std::vector<double>{0.0, 0.0, 0.0}));
+}
+
 TEST(Betweenness, SamplingEveryVertexIsExact) {
   Graph graph = testing::fixture_graph();
   BetweennessResult all = betweenness(graph, {.sample_sources = graph.node_count(), .seed = 3});
