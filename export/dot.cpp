@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+// Graphviz DOT for lineage diagrams (MODEL.md section 4).
+//
+// Layout: left to right by year. Each year present gets a node on an invisible axis
+// ("year:2005" -> "year:2008" [style=invis]) and a `{rank=same; ...}` group with the
+// policies of that year, so years read left to right and each year is one column. Keys
+// cannot collide with the axis: node keys start with policy:, facility:, cluster: or tag:.
+// A lineage edge (newer -> older) is written from the older policy to the newer one with
+// `dir=back`: the arrow still points at the older policy, and every edge runs forward in
+// time, so dot never has to break a cycle formed with the axis by reversing the axis.
+// Other edges (tags, clusters, facilities) have `constraint=false`: time drives the layout.
+//
+// Escaping: every id and label is double-quoted. In ids, `"` and `\` are backslash-escaped
+// and a newline becomes `\n` (only uniqueness matters there). In labels (escString) the
+// same, so a title shows as written, its newlines as line breaks. Characters XML 1.0 cannot
+// carry are dropped, since SVG is rendered from this file. Labels are cut at 200
+// characters and wrapped near 30, and an id longer than 1000 bytes becomes `n<vertex>`:
+// Graphviz refuses quoted strings beyond 16384 bytes.
+//
+// --reduce: the transitive reduction of the lineage edges among the written nodes. An
+// edge u->v is dropped when v is reachable from another lineage successor w of u without
+// passing through u. On a DAG that is the transitive reduction; on a cycle (a validation
+// error) it terminates and keeps the cycle. O(E_lineage * (V + E_lineage)).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "node_attributes.hpp"
+#include "palette.hpp"
+
+namespace policygraph {
+namespace {
+
+using namespace export_detail;
+
+/// Drops what cannot reach an SVG: C0 controls but tab and newline (tab becomes a space).
+std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\t') out += ' ';
+    else if (c == '\n' || static_cast<unsigned char>(c) >= 0x20) out += c;
+  }
+  return out;
+}
+
+std::string dot_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    if (c == '\r') continue;
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+/// At most `limit` code points, then an ellipsis; lines broken at a space past `width`.
+std::string display_label(std::string_view text, std::size_t limit = 200, std::size_t width = 30) {
+  std::string out;
+  std::size_t code_points = 0, line_length = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool starts_code_point = (c & 0xC0) != 0x80;
+    if (starts_code_point && code_points == limit) {
+      out += "\xE2\x80\xA6";
+      break;
+    }
+    if (starts_code_point) ++code_points, ++line_length;
+    if (c == '\n') line_length = 0;
+    if (c == ' ' && line_length > width) {
+      out += '\n';
+      line_length = 0;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string_view shape(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::policy: return "box";
+    case NodeKind::facility: return "hexagon";
+    case NodeKind::cluster: return "octagon";
+    case NodeKind::tag: return "ellipse";
+  }
+  return "box";
+}
+
+std::vector<bool> reduced_away(const Graph& graph, const std::vector<EdgeId>& edges, const Selection& selection) {
+  std::vector<bool> drop(graph.edge_count(), false);
+  auto lineage_successors = [&](VertexId v, auto&& visit) {
+    for (EdgeId e : graph.out_edges(v)) {
+      const Edge& edge = graph.edge(e);
+      if (is_lineage(edge.kind) && selection.contains(edge.target)) visit(edge.target);
+    }
+  };
+  std::vector<char> seen(graph.node_count(), 0);
+  std::vector<VertexId> stack, touched;
+  for (EdgeId e : edges) {
+    const Edge& edge = graph.edge(e);
+    if (!is_lineage(edge.kind)) continue;
+    const VertexId u = edge.source, v = edge.target;
+    bool reachable = false;
+    touched.clear();
+    auto mark = [&](VertexId w) {
+      if (w == u || seen[w]) return;
+      seen[w] = 1;
+      touched.push_back(w);
+      stack.push_back(w);
+    };
+    lineage_successors(u, [&](VertexId w) {
+      if (w != v) mark(w);
+    });
+    while (!stack.empty() && !reachable) {
+      VertexId w = stack.back();
+      stack.pop_back();
+      lineage_successors(w, [&](VertexId x) {
+        if (x == v) reachable = true;
+        mark(x);
+      });
+    }
+    stack.clear();
+    for (VertexId w : touched) seen[w] = 0;
+    drop[e] = reachable;
+  }
+  return drop;
+}
+
+}  // namespace
+
+void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& options) {
+  const Selection& selection = options.selection;
+  std::vector<EdgeId> edges = selected_edges(graph, selection);
+  if (options.reduce) {
+    std::vector<bool> drop = reduced_away(graph, edges, selection);
+    std::erase_if(edges, [&](EdgeId e) { return drop[e]; });
+  }
+  auto id = [&](VertexId v) {
+    std::string key = graph.key(v);
+    return dot_quoted(key.size() > 1000 ? "n" + std::to_string(v) : printable(key));
+  };
+
+  out << "digraph policygraph {\n";
+  out << "  graph [rankdir=LR, charset=\"UTF-8\", nodesep=0.3, ranksep=0.6, fontname=\"Helvetica\"];\n";
+  out << "  node [fontname=\"Helvetica\", fontsize=10, style=filled, penwidth=1];\n";
+  out << "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\"];\n";
+
+  std::map<int, std::vector<VertexId>> by_year;
+  for (VertexId v : graph.vertices()) {
+    if (!selection.contains(v)) continue;
+    const Node& node = graph.node(v);
+    if (node.kind == NodeKind::policy && node.date) by_year[node.date->year].push_back(v);
+  }
+  if (!by_year.empty()) {
+    out << "  // The year axis: one column per year, left to right.\n";
+    out << "  node [shape=plaintext, style=\"\", fontsize=14];\n";
+    for (const auto& [year, members] : by_year)
+      out << "  " << dot_quoted("year:" + std::to_string(year)) << " [label=" << dot_quoted(std::to_string(year)) << "];\n";
+    for (auto it = by_year.begin(); std::next(it) != by_year.end(); ++it)
+      out << "  " << dot_quoted("year:" + std::to_string(it->first)) << " -> "
+          << dot_quoted("year:" + std::to_string(std::next(it)->first)) << " [style=invis];\n";
+    out << "  node [fontsize=10, style=filled];\n";
+  }
+
+  for (VertexId v : graph.vertices()) {
+    if (!selection.contains(v)) continue;
+    const Node& node = graph.node(v);
+    std::string style = node.kind == NodeKind::policy ? "rounded,filled" : "filled";
+    if (!node.resolved) style += ",dashed";
+    std::string tooltip = graph.key(v);
+    if (node.date) tooltip += " (" + node.date->iso() + ")";
+    out << "  " << id(v) << " [label=" << dot_quoted(display_label(printable(node.label)))
+        << ", shape=" << shape(node.kind) << ", style=" << dot_quoted(style)
+        << ", fillcolor=" << dot_quoted(node_color(graph, v).hex())
+        << ", tooltip=" << dot_quoted(display_label(printable(tooltip), 300, 1000)) << "];\n";
+  }
+
+  for (const auto& [year, members] : by_year) {
+    out << "  {rank=same; " << dot_quoted("year:" + std::to_string(year)) << ";";
+    for (VertexId v : members) out << ' ' << id(v) << ';';
+    out << "}\n";
+  }
+
+  for (EdgeId e : edges) {
+    const Edge& edge = graph.edge(e);
+    if (is_lineage(edge.kind)) {
+      // Older first, arrow drawn back at it: see the note at the top.
+      out << "  " << id(edge.target) << " -> " << id(edge.source) << " [dir=back";
+      if (edge.kind == EdgeKind::consolidates) out << ", style=dashed, label=\"consolidates\"";
+      out << "];\n";
+    } else {
+      out << "  " << id(edge.source) << " -> " << id(edge.target) << " [constraint=false, color=\"#aaaaaa\"";
+      if (edge.kind == EdgeKind::related_facility || edge.kind == EdgeKind::related)
+        out << ", label=" << dot_quoted(to_string(edge.kind));
+      out << "];\n";
+    }
+  }
+  out << "}\n";
+}
+
+}  // namespace policygraph

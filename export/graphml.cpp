@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// GraphML for Gephi, Gephi Lite, NetworkX, yEd and Cytoscape (MODEL.md section 4).
+//
+// Written by hand rather than with Boost's write_graphml, which writes booleans as 1/0
+// (Gephi Lite reads 1 as false), cannot leave a missing value out, and produces invalid
+// GraphML when a property name has a space.
+//
+// Ids and names: the schema makes node ids, key ids and `attr.name` NMTOKENs. A node id is
+// its key (`policy:eu-nzia`) passed through xml_name_token (`tag:carbon capture` becomes
+// `tag:carbon_x20_capture`, a clash gets a numeric suffix); when any id had to change, a
+// node attribute `key` holds the true key of every node. An attribute name such as
+// `title@zh` is written `title_zh` (every character outside [A-Za-z0-9._-] becomes '_',
+// and a clash gets a numeric suffix), since Gephi shows names as column titles. Node key ids equal their names, so Gephi finds
+// `label`; the edge keys are `weight` (Gephi's edge weight) and `edge_kind` (named `kind`).
+#include <set>
+
+#include "node_attributes.hpp"
+#include "xml_writer.hpp"
+
+namespace policygraph {
+namespace {
+
+using namespace export_detail;
+
+std::string nmtoken(std::string_view name) {
+  std::string token;
+  for (char c : name) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+                c == '_';
+    token += keep ? c : '_';
+  }
+  return token.empty() ? std::string("_") : token;
+}
+
+std::string unique_name(std::string base, std::set<std::string>& used) {
+  std::string name = base;
+  for (int suffix = 2; !used.insert(name).second; ++suffix) name = base + "_" + std::to_string(suffix);
+  return name;
+}
+
+}  // namespace
+
+void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& options) {
+  const AttributeTable table = node_attribute_table(graph, options);
+  const std::vector<EdgeId> edges = selected_edges(graph, options.selection);
+
+  // Node ids first: whether any changed decides whether the `key` attribute is needed.
+  std::vector<std::string> node_ids;
+  bool ids_changed = false;
+  {
+    std::set<std::string> used;
+    for (VertexId v : table.vertices) {
+      std::string key = graph.key(v);
+      std::string id = unique_name(xml_name_token(key), used);
+      ids_changed = ids_changed || id != key;
+      node_ids.push_back(std::move(id));
+    }
+  }
+
+  std::set<std::string> used_ids{"weight", "edge_kind"};
+  std::set<std::string> used_names;
+  std::string key_key_id;
+  if (ids_changed) {
+    used_names.insert("key");
+    used_ids.insert("key");
+    key_key_id = "key";
+  }
+  std::vector<std::string> node_key_ids;
+  std::vector<std::string> node_key_names;
+  for (const AttributeColumn& column : table.columns) {
+    std::string name = unique_name(nmtoken(column.name), used_names);
+    node_key_ids.push_back(used_ids.insert(name).second ? name : unique_name(name, used_ids));
+    node_key_names.push_back(std::move(name));
+  }
+
+  XmlWriter xml(out);
+  xml.declaration();
+  xml.start("graphml")
+      .attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
+      .attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+      .attribute("xsi:schemaLocation",
+                 "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+  for (std::size_t c = 0; c < table.columns.size(); ++c)
+    xml.start("key")
+        .attribute("id", node_key_ids[c])
+        .attribute("for", "node")
+        .attribute("attr.name", node_key_names[c])
+        .attribute("attr.type", xml_type_name(table.columns[c].type))
+        .end();
+  if (ids_changed)
+    xml.start("key").attribute("id", key_key_id).attribute("for", "node").attribute("attr.name", "key")
+        .attribute("attr.type", "string").end();
+  xml.start("key").attribute("id", "edge_kind").attribute("for", "edge").attribute("attr.name", "kind");
+  xml.attribute("attr.type", "string").end();
+  xml.start("key").attribute("id", "weight").attribute("for", "edge").attribute("attr.name", "weight");
+  xml.attribute("attr.type", "double").end();
+
+  xml.start("graph").attribute("id", "G").attribute("edgedefault", "directed");
+  for (std::size_t row = 0; row < table.vertices.size(); ++row) {
+    xml.start("node").attribute("id", node_ids[row]);
+    if (ids_changed) xml.start("data").attribute("key", key_key_id).text(graph.key(table.vertices[row])).end();
+    for (const Cell& cell : table.cells[row]) {
+      std::string text = value_text(cell.value);
+      if (escape_xml(text, false).empty()) continue;  // nothing XML can carry: missing
+      xml.start("data").attribute("key", node_key_ids[cell.column]).text(text).end();
+    }
+    xml.end();
+  }
+  std::vector<std::size_t> row_of(graph.node_count());
+  for (std::size_t row = 0; row < table.vertices.size(); ++row) row_of[table.vertices[row]] = row;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const Edge& edge = graph.edge(edges[i]);
+    xml.start("edge")
+        .attribute("id", "e" + std::to_string(i))
+        .attribute("source", node_ids[row_of[edge.source]])
+        .attribute("target", node_ids[row_of[edge.target]]);
+    xml.start("data").attribute("key", "edge_kind").text(to_string(edge.kind)).end();
+    xml.start("data").attribute("key", "weight").text(format_double(edge.weight)).end();
+    xml.end();
+  }
+  xml.finish();
+}
+
+}  // namespace policygraph

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// The attribute table of a graph: what every exporter writes for each node. GraphML, GEXF,
+// CSV and JSON all read this one table, so a value, its name and its type are the same in
+// every format.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "policygraph/export.hpp"
+
+namespace policygraph::export_detail {
+
+/// The type of an attribute column. The set is what GraphML readers (Gephi, Gephi Lite,
+/// NetworkX) all accept, plus a list of strings that formats without lists write joined
+/// with ';'.
+enum class ValueType : unsigned char { boolean, integer, long_integer, floating, string, string_list };
+
+/// GraphML / GEXF type name: boolean, int, long, double, string (a list is a string).
+std::string_view xml_type_name(ValueType type);
+
+using Value = std::variant<bool, std::int64_t, double, std::string, std::vector<std::string>>;
+
+struct AttributeColumn {
+  std::string name;  ///< as in the corpus: `country`, `title@zh`
+  ValueType type = ValueType::string;
+};
+
+/// One attribute of one node: the column it belongs to and its value.
+struct Cell {
+  std::size_t column = 0;
+  Value value;
+};
+
+/// The attributes of the selected nodes.
+///
+/// Columns, in this order: `kind`, `label`, `resolved`, `date` (ISO day), `tags`,
+/// `clusters`, then every record attribute and every `title@<lang>` / `name@<lang>` sorted
+/// by name, then the metrics that were computed (`pagerank`, `betweenness`, `component`,
+/// `community`, `generation`). A column exists only when some selected node has a value.
+///
+/// Types: `resolved` boolean; `year` int; `pagerank`, `betweenness` double; `component`,
+/// `community`, `generation` int. Any other record attribute is a string, unless every
+/// value it has in the graph is a canonical decimal integer (no sign but '-', no leading
+/// zero, so the text comes back unchanged) that fits 64 bits: then it is `long`. We infer
+/// `long`, not `int`, because Gephi's int is 32 bits and ids or amounts may not fit. The
+/// types are inferred over the whole graph, not the selection, so one corpus gets one
+/// schema whatever is selected. Should `year` hold a value that is not an int, the column
+/// falls back to string rather than lose the value. Decimal fractions stay strings: their
+/// text would not survive a trip through a double.
+///
+/// Record attributes whose names we compute ourselves (`kind`, `label`, `resolved`, `date`,
+/// `tags`, `clusters`, `id`, `key` and the metric names) are left out: ours win; `id` and
+/// `key` name the node itself in JSON and GraphML.
+struct AttributeTable {
+  std::vector<AttributeColumn> columns;
+  std::vector<VertexId> vertices;        ///< the selected vertices, in id order
+  std::vector<std::vector<Cell>> cells;  ///< per selected vertex, by column index
+};
+
+AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& options);
+
+/// The selected edges (both ends selected), in edge id order.
+std::vector<EdgeId> selected_edges(const Graph& graph, const Selection& selection);
+
+/// Shortest text that reads back as the same double (std::to_chars); "3" for 3.0.
+std::string format_double(double value);
+
+/// A value as text: booleans `true`/`false`, numbers as above, lists joined with `;`.
+std::string value_text(const Value& value);
+
+}  // namespace policygraph::export_detail

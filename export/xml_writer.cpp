@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+#include "xml_writer.hpp"
+
+#include <cstdint>
+
+namespace policygraph::export_detail {
+namespace {
+
+constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
+
+/// Length of the well-formed UTF-8 sequence at text[i] and its code point, or 0.
+std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t& code_point) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char lead = byte(i);
+  std::size_t length = 0;
+  char32_t minimum = 0;
+  if (lead < 0x80) {
+    code_point = lead;
+    return 1;
+  } else if ((lead & 0xE0) == 0xC0) {
+    length = 2, code_point = lead & 0x1Fu, minimum = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, code_point = lead & 0x0Fu, minimum = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, code_point = lead & 0x07u, minimum = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code_point = (code_point << 6) | (byte(i + k) & 0x3Fu);
+  }
+  // Overlong forms, surrogates and values beyond Unicode are not UTF-8.
+  if (code_point < minimum || (code_point >= 0xD800 && code_point <= 0xDFFF) || code_point > 0x10FFFF) return 0;
+  return length;
+}
+
+bool is_name_char(char32_t c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  if (c == '.' || c == '-' || c == '_' || c == ':') return true;
+  return c == 0xB7 || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x37D) ||
+         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) || (c >= 0x203F && c <= 0x2040) ||
+         (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
+         (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+void append_hex_escape(std::string& out, std::uint32_t value) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string hex;
+  do {
+    hex.insert(hex.begin(), digits[value & 0xFu]);
+    value >>= 4;
+  } while (value != 0);
+  if (hex.size() % 2 == 1) hex.insert(hex.begin(), '0');
+  out += "_x";
+  out += hex;
+  out += '_';
+}
+
+}  // namespace
+
+std::string xml_name_token(std::string_view text) {
+  std::string token;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code_point = 0;
+    std::size_t length = utf8_sequence(text, i, code_point);
+    if (length == 0) {
+      append_hex_escape(token, static_cast<unsigned char>(text[i]));
+      ++i;
+      continue;
+    }
+    if (is_name_char(code_point))
+      token.append(text.substr(i, length));
+    else
+      append_hex_escape(token, static_cast<std::uint32_t>(code_point));
+    i += length;
+  }
+  return token.empty() ? std::string("_") : token;
+}
+
+std::string escape_xml(std::string_view text, bool in_attribute) {
+  std::string escaped;
+  escaped.reserve(text.size() + text.size() / 8);
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code_point = 0;
+    std::size_t length = utf8_sequence(text, i, code_point);
+    if (length == 0) {
+      escaped += replacement_character;
+      ++i;
+      continue;
+    }
+    if (length > 1) {
+      if (code_point != 0xFFFE && code_point != 0xFFFF) escaped.append(text.substr(i, length));
+      i += length;
+      continue;
+    }
+    char c = text[i++];
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += in_attribute ? "&quot;" : "\""; break;
+      case '\r': escaped += "&#13;"; break;
+      case '\n': escaped += in_attribute ? "&#10;" : "\n"; break;
+      case '\t': escaped += in_attribute ? "&#9;" : "\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
+          escaped += c;
+        } else if (c == 0x7F) {
+          escaped += c;  // DEL is legal XML 1.0
+        }
+        // Any other C0 control: dropped; XML 1.0 has no way to carry it.
+    }
+  }
+  return escaped;
+}
+
+XmlWriter::XmlWriter(std::ostream& out) : out_(out) {}
+
+void XmlWriter::declaration() { out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+
+void XmlWriter::close_start_tag() {
+  if (start_tag_open_) {
+    out_ << '>';
+    start_tag_open_ = false;
+  }
+}
+
+void XmlWriter::indent(std::size_t depth) {
+  out_ << '\n';
+  for (std::size_t i = 0; i < depth; ++i) out_ << "  ";
+}
+
+XmlWriter& XmlWriter::start(std::string_view name) {
+  close_start_tag();
+  if (!open_.empty()) {
+    open_.back().has_children = true;
+    indent(open_.size());
+  }
+  out_ << '<' << name;
+  open_.push_back({std::string(name)});
+  start_tag_open_ = true;
+  return *this;
+}
+
+XmlWriter& XmlWriter::attribute(std::string_view name, std::string_view value) {
+  out_ << ' ' << name << "=\"" << escape_xml(value, true) << '"';
+  return *this;
+}
+
+XmlWriter& XmlWriter::text(std::string_view text) {
+  close_start_tag();
+  open_.back().has_text = true;
+  out_ << escape_xml(text, false);
+  return *this;
+}
+
+XmlWriter& XmlWriter::end() {
+  Open element = std::move(open_.back());
+  open_.pop_back();
+  if (start_tag_open_) {
+    out_ << "/>";
+    start_tag_open_ = false;
+  } else {
+    if (element.has_children && !element.has_text) indent(open_.size());
+    out_ << "</" << element.name << '>';
+  }
+  if (open_.empty()) out_ << '\n';
+  return *this;
+}
+
+XmlWriter& XmlWriter::element(std::string_view name, std::string_view text_value) {
+  start(name);
+  if (!text_value.empty()) text(text_value);
+  return end();
+}
+
+void XmlWriter::finish() {
+  while (!open_.empty()) end();
+}
+
+}  // namespace policygraph::export_detail

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// The one XML writer behind GraphML and GEXF, with the one escaping routine.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace policygraph::export_detail {
+
+/// `text` made fit for XML 1.0 character data (`in_attribute` false) or a double-quoted
+/// attribute value (true): `&`, `<`, `>` and `"` become entities; characters XML 1.0
+/// cannot carry (C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF) are
+/// dropped, since Gephi rejects them; bytes that are not UTF-8 become U+FFFD. Tab, newline
+/// and carriage return survive as character references where a parser would otherwise
+/// normalise them away (in attributes all three, in text the carriage return).
+std::string escape_xml(std::string_view text, bool in_attribute);
+
+/// `text` as an XML NMTOKEN (what GraphML requires of ids), changed as little as possible:
+/// every character that is not an XML 1.0 (5th edition) name character becomes `_xHH_`
+/// (its code point in hex), as does an invalid UTF-8 byte. `policy:eu-nzia` stays as it
+/// is; `tag:carbon capture` becomes `tag:carbon_x20_capture`. Empty text becomes `_`.
+std::string xml_name_token(std::string_view text);
+
+/// Writes indented XML to a stream: start an element, add attributes, then text or child
+/// elements, then end it. An element with neither is written as `<name .../>`; an element
+/// with only text stays on one line, so no white space is added to its value.
+class XmlWriter {
+ public:
+  explicit XmlWriter(std::ostream& out);
+
+  /// `<?xml version="1.0" encoding="UTF-8"?>`
+  void declaration();
+  XmlWriter& start(std::string_view name);
+  XmlWriter& attribute(std::string_view name, std::string_view value);
+  XmlWriter& text(std::string_view text);
+  XmlWriter& end();
+  /// `<name>text</name>` in one call.
+  XmlWriter& element(std::string_view name, std::string_view text);
+  /// Ends every open element and the document.
+  void finish();
+
+ private:
+  struct Open {
+    std::string name;
+    bool has_children = false;
+    bool has_text = false;
+  };
+  void close_start_tag();
+  void indent(std::size_t depth);
+
+  std::ostream& out_;
+  std::vector<Open> open_;
+  bool start_tag_open_ = false;
+};
+
+}  // namespace policygraph::export_detail

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "export/export_fixture.hpp"
+#include "export/export_test_util.hpp"
+
+namespace policygraph {
+namespace {
+
+using namespace policygraph::testing;
+namespace fs = std::filesystem;
+
+std::size_t file_count(const fs::path& folder) {
+  return static_cast<std::size_t>(std::distance(fs::directory_iterator(folder), fs::directory_iterator()));
+}
+
+TEST(WriteFileAtomically, WritesTheWholeFile) {
+  auto folder = scratch_folder("atomic-writes");
+  write_file_atomically(folder / "out.txt", [](std::ostream& out) { out << "hello\n"; });
+  EXPECT_EQ(read_text(folder / "out.txt"), "hello\n");
+  EXPECT_EQ(file_count(folder), 1u);
+}
+
+TEST(WriteFileAtomically, LeavesTheOldFileWhenTheWriterThrows) {
+  auto folder = scratch_folder("atomic-throws");
+  write_text(folder / "out.txt", "old\n");
+  EXPECT_THROW(write_file_atomically(folder / "out.txt",
+                                     [](std::ostream& out) {
+                                       out << std::string(100000, 'x');
+                                       throw std::runtime_error("midway");
+                                     }),
+               ExportError);
+  EXPECT_EQ(read_text(folder / "out.txt"), "old\n");
+  EXPECT_EQ(file_count(folder), 1u);  // no temporary left behind
+}
+
+TEST(WriteFileAtomically, ExportErrorPassesThrough) {
+  auto folder = scratch_folder("atomic-export-error");
+  try {
+    write_file_atomically(folder / "out.txt", [](std::ostream&) { throw ExportError("graphviz said no"); });
+    FAIL();
+  } catch (const ExportError& error) {
+    EXPECT_STREQ(error.what(), "graphviz said no");
+  }
+  EXPECT_EQ(file_count(folder), 0u);
+}
+
+TEST(WriteFileAtomically, MissingFolderIsAnExportError) {
+  auto folder = scratch_folder("atomic-missing");
+  EXPECT_THROW(write_file_atomically(folder / "no" / "out.txt", [](std::ostream& out) { out << "x"; }), ExportError);
+}
+
+TEST(ExportToPath, CsvWritesAFolder) {
+  auto folder = scratch_folder("export-csv");
+  Graph graph = make_export_graph();
+  export_to_path(ExportFormat::csv, folder / "csv", graph);
+  EXPECT_EQ(read_text(folder / "csv" / "nodes.csv").rfind(":ID(Node),id,:LABEL", 0), 0u);
+  EXPECT_EQ(read_text(folder / "csv" / "edges.csv").rfind(":START_ID(Node)", 0), 0u);
+}
+
+TEST(ExportToPath, SameBytesAsTheStream) {
+  auto folder = scratch_folder("export-stream");
+  Graph graph = make_export_graph();
+  for (ExportFormat format : {ExportFormat::graphml, ExportFormat::gexf, ExportFormat::dot, ExportFormat::json}) {
+    std::ostringstream out;
+    export_to_stream(format, out, graph);
+    auto path = folder / ("graph." + std::string(to_string(format)));
+    export_to_path(format, path, graph);
+    EXPECT_EQ(read_text(path), out.str()) << to_string(format);
+  }
+}
+
+}  // namespace
+}  // namespace policygraph

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#include "xml_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace policygraph::export_detail {
+namespace {
+
+TEST(EscapeXml, EscapesMarkupAndKeepsUnicode) {
+  EXPECT_EQ(escape_xml("a<b>&\"c\"", false), "a&lt;b&gt;&amp;\"c\"");
+  EXPECT_EQ(escape_xml("a<b>&\"c\"", true), "a&lt;b&gt;&amp;&quot;c&quot;");
+  EXPECT_EQ(escape_xml("\xE7\xA2\xB3 \xF0\x9F\x8C\x8D", true), "\xE7\xA2\xB3 \xF0\x9F\x8C\x8D");
+}
+
+TEST(EscapeXml, DropsControlCharactersXmlCannotCarry) {
+  EXPECT_EQ(escape_xml(std::string("a\x01" "b\x1F" "c\0d", 7), false), "abcd");
+  EXPECT_EQ(escape_xml("a\xEF\xBF\xBF" "b", false), "ab");  // U+FFFF
+}
+
+TEST(EscapeXml, KeepsWhiteSpaceThroughParsers) {
+  EXPECT_EQ(escape_xml("a\nb\tc\rd", false), "a\nb\tc&#13;d");
+  EXPECT_EQ(escape_xml("a\nb\tc\rd", true), "a&#10;b&#9;c&#13;d");
+}
+
+TEST(EscapeXml, InvalidUtf8BecomesReplacementCharacter) {
+  EXPECT_EQ(escape_xml("a\xFF" "b", false), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(escape_xml("\xED\xA0\x80", false), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+  EXPECT_EQ(escape_xml("\xE7\xA2", false), "\xEF\xBF\xBD\xEF\xBF\xBD");                   // cut short
+}
+
+TEST(XmlNameToken, KeepsNameCharactersAndEscapesTheRest) {
+  EXPECT_EQ(xml_name_token("policy:eu-nzia_2.0"), "policy:eu-nzia_2.0");
+  EXPECT_EQ(xml_name_token("tag:carbon capture"), "tag:carbon_x20_capture");
+  EXPECT_EQ(xml_name_token("title@zh"), "title_x40_zh");
+  EXPECT_EQ(xml_name_token("\xE7\xA2\xB3"), "\xE7\xA2\xB3");
+  EXPECT_EQ(xml_name_token(""), "_");
+}
+
+TEST(XmlWriter, IndentsElementsAndKeepsTextOnItsLine) {
+  std::ostringstream out;
+  XmlWriter xml(out);
+  xml.declaration();
+  xml.start("a").attribute("x", "1<2");
+  xml.start("b").text("t\nu").end();
+  xml.start("c").end();
+  xml.finish();
+  EXPECT_EQ(out.str(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<a x=\"1&lt;2\">\n"
+            "  <b>t\nu</b>\n"
+            "  <c/>\n"
+            "</a>\n");
+}
+
+}  // namespace
+}  // namespace policygraph::export_detail
