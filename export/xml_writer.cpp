@@ -36,13 +36,16 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t& code_p
   return length;
 }
 
+// Name characters of both XML 1.0 editions: libxml2 (xmllint) checks NMTOKENs against the
+// fourth edition's tables, which the fifth widened (emoji, for one, are names only in the
+// fifth). We keep ASCII name characters and the common letters both editions agree on
+// (Latin-1 letters, CJK ideographs, kana, Hangul); everything else is escaped.
 bool is_name_char(char32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
   if (c == '.' || c == '-' || c == '_' || c == ':') return true;
-  return c == 0xB7 || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x37D) ||
-         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) || (c >= 0x203F && c <= 0x2040) ||
-         (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
-         (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+  return (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0xFF) ||
+         (c >= 0x3041 && c <= 0x3094) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FA5) ||
+         (c >= 0xAC00 && c <= 0xD7A3);
 }
 
 void append_hex_escape(std::string& out, std::uint32_t value) {

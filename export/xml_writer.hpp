@@ -18,8 +18,9 @@ namespace policygraph::export_detail {
 std::string escape_xml(std::string_view text, bool in_attribute);
 
 /// `text` as an XML NMTOKEN (what GraphML requires of ids), changed as little as possible:
-/// every character that is not an XML 1.0 (5th edition) name character becomes `_xHH_`
-/// (its code point in hex), as does an invalid UTF-8 byte. `policy:eu-nzia` stays as it
+/// ASCII name characters and the letters both XML 1.0 editions agree on (Latin-1, CJK,
+/// kana, Hangul) stay; any other character becomes `_xHH_` (its code point in hex), as does
+/// an invalid UTF-8 byte. `policy:eu-nzia` stays as it
 /// is; `tag:carbon capture` becomes `tag:carbon_x20_capture`. Empty text becomes `_`.
 std::string xml_name_token(std::string_view text);
 

@@ -48,5 +48,22 @@ TEST(Schema, DynamicGexfValidates) {
   validate("dynamic.gexf", out.str(), schemas / "gexf-1.3-xsd-fixed" / "gexf.xsd");
 }
 
+// Ids GraphML cannot take as they are (spaces, '@', '<', '#', an emoji, '×', an em dash) and
+// Chinese, which it can.
+TEST(Schema, GraphmlValidatesWithAwkwardIds) {
+  GraphBuilder builder;
+  VertexId a = builder.add_node(Node{.kind = NodeKind::policy, .id = "1 a@b<c>#\"d\"", .label = "x"});
+  VertexId b = builder.add_node(Node{.kind = NodeKind::tag, .id = "\xE7\xA2\xB3 \xF0\x9F\x8C\x8D", .label = "y"});
+  VertexId c = builder.add_node(Node{.kind = NodeKind::tag, .id = "\xC3\x97\xE2\x80\x94", .label = "z"});
+  builder.add_edge(a, b, EdgeKind::tagged);
+  builder.add_edge(a, c, EdgeKind::tagged);
+  Graph graph = std::move(builder).finish();
+  std::ostringstream out;
+  write_graphml(out, graph);
+  EXPECT_NE(out.str().find("id=\"tag:\xE7\xA2\xB3_x20__x01F30D_\""), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("id=\"tag:_xD7__x2014_\""), std::string::npos) << out.str();
+  validate("awkward.graphml", out.str(), schemas / "graphml" / "graphml.xsd");
+}
+
 }  // namespace
 }  // namespace policygraph
