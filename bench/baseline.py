@@ -341,6 +341,8 @@ def main():
     parser.add_argument("--processes", type=int, default=os.cpu_count())
     parser.add_argument("--lang", default="en")
     parser.add_argument("--policy-edges", help="also write the policy view as 'source<TAB>target<TAB>weight' lines")
+    parser.add_argument("--betweenness-sample", type=int, default=0, metavar="K",
+                        help="also betweenness on the undirected, unweighted view from K sampled sources (0: none)")
     parser.add_argument("--skip", default="", help="phases to skip, comma-separated: louvain,graphml")
     arguments = parser.parse_args()
     skip = set(filter(None, arguments.skip.split(",")))
@@ -378,6 +380,11 @@ def main():
         "pagerank_top10": [[node.removeprefix("policy:"), score]
                            for node, score in sorted(pagerank.items(), key=lambda item: (-item[1], item[0]))[:10]],
     }
+    if arguments.betweenness_sample > 0:
+        k = min(arguments.betweenness_sample, view.number_of_nodes())
+        # On the undirected view, unweighted (betweenness counts hops), as MODEL.md section 3.
+        timed("betweenness_sampled", lambda: nx.betweenness_centrality(nx.Graph(view), k=k, normalized=True, seed=0))
+        result["betweenness_sources"] = k
     if arguments.policy_edges:
         with open(arguments.policy_edges, "w", encoding="utf-8") as stream:
             for source, target, weight in view.edges(data="weight"):

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# Benchmarks policygraph against the Python baseline (PyYAML C loader + NetworkX) and
+# python-igraph, on generated corpora, and writes the tables into BENCHMARKS.md.
+#
+#   bench/run.sh [--sizes 1000,10000,100000] [--repeat 3] [--scratch /tmp/policygraph-bench]
+#                [--seed 1] [--sample 100] [--exact-max 20000] [--skip-build] [--no-python]
+#                [--no-write]
+#
+# For each size: generate (or reuse) a corpus of SIZE policies, two languages, five
+# facilities per policy; time each policygraph command under /usr/bin/time -v (wall time and
+# peak RSS), REPEAT times, keep the median; run bench/baseline.py on the same corpus (REPEAT
+# times up to 10,000 policies, once above: it takes minutes there) and
+# bench/igraph_baseline.py on the policy view that policygraph exports. Exact betweenness
+# (`influence` without --sample) costs O(V E); above --exact-max policies only the sampled
+# run is made. Everything is written under the scratch folder, outside the repository; the
+# corpus is kept and reused when its manifest matches.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+sizes=1000,10000,100000
+repeat=3
+scratch=/tmp/policygraph-bench
+seed=1
+sample=100
+exact_max=20000
+build=1
+python=1
+write=1
+command_line="bench/run.sh $*"
+
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --sizes) sizes=$2; shift 2 ;;
+    --repeat) repeat=$2; shift 2 ;;
+    --scratch) scratch=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --sample) sample=$2; shift 2 ;;
+    --exact-max) exact_max=$2; shift 2 ;;
+    --skip-build) build=0; shift ;;
+    --no-python) python=0; shift ;;
+    --no-write) write=0; shift ;;
+    -h|--help) sed -n '3,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+# The machine is shared: run everything at a lower priority.
+run_nice=(nice -n 5)
+
+cd "$repo"
+if [[ $build == 1 ]]; then
+  # Only the two programs measured here: the tests of a tree in progress need not build.
+  cmake --preset release >/dev/null
+  cmake --build --preset release --target policygraph_cli policygraph_generate_corpus
+fi
+policygraph=$repo/build/release/cli/policygraph
+generator=$repo/build/release/bench/policygraph_generate_corpus
+[[ -x $generator ]] || generator=$repo/build/bench/bench/policygraph_generate_corpus
+for tool in "$policygraph" "$generator"; do
+  [[ -x $tool ]] || { echo "run.sh: $tool is missing (build first)" >&2; exit 3; }
+done
+
+# A cache of parsed records is being added to policygraph: measure cold runs with
+# --no-cache where the flag exists, and a warm run (the same command again, cache kept).
+cache_flag=()
+if "$policygraph" --help 2>&1 | grep -q -- '--no-cache' || "$policygraph" stats --help 2>&1 | grep -q -- '--no-cache'; then
+  cache_flag=(--no-cache)
+fi
+
+# time_run NAME ARGS...: one run under /usr/bin/time -v, files NAME.<i>.{time,out,err}.
+time_run() {
+  local name=$1; shift
+  local i=1
+  while [[ -e $results/$name.$i.time ]]; do i=$((i + 1)); done
+  if ! /usr/bin/time -v -o "$results/$name.$i.time" "${run_nice[@]}" "$@" >"$results/$name.$i.out" 2>"$results/$name.$i.err"; then
+    echo "run.sh: failed ($name): $*" >&2
+    tail -n 5 "$results/$name.$i.err" >&2
+    echo failed >>"$results/$name.$i.time"
+  fi
+}
+measure() {
+  local name=$1 times=$2; shift 2
+  local r
+  for ((r = 0; r < times; r++)); do time_run "$name" "$@"; done
+  echo "  $name: $(grep -h 'Elapsed' "$results/$name".*.time | awk '{print $NF}' | tr '\n' ' ')" >&2
+}
+
+IFS=, read -r -a size_list <<<"$sizes"
+for size in "${size_list[@]}"; do
+  corpus=$scratch/corpus-$size
+  results=$scratch/results-$size
+  rm -rf "$results"
+  mkdir -p "$results"
+  echo "== $size policies ($corpus)" >&2
+
+  manifest_ok=0
+  if [[ -f $corpus/.generator.json ]] && python3 - "$corpus/.generator.json" "$size" "$seed" <<'EOF'
+import json, sys
+m = json.load(open(sys.argv[1]))
+ok = m.get("policies") == int(sys.argv[2]) and m.get("seed") == int(sys.argv[3]) and m.get("languages") == ["en", "zh"] and m.get("facilities_per_policy") == 5
+sys.exit(0 if ok else 1)
+EOF
+  then manifest_ok=1; fi
+  if [[ $manifest_ok == 1 && -f $scratch/generate-$size.txt ]]; then
+    cp "$scratch/generate-$size.txt" "$results/generate.txt"
+  else
+    "${run_nice[@]}" "$generator" --policies "$size" --facilities-per-policy 5 --languages en,zh \
+      --seed "$seed" --out "$corpus" --force | tee "$scratch/generate-$size.txt" >&2
+    cp "$scratch/generate-$size.txt" "$results/generate.txt"
+  fi
+  cp "$corpus/.generator.json" "$results/manifest.json"
+  du -sb --exclude=.policygraph-cache "$corpus" | cut -f1 >"$results/corpus-bytes.txt"
+
+  pg=("$policygraph" -C "$corpus")
+  # Warm-up: reads the corpus into the OS page cache, so that every tool below (the first
+  # measured one included) starts from the same state.
+  "${run_nice[@]}" "${pg[@]}" stats "${cache_flag[@]}" >/dev/null 2>&1 || true
+
+  measure pg_stats "$repeat" "${pg[@]}" stats --json "${cache_flag[@]}"
+  if ((size <= exact_max)); then
+    measure pg_influence "$repeat" "${pg[@]}" influence --top 10 --json "${cache_flag[@]}"
+  fi
+  measure pg_influence_sampled "$repeat" "${pg[@]}" influence --top 10 --sample "$sample" --seed 0 --json "${cache_flag[@]}"
+  measure pg_clusters "$repeat" "${pg[@]}" clusters --seed 0 --json "${cache_flag[@]}"
+  measure pg_export "$repeat" "${pg[@]}" export --format graphml -o "$results/pg-full.graphml" "${cache_flag[@]}"
+  measure pg_export_policy 1 "${pg[@]}" export --view policy --format graphml -o "$results/pg-policy.graphml" "${cache_flag[@]}"
+  if [[ ${#cache_flag[@]} -gt 0 ]]; then
+    "${run_nice[@]}" "${pg[@]}" stats >/dev/null 2>&1 || true  # fills the cache
+    measure pg_stats_warm "$repeat" "${pg[@]}" stats --json
+    measure pg_clusters_warm "$repeat" "${pg[@]}" clusters --seed 0 --json
+  fi
+
+  if [[ -s $results/pg-policy.graphml ]]; then
+    measure igraph "$repeat" /usr/bin/python3 "$repo/bench/igraph_baseline.py" "$results/pg-policy.graphml"
+  fi
+
+  if [[ $python == 1 ]]; then
+    py_repeat=$repeat
+    ((size > 10000)) && py_repeat=1
+    measure python "$py_repeat" python3 "$repo/bench/baseline.py" "$corpus" --out-dir "$results/python-out" \
+      --betweenness-sample "$sample"
+    rm -rf "$results/python-out"
+  fi
+  rm -f "$results/pg-full.graphml"
+
+  {
+    echo "nproc=$(nproc)"
+    echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "memory_kb=$(awk '/MemTotal/ {print $2}' /proc/meminfo)"
+    echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "loadavg=$(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "commit=$(git -C "$repo" rev-parse --short HEAD)"
+    echo "cache_flag=${cache_flag[*]:-}"
+    echo "repeat=$repeat"
+    echo "sample=$sample"
+    echo "command=$command_line"
+    echo "python=$(python3 -c 'import sys, yaml, networkx; print(sys.version.split()[0], "PyYAML", yaml.__version__, "NetworkX", networkx.__version__)')"
+    echo "igraph=$(/usr/bin/python3 -c 'import igraph; print(igraph.__version__)')"
+  } >"$results/machine.txt"
+
+  if [[ $write == 1 ]]; then
+    python3 "$repo/bench/report.py" "$results" --benchmarks "$repo/BENCHMARKS.md" --size "$size"
+  fi
+done
