@@ -74,6 +74,8 @@ def json_of(text):
 def seconds(value):
     if value is None:
         return "n/a"
+    if value < 0.1:
+        return f"{value:.3f} s"
     return f"{value:.2f} s" if value < 100 else f"{value:.0f} s"
 
 
