@@ -3,7 +3,6 @@
 
 #include "exit_codes.hpp"
 #include "options.hpp"
-#include <limits>
 #include "policygraph/communities.hpp"
 #include "policygraph/influence.hpp"
 #include "policygraph/lineage.hpp"
@@ -50,11 +49,9 @@ NodeMetrics compute_metrics(const Graph& full, const ViewWeights& weights, const
       generation[entry.policy] = entry.generation;
       member[entry.policy] = true;
     }
-    // Policies outside the focus's lineage have no generation: cut the vector where the
-    // values stop meaning anything is not possible, so mark them with the sentinel the
-    // exporters leave out.
+    // Policies outside the focus's lineage have no generation; exporters leave the value out.
     for (VertexId v = 0; v < generation.size(); ++v)
-      if (!member[v]) generation[v] = std::numeric_limits<std::int32_t>::min();
+      if (!member[v]) generation[v] = NodeMetrics::no_generation;
     metrics.generation = std::move(generation);
   }
   return metrics;

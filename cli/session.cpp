@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "session.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 
@@ -37,6 +38,10 @@ Session open_session(const GlobalOptions& options, const ViewWeights& weights, s
 
 bool report_diagnostic_count(const Session& session, const GlobalOptions& options, std::ostream& err,
                              const Terminal& terminal) {
+  std::size_t errors = count_errors(session.diagnostics);
+  std::size_t warnings = static_cast<std::size_t>(std::count_if(
+      session.diagnostics.begin(), session.diagnostics.end(),
+      [](const Diagnostic& d) { return d.severity == Severity::warning; }));
   if (session.diagnostics.empty()) return true;
   if (options.strict) {
     for (const auto& diagnostic : session.diagnostics) err << format_diagnostic(diagnostic) << '\n';
@@ -44,10 +49,11 @@ bool report_diagnostic_count(const Session& session, const GlobalOptions& option
         << " diagnostics and --strict is on: fix them (see 'policygraph validate') or drop --strict\n";
     return false;
   }
-  std::size_t errors = count_errors(session.diagnostics);
-  err << styled(terminal, Style::yellow, "policygraph: ") << session.diagnostics.size() << " diagnostic"
-      << (session.diagnostics.size() == 1 ? "" : "s") << " (" << errors << " error" << (errors == 1 ? "" : "s")
-      << ") in the corpus; 'policygraph validate' lists them\n";
+  // Notes (a README without front matter, say) are for `validate` alone.
+  if (errors + warnings == 0) return true;
+  err << styled(terminal, Style::yellow, "policygraph: ") << errors << " error" << (errors == 1 ? "" : "s") << " and "
+      << warnings << " warning" << (warnings == 1 ? "" : "s")
+      << " in the corpus; the records at fault were skipped or cut; 'policygraph validate' lists them\n";
   return true;
 }
 

@@ -201,7 +201,7 @@ AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& opt
         cells.push_back({component_column, static_cast<std::int64_t>(*value)});
       if (auto* value = metric_value(metrics->community, v))
         cells.push_back({community_column, static_cast<std::int64_t>(*value)});
-      if (auto* value = metric_value(metrics->generation, v))
+      if (auto* value = metric_value(metrics->generation, v); value && *value != NodeMetrics::no_generation)
         cells.push_back({generation_column, static_cast<std::int64_t>(*value)});
     }
     // A record may repeat a name across attributes and translations; keep the first.

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <ranges>
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -31,6 +31,41 @@ constexpr bool is_lineage(EdgeKind kind) {
 
 using VertexId = std::uint32_t;
 using EdgeId = std::uint32_t;
+
+/// The ids first, first+1, ..., last-1 as a range for `for`. (std::views::iota would do, but
+/// clang 14 cannot compile libstdc++ 12's, and the fuzzers are built with clang.)
+class VertexRange {
+ public:
+  class iterator {
+   public:
+    using value_type = VertexId;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    explicit iterator(VertexId v) : v_(v) {}
+    VertexId operator*() const { return v_; }
+    iterator& operator++() {
+      ++v_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator old = *this;
+      ++v_;
+      return old;
+    }
+    bool operator==(const iterator&) const = default;
+
+   private:
+    VertexId v_ = 0;
+  };
+  VertexRange(VertexId first, VertexId last) : first_(first), last_(last) {}
+  iterator begin() const { return iterator(first_); }
+  iterator end() const { return iterator(last_); }
+  std::size_t size() const { return last_ - first_; }
+
+ private:
+  VertexId first_;
+  VertexId last_;
+};
 
 struct Node {
   NodeKind kind = NodeKind::policy;
@@ -70,8 +105,8 @@ class Graph {
   std::size_t edge_count() const { return edges_.size(); }
   std::size_t policy_count() const { return policy_count_; }
 
-  auto vertices() const { return std::views::iota(VertexId{0}, static_cast<VertexId>(nodes_.size())); }
-  auto policies() const { return std::views::iota(VertexId{0}, static_cast<VertexId>(policy_count_)); }
+  VertexRange vertices() const { return {0, static_cast<VertexId>(nodes_.size())}; }
+  VertexRange policies() const { return {0, static_cast<VertexId>(policy_count_)}; }
 
   const Node& node(VertexId v) const { return nodes_[v]; }
   const Edge& edge(EdgeId e) const { return edges_[e]; }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -16,7 +17,11 @@ struct NodeMetrics {
   std::optional<std::vector<double>> betweenness;
   std::optional<std::vector<std::uint32_t>> component;
   std::optional<std::vector<std::uint32_t>> community;
-  std::optional<std::vector<std::int32_t>> generation;  ///< relative to a focus policy
+  /// Relative to a focus policy; `no_generation` for policies outside its lineage.
+  std::optional<std::vector<std::int32_t>> generation;
+
+  /// The generation of a policy that is neither an ancestor nor a descendant of the focus.
+  static constexpr std::int32_t no_generation = std::numeric_limits<std::int32_t>::min();
 };
 
 }  // namespace policygraph

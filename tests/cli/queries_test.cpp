@@ -95,9 +95,16 @@ TEST(Influence, JsonRanksEveryPolicy) {
   double sum = 0;
   for (const auto& policy : policies) sum += policy["pagerank"].get<double>();
   EXPECT_NEAR(sum, 1.0, 1e-9);
-  // Influence flows to foundations: the policy everything builds on ranks first.
-  EXPECT_EQ(policies[0]["id"], "a-2001");
-  EXPECT_GE(policies[0]["pagerank"].get<double>(), policies[1]["pagerank"].get<double>());
+  // Worked by hand. Policy view: c→b 3, d→b 3, b→a 3+1 (supersedes + shared tag), a→b 1.
+  // c and d have no in-edges: x_c = x_d = 0.15/4. Then x_a = 0.0375 + 0.85 x_b and
+  // x_b = 0.0375 + 0.85 (x_a + x_c + x_d), so x_b = 0.133125 / 0.2775 and x_a follows.
+  EXPECT_EQ(policies[0]["id"], "b-2005");
+  EXPECT_NEAR(policies[0]["pagerank"].get<double>(), 0.133125 / 0.2775, 1e-9);
+  EXPECT_EQ(policies[1]["id"], "a-2001");
+  EXPECT_NEAR(policies[1]["pagerank"].get<double>(), 0.0375 + 0.85 * 0.133125 / 0.2775, 1e-9);
+  EXPECT_NEAR(policies[2]["pagerank"].get<double>(), 0.0375, 1e-9);
+  EXPECT_EQ(policies[0]["in_degree"], 2);  // c and d supersede b
+  EXPECT_EQ(policies[0]["out_degree"], 1);
 }
 
 TEST(Clusters, JsonHasTheThreeParts) {
