@@ -5,14 +5,14 @@
 
 namespace policygraph::cli {
 
-ProgressBar::ProgressBar(std::ostream& err, bool enabled, std::string label)
-    : err_(err), enabled_(enabled), label_(std::move(label)) {}
+ProgressBar::ProgressBar(std::ostream& err, bool enabled, std::string label, std::chrono::milliseconds delay)
+    : err_(err), enabled_(enabled), label_(std::move(label)), delay_(delay) {}
 
 void ProgressBar::update(std::size_t done, std::size_t total) {
   using namespace std::chrono_literals;
   if (!enabled_ || total == 0) return;
   auto now = std::chrono::steady_clock::now();
-  if (now - start_ < 1s || now - last_draw_ < 100ms) return;
+  if (now - start_ < delay_ || now - last_draw_ < 100ms) return;
   last_draw_ = now;
   constexpr std::size_t bar_width = 30;
   std::size_t filled = done * bar_width / total;

@@ -11,7 +11,9 @@ namespace policygraph::cli {
 /// the work has taken more than a second, so quick runs and pipes stay clean.
 class ProgressBar {
  public:
-  ProgressBar(std::ostream& err, bool enabled, std::string label);
+  /// `enabled`: stderr is a terminal. `delay`: how long the work must have run before the bar shows.
+  ProgressBar(std::ostream& err, bool enabled, std::string label,
+              std::chrono::milliseconds delay = std::chrono::seconds(1));
   void update(std::size_t done, std::size_t total);
   void finish();
 
@@ -20,6 +22,7 @@ class ProgressBar {
   bool enabled_;
   bool drawn_ = false;
   std::string label_;
+  std::chrono::milliseconds delay_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_draw_{};
 };
