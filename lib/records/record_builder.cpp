@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "record_builder.hpp"
+#include "text_checks.hpp"
 
 #include <iterator>
 #include <utility>
@@ -58,7 +59,9 @@ void RecordBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
 }
 
 void RecordBuilder::OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                             const std::string& value) {
+                             const std::string& raw_value) {
+  std::optional<std::string> repaired = repair_yaml_cpp_escapes(raw_value);
+  const std::string& value = repaired ? *repaired : raw_value;
   record(Event::Type::scalar, mark, 0, &value);
   if (anchor != 0) remember_anchor(anchor, Anchor::State::scalar, &value);
   leaf(&value, location(mark));

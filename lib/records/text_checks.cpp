@@ -57,4 +57,25 @@ bool is_blank(std::string_view text) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
+std::optional<std::string> repair_yaml_cpp_escapes(std::string_view value) {
+  if (!find_invalid_utf8(value)) return std::nullopt;
+  std::string repaired;
+  repaired.reserve(value.size() + 8);
+  while (!value.empty()) {
+    auto bad = find_invalid_utf8(value);
+    std::size_t good = bad ? *bad : value.size();
+    repaired.append(value.substr(0, good));
+    if (!bad) break;
+    auto byte = static_cast<unsigned char>(value[good]);
+    if (byte == 0x85 || byte == 0xA0) {
+      repaired += '\xC2';
+      repaired += static_cast<char>(byte);
+    } else {
+      repaired += "\xEF\xBF\xBD";  // U+FFFD: cannot happen on checked input, but never emit bad UTF-8
+    }
+    value.remove_prefix(good + 1);
+  }
+  return repaired;
+}
+
 }  // namespace policygraph::records

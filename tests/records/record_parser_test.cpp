@@ -79,6 +79,16 @@ TEST(ParseRecords, BlockStyleMarkdown) {
   EXPECT_EQ(*r.attribute("year"), "2024");
 }
 
+// Regression: yaml-cpp 0.7 decodes "\_" (no-break space) and "\N" (next line) to single bytes
+// that are not UTF-8; the shared corpus has `hub: "Cameron Parish\_CO2 Hub (LA)"`, and the
+// bad byte made every JSON export of it fail.
+TEST(ParseRecords, YamlEscapesForNoBreakSpaceAndNextLineGiveUtf8) {
+  auto result = parse("---\nid: p\ntitle: \"Cameron Parish\\_CO2\\Nhub\"\n---\n");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(result.records[0].label, "Cameron Parish\u00A0CO2\u0085hub");
+  EXPECT_TRUE(result.diagnostics.empty()) << messages(result.diagnostics)[0];
+}
+
 TEST(ParseRecords, FlowStyleFrontMatter) {
   auto result = parse("---\n{ 'id': 'x', 'title': 'Flow', 'tags': ['a'], 'evolution': { 'supersedes': 'y' } }\n---\n");
   EXPECT_EQ(messages(result.diagnostics), Strings{});
