@@ -31,6 +31,21 @@ void RecordBuilder::abandon() {
   replaying_ = 0;
 }
 
+RecordBuilder::Checkpoint RecordBuilder::checkpoint() const {
+  return {out_.records.size(), out_.diagnostics.size(), alias_expansions_, replayed_events_, recorded_events_};
+}
+
+void RecordBuilder::rollback(const Checkpoint& point) {
+  abandon();
+  out_.records.resize(point.records);
+  out_.diagnostics.resize(point.diagnostics);
+  alias_expansions_ = point.alias_expansions;
+  replayed_events_ = point.replayed_events;
+  recorded_events_ = point.recorded_events;
+  documents_with_content_ = 0;
+  depth_reported_ = false;
+}
+
 Location RecordBuilder::location(const YAML::Mark& mark) const {
   if (mark.is_null()) return {};
   return Location{mark.line + 1 + line_offset_, mark.column + 1};

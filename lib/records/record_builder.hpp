@@ -47,6 +47,17 @@ class RecordBuilder final : public YAML::EventHandler {
   void report(Location at, Severity severity, std::string message);
   /// Reports at once: for problems that stop the file, reported just before StopFile.
   void report_now(Location at, Severity severity, std::string message);
+  /// How far the output had come, so a text read again by another parser starts clean.
+  struct Checkpoint {
+    std::size_t records = 0;
+    std::size_t diagnostics = 0;
+    std::size_t alias_expansions = 0;
+    std::size_t replayed_events = 0;
+    std::size_t recorded_events = 0;
+  };
+  Checkpoint checkpoint() const;
+  /// Forgets every record, diagnostic and count since `point`, and all state.
+  void rollback(const Checkpoint& point);
   /// Documents of the current text whose root was not null.
   int documents_with_content() const { return documents_with_content_; }
   /// Whether a nesting-depth error was reported for this file.

@@ -6,7 +6,8 @@
 // not UTF-8 are refused with their position, since YAML is Unicode text and yaml-cpp would
 // otherwise pass them on into labels. For Markdown only the front matter is checked: the
 // body is never read. Then each YAML text (the front matter, the whole file, or each JSON
-// line) goes once through yaml-cpp's event parser into a RecordBuilder.
+// line) goes once through an event parser (libyaml, or yaml-cpp where libyaml refuses it)
+// into a RecordBuilder.
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -17,6 +18,7 @@
 #include <streambuf>
 
 #include "front_matter.hpp"
+#include "libyaml_events.hpp"
 #include "policygraph/loader.hpp"
 #include "record_builder.hpp"
 #include "text_checks.hpp"
@@ -46,8 +48,19 @@ std::string_view format_noun(FileFormat format) {
   return "record";
 }
 
-// Runs yaml-cpp over one YAML text; every exception becomes a diagnostic.
+// Reads one YAML text: libyaml first, for speed; where libyaml refuses the text, yaml-cpp
+// reads it again from a clean start and has the last word (see libyaml_events.hpp). Every
+// exception becomes a diagnostic.
 void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& builder) {
+  builder.start_text(line_offset);
+  const RecordBuilder::Checkpoint start = builder.checkpoint();
+  try {
+    if (records::parse_with_libyaml(yaml, builder)) return;
+  } catch (const records::StopFile&) {
+    builder.abandon();  // a limit was hit and reported: the text is done
+    return;
+  }
+  builder.rollback(start);
   builder.start_text(line_offset);
   ViewBuffer buffer(yaml);
   std::istream in(&buffer);

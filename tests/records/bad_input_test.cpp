@@ -186,13 +186,13 @@ TEST(BadInput, TenThousandLevelsDeep) {
   EXPECT_TRUE(parsed.records.empty());
   EXPECT_EQ(parsed.diagnostics, Strings{"x.yaml:3:203: error: values are nested deeper than 200 levels; the rest of "
                                         "the file is skipped; flatten this value"});
-  // Beyond our own limit, yaml-cpp's guard stops it and the message says so.
+  // With the limit raised, libyaml (which keeps its own stack, not the call stack) reads all
+  // 10,000 levels, and the unknown field is ignored without being walked.
   Limits no_limit;
   no_limit.max_depth = 1'000'000;
-  auto guarded = parse("id: a\nx: " + deep + "\n", "x.yaml", no_limit);
-  EXPECT_TRUE(guarded.records.empty());
-  ASSERT_EQ(guarded.diagnostics.size(), 1u);
-  EXPECT_NE(guarded.diagnostics[0].find("values are nested too deeply for the YAML parser"), std::string::npos);
+  auto raised = parse("id: a\nx: " + deep + "\n", "x.yaml", no_limit);
+  ASSERT_EQ(raised.records.size(), 1u);
+  EXPECT_EQ(raised.records[0].id, "a");
 }
 
 TEST(BadInput, FiveMegabyteScalar) {
