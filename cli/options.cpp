@@ -99,6 +99,9 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   app->add_flag("--strict", global.strict, "Treat every diagnostic as an error");
   app->add_flag("--follow-symlinks", global.follow_symlinks, "Follow symbolic links that lead out of the corpus");
   app->add_option("--threads", global.threads, "Threads for loading (0: every core)")->capture_default_str();
+  app->add_option("--cache", global.cache, "Keep parsed records here (default: the corpus's .policygraph-cache)")
+      ->type_name("DIR");
+  app->add_flag("--no-cache", global.no_cache, "Parse every file again and keep no cache (wins over --cache)");
 
   add_command(*app, "validate", invocation);
   add_command(*app, "stats", invocation);

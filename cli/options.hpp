@@ -22,6 +22,8 @@ struct GlobalOptions {
   bool strict = false;
   bool follow_symlinks = false;
   unsigned threads = 0;
+  std::string cache;      ///< --cache DIR: where to keep parsed records; empty: the default
+  bool no_cache = false;  ///< --no-cache: parse every file, keep nothing
 };
 
 struct QueryOptions {

@@ -23,9 +23,12 @@ Session open_session(const GlobalOptions& options, const ViewWeights& weights, s
   load.preferred_language = options.language;
   load.follow_symlinks = options.follow_symlinks;
   load.threads = options.threads;
+  load.use_cache = !options.no_cache;
+  if (!options.cache.empty()) load.cache_folder = options.cache;
   load.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
   Corpus corpus = load_corpus(options.corpus, load);
   progress.finish();
+  if (!corpus.cache.note.empty()) err << styled(terminal, Style::yellow, "policygraph: ") << corpus.cache.note << '\n';
 
   Session session;
   session.files_read = corpus.files_read;

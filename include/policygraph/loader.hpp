@@ -64,6 +64,27 @@ struct LoadOptions {
   Limits limits;
   /// Called from the loading thread now and then with (files done, files in all).
   std::function<void(std::size_t, std::size_t)> on_progress;
+  /// Keep each file's parsed records between loads, and parse again only the files that
+  /// changed (the translations merge always runs). The cache lives in
+  /// `<root>/.policygraph-cache/`, or in `${XDG_CACHE_HOME:-$HOME/.cache}/policygraph/`
+  /// when the corpus folder is read-only.
+  bool use_cache = true;
+  /// Where to keep the cache instead (created when missing; one folder serves several
+  /// corpora).
+  std::optional<std::filesystem::path> cache_folder;
+};
+
+/// What the cache of parsed records did during a load.
+struct CacheReport {
+  bool used = false;         ///< records came from a cache, or one was written
+  std::size_t reused = 0;    ///< files whose records came from the cache
+  std::size_t verified = 0;  ///< of those, files read and hashed because their size or times changed
+  std::size_t parsed = 0;    ///< files read and parsed
+  std::size_t removed = 0;   ///< files in the cache that are gone from the corpus
+  /// Why the cache was rebuilt or could not be kept; empty when all went well. A note for
+  /// the user, not a diagnostic of the corpus.
+  std::string note;
+  std::filesystem::path folder;  ///< where the cache is (or was looked for)
 };
 
 /// A loaded corpus: one record per kind and id, translations merged
@@ -71,7 +92,8 @@ struct LoadOptions {
 struct Corpus {
   std::vector<Record> records;
   Diagnostics diagnostics;  ///< sorted with sort_diagnostics
-  std::size_t files_read = 0;
+  std::size_t files_read = 0;  ///< files read now or, through the cache, before
+  CacheReport cache;
 };
 
 /// Walks `root`, parses every record file on all cores, merges translations and reports

@@ -4,6 +4,11 @@
 // The file list is sorted before any thread starts; threads take the next file index from
 // an atomic counter and write the result into that file's own slot, so no lock is needed
 // and the merge (slot by slot, in file order) does not depend on which thread was faster.
+//
+// With the cache (parse_cache.hpp), each thread first asks whether its file's cached
+// parse still holds: same size and times, it is decoded without reading the file; else
+// the file is read and hashed, and an unchanged hash reuses the cached parse too. Only
+// what is left is parsed, and encoded on the same thread for the new cache.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,11 +20,13 @@
 #include <thread>
 
 #include "corpus_walker.hpp"
+#include "parse_cache.hpp"
 #include "policygraph/loader.hpp"
 
 namespace policygraph {
 namespace {
 
+using records::CachedFile;
 using records::CorpusFile;
 
 Diagnostic file_problem(const std::string& file, Severity severity, std::string message) {
@@ -28,15 +35,20 @@ Diagnostic file_problem(const std::string& file, Severity severity, std::string 
 
 std::string errno_text(int number) { return std::error_code(number, std::generic_category()).message(); }
 
-// The whole file in one read (a loop only for short reads), or a diagnostic.
-std::optional<std::string> read_file(const CorpusFile& file, const Limits& limits, Diagnostics& diagnostics) {
+std::int64_t nanoseconds(const struct timespec& time) {
+  return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
+}
+
+// The whole file in one read (a loop only for short reads), or a diagnostic. `info` gets
+// the file's status as it was when it was opened.
+std::optional<std::string> read_file(const CorpusFile& file, const Limits& limits, Diagnostics& diagnostics,
+                                     struct stat& info) {
   int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     diagnostics.push_back(file_problem(file.relative_path, Severity::error,
                                        "cannot read the file (" + errno_text(errno) + "); check its permissions"));
     return std::nullopt;
   }
-  struct stat info {};
   std::optional<std::string> text;
   if (::fstat(fd, &info) != 0) {
     diagnostics.push_back(file_problem(file.relative_path, Severity::error,
@@ -72,21 +84,87 @@ std::optional<std::string> read_file(const CorpusFile& file, const Limits& limit
 struct FileResult {
   ParseResult parsed;
   bool read = false;
+  // For the cache:
+  bool cacheable = false;              // read whole (or reused): worth an entry
+  const CachedFile* reused = nullptr;  // the parse came from this entry
+  bool as_cached = false;              // reused with the very stamp cached: the entry is unchanged
+  bool verified = false;               // reused after reading and hashing the file
+  bool damaged = false;                // the cached parse did not decode
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::uint64_t content_hash = 0;
+  std::string blob;  // the encoded parse, when parsed now
+  std::uint64_t blob_checksum = 0;
 };
 
-FileResult load_file(const CorpusFile& file, const Limits& limits) {
+void stamp(FileResult& result, const struct stat& info) {
+  result.size = static_cast<std::uint64_t>(info.st_size);
+  result.mtime_ns = nanoseconds(info.st_mtim);
+  result.ctime_ns = nanoseconds(info.st_ctim);
+}
+
+// The cached parse of `cached`, when its blob decodes (a damaged one does not: the file is
+// parsed then).
+bool reuse(FileResult& result, const CachedFile& cached) {
+  std::optional<ParseResult> parsed = records::decode_parse_result(cached);
+  if (!parsed) return false;
+  result.parsed = std::move(*parsed);
+  result.read = true;
+  result.cacheable = true;
+  result.reused = &cached;
+  result.content_hash = cached.content_hash;
+  result.blob_checksum = cached.blob_checksum;
+  return true;
+}
+
+FileResult load_file(const CorpusFile& file, const Limits& limits, const records::CacheSession& cache,
+                     std::size_t index) {
   FileResult result;
   try {
     auto context = context_for_path(file.relative_path);
     if (!context) return result;
-    auto text = read_file(file, limits, result.parsed.diagnostics);
+    const CachedFile* cached = cache.cached(index);
+    struct stat info {};
+    if (cached != nullptr && ::stat(file.path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+      stamp(result, info);
+      if (result.size == cached->size && result.mtime_ns == cached->mtime_ns && result.ctime_ns == cached->ctime_ns &&
+          result.mtime_ns < cache.trusted_before_ns()) {
+        if (reuse(result, *cached)) {
+          result.as_cached = true;
+          return result;
+        }
+        result.damaged = true;
+        cached = nullptr;
+      }
+    }
+    auto text = read_file(file, limits, result.parsed.diagnostics, info);
     if (!text) return result;
     result.read = true;
+    if (cache.enabled()) {
+      stamp(result, info);
+      result.content_hash = records::hash64(*text);
+      if (cached != nullptr && cached->content_hash == result.content_hash && cached->size == text->size()) {
+        if (reuse(result, *cached)) {
+          result.verified = true;
+          return result;
+        }
+        result.damaged = true;
+      }
+    }
     ParseResult parsed = parse_records(*text, *context, limits);
     result.parsed.records = std::move(parsed.records);
     result.parsed.diagnostics.insert(result.parsed.diagnostics.end(), std::make_move_iterator(parsed.diagnostics.begin()),
                                      std::make_move_iterator(parsed.diagnostics.end()));
+    // A file that changed size while it was read is not cached: its stamp may not match
+    // the text that was parsed.
+    if (cache.enabled() && text->size() == result.size) {
+      result.blob = records::encode_parse_result(result.parsed, file.relative_path);
+      result.blob_checksum = records::hash64(result.blob);
+      result.cacheable = true;
+    }
   } catch (const std::exception& e) {  // out of memory, say: this file's problem only
+    result = {};
     result.parsed.diagnostics.push_back(
         file_problem(file.relative_path, Severity::error, std::string("cannot load the file (") + e.what() + ")"));
   }
@@ -99,13 +177,15 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
   Corpus corpus;
   try {
     std::vector<CorpusFile> files = records::list_corpus_files(root, options.follow_symlinks, corpus.diagnostics);
+    records::CacheSession cache;
+    if (options.use_cache && !files.empty()) cache = records::CacheSession(root, options, files);
     std::vector<FileResult> results(files.size());
 
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
     auto work = [&](bool reports_progress) {
       for (std::size_t i = next++; i < files.size(); i = next++) {
-        results[i] = load_file(files[i], options.limits);
+        results[i] = load_file(files[i], options.limits, cache, i);
         std::size_t finished = ++done;
         if (reports_progress && options.on_progress && finished % 256 == 0) options.on_progress(finished, files.size());
       }
@@ -121,16 +201,42 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
     if (options.on_progress) options.on_progress(files.size(), files.size());
 
     std::size_t record_count = 0;
-    for (const auto& result : results) record_count += result.parsed.records.size();
+    std::size_t fresh_count = 0;
+    for (const auto& result : results) {
+      record_count += result.parsed.records.size();
+      fresh_count += result.cacheable && result.reused == nullptr ? 1 : 0;
+    }
     std::vector<Record> all;
     all.reserve(record_count);
-    for (auto& result : results) {
+    std::vector<records::CacheEntry> entries;
+    std::vector<std::string> fresh_blobs;  // reserved: the entries' views into them stay valid
+    fresh_blobs.reserve(fresh_count);
+    bool unchanged = true;
+    std::size_t damaged = 0;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      FileResult& result = results[i];
+      if (cache.enabled()) {
+        corpus.cache.reused += result.reused != nullptr ? 1 : 0;
+        corpus.cache.verified += result.verified ? 1 : 0;
+        damaged += result.damaged ? 1 : 0;
+        corpus.cache.parsed += result.read && result.reused == nullptr ? 1 : 0;
+        // A file that cannot be cached (unreadable, too large) and was not before changes nothing.
+        unchanged = unchanged && (result.as_cached || (!result.cacheable && cache.cached(i) == nullptr));
+        if (result.cacheable) {
+          std::string_view blob = result.reused != nullptr
+                                      ? result.reused->blob
+                                      : std::string_view(fresh_blobs.emplace_back(std::move(result.blob)));
+          entries.push_back({files[i].relative_path, result.size, result.mtime_ns, result.ctime_ns, result.content_hash,
+                             blob, result.blob_checksum});
+        }
+      }
       corpus.files_read += result.read ? 1 : 0;
       std::move(result.parsed.records.begin(), result.parsed.records.end(), std::back_inserter(all));
       std::move(result.parsed.diagnostics.begin(), result.parsed.diagnostics.end(),
                 std::back_inserter(corpus.diagnostics));
       result = {};
     }
+    cache.finish(entries, unchanged, damaged, corpus.cache);
     corpus.records = merge_translations(std::move(all), options.preferred_language, corpus.diagnostics);
   } catch (const std::exception& e) {
     corpus.diagnostics.push_back(file_problem(root.generic_string(), Severity::error,

@@ -1,0 +1,773 @@
+// SPDX-License-Identifier: MIT
+// The cache of parsed records, one binary file per corpus.
+//
+// Layout, every integer little-endian or an unsigned LEB128 varint (signed ones zigzagged):
+//
+//   "PGRCACHE"                 8 bytes of magic
+//   format version             u32; anything after it may change with it
+//   table length, checksum     u64, u64 (the checksum is XXH64 of the table's bytes)
+//   table                      library version, build identity, the four Limits, the
+//                              time the writing load began, the entry count, the blob
+//                              bytes, then per file in byte order of its path: path,
+//                              size, mtime ns, ctime ns, content hash (u64), blob length,
+//                              blob checksum (u64)
+//   blobs                      each file's encoded ParseResult, one after the other
+//
+// Why it can be trusted: nothing in it is believed before it is checked. The magic and
+// the format version come first, the table's checksum is checked before its first byte is
+// decoded, the file's length must be exactly header + table + blobs, and every blob's own
+// checksum is checked (on the thread that decodes it) before it is decoded. Decoding checks
+// every length and count against the bytes left, every enum against its range, and must
+// end exactly at the blob's end; a failure is "damaged", never a crash, and that file is
+// parsed from disk instead. The key (format, library version, build identity, limits)
+// makes a cache of another parser or other limits a rebuild. Writers write a temporary file
+// and rename it over the cache: a killed run leaves the old cache, two runs at once leave
+// one whole cache (the last rename wins), and a reader holds the file it opened. There is
+// no fsync: a cache lost in a crash is checked, found damaged and rebuilt.
+//
+// Freshness: a file whose size, mtime and ctime are those cached is not read. ctime, which
+// no one can set by hand, catches what keeps mtime (`touch -d`, `cp -p`, a chmod that makes
+// the file unreadable). A file modified less than racy_window_ns before the load that
+// cached it could change again within the same clock tick without a new mtime (git's
+// "racily clean" entries), so it is read and hashed on the next load.
+#include "parse_cache.hpp"
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include <array>
+#include <bit>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <system_error>
+
+namespace policygraph::records {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::uint32_t format_version = 1;
+constexpr char magic[8] = {'P', 'G', 'R', 'C', 'A', 'C', 'H', 'E'};
+constexpr std::size_t header_bytes = 8 + 4 + 8 + 8;
+
+// A field added to Record or Diagnostic without being encoded here would be served empty
+// from the cache: these fail the build then (on the usual platform), as a reminder to
+// encode it and raise format_version.
+#if defined(__GLIBCXX__) && defined(__x86_64__) && !defined(_GLIBCXX_DEBUG)
+static_assert(sizeof(Record) == 400, "a field of Record changed: update encode/decode and format_version");
+static_assert(sizeof(Diagnostic) == 80, "a field of Diagnostic changed: update encode/decode and format_version");
+#endif
+
+// --- XXH64 -------------------------------------------------------------------------------
+
+constexpr std::uint64_t prime1 = 0x9E3779B185EBCA87ULL;
+constexpr std::uint64_t prime2 = 0xC2B2AE3D27D4EB4FULL;
+constexpr std::uint64_t prime3 = 0x165667B19E3779F9ULL;
+constexpr std::uint64_t prime4 = 0x85EBCA77C2B2AE63ULL;
+constexpr std::uint64_t prime5 = 0x27D4EB2F165667C5ULL;
+
+template <typename T>
+T load_little(const char* p) {
+  T value;
+  std::memcpy(&value, p, sizeof value);
+  if constexpr (std::endian::native == std::endian::big) {
+    T swapped = 0;
+    for (std::size_t i = 0; i < sizeof value; ++i)
+      swapped = static_cast<T>((swapped << 8) | ((value >> (8 * i)) & 0xFF));
+    value = swapped;
+  }
+  return value;
+}
+
+std::uint64_t xxh_round(std::uint64_t accumulator, std::uint64_t input) {
+  accumulator += input * prime2;
+  accumulator = std::rotl(accumulator, 31);
+  return accumulator * prime1;
+}
+
+std::uint64_t xxh_merge(std::uint64_t hash, std::uint64_t accumulator) {
+  hash ^= xxh_round(0, accumulator);
+  return hash * prime1 + prime4;
+}
+
+// --- encoding -------------------------------------------------------------------------------
+
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+
+  void varint(std::uint64_t value) {
+    while (value >= 0x80) {
+      out_.push_back(static_cast<char>((value & 0x7F) | 0x80));
+      value >>= 7;
+    }
+    out_.push_back(static_cast<char>(value));
+  }
+  void signed_varint(std::int64_t value) {
+    varint((static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63));
+  }
+  void fixed64(std::uint64_t value) {
+    for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
+  }
+  void fixed32(std::uint32_t value) {
+    for (int i = 0; i < 4; ++i) out_.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
+  }
+  void string(std::string_view text) {
+    varint(text.size());
+    out_.append(text);
+  }
+  // A file name: 0 when it is the blob's own path, else its length + 1 and its bytes.
+  void file_name(std::string_view name, std::string_view path) {
+    if (name == path) {
+      varint(0);
+      return;
+    }
+    varint(name.size() + 1);
+    out_.append(name);
+  }
+  void location(const Location& where) {
+    signed_varint(where.line);
+    signed_varint(where.column);
+  }
+
+ private:
+  std::string& out_;
+};
+
+// Reads what Writer wrote. Never reads past the end: a short or bad input makes it fail
+// (ok() false) and return zeros and empty strings from then on.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : next_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+
+  bool ok() const { return ok_; }
+  bool at_end() const { return next_ == end_; }
+  std::size_t left() const { return static_cast<std::size_t>(end_ - next_); }
+  const char* position() const { return next_; }
+
+  std::uint64_t varint() {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (next_ == end_) return fail();
+      auto byte = static_cast<unsigned char>(*next_++);
+      if (shift == 63 && byte > 1) return fail();  // more than 64 bits
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return value;
+    }
+    return fail();
+  }
+  std::int64_t signed_varint() {
+    std::uint64_t value = varint();
+    return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
+  }
+  int small_int() {
+    std::int64_t value = signed_varint();
+    if (value < INT32_MIN || value > INT32_MAX) return static_cast<int>(fail());
+    return static_cast<int>(value);
+  }
+  std::uint64_t fixed64() {
+    if (left() < 8) return fail();
+    auto value = load_little<std::uint64_t>(next_);
+    next_ += 8;
+    return value;
+  }
+  std::string_view bytes(std::uint64_t length) {
+    if (length > left()) {
+      fail();
+      return {};
+    }
+    std::string_view out(next_, static_cast<std::size_t>(length));
+    next_ += length;
+    return out;
+  }
+  std::string_view string_view() { return bytes(varint()); }
+  std::string string() { return std::string(string_view()); }
+  std::string file_name(std::string_view path) {
+    std::uint64_t tag = varint();
+    if (tag == 0) return std::string(path);
+    return std::string(bytes(tag - 1));
+  }
+  Location location() {
+    Location where;
+    where.line = small_int();
+    where.column = small_int();
+    return where;
+  }
+  // A count of items that take at least `min_bytes` each: never more than the bytes left
+  // allow, so a damaged count cannot make us reserve gigabytes.
+  std::size_t count(std::size_t min_bytes) {
+    std::uint64_t value = varint();
+    if (value > left() / min_bytes) return static_cast<std::size_t>(fail());
+    return static_cast<std::size_t>(value);
+  }
+  std::uint64_t fail() {
+    ok_ = false;
+    next_ = end_;
+    return 0;
+  }
+
+ private:
+  const char* next_;
+  const char* end_;
+  bool ok_ = true;
+};
+
+void write_strings(Writer& out, const std::vector<std::string>& strings) {
+  out.varint(strings.size());
+  for (const auto& s : strings) out.string(s);
+}
+
+void read_strings(Reader& in, std::vector<std::string>& strings) {
+  std::size_t n = in.count(1);
+  strings.reserve(n);
+  for (std::size_t i = 0; i < n && in.ok(); ++i) strings.push_back(in.string());
+}
+
+void write_references(Writer& out, const std::vector<Reference>& references) {
+  out.varint(references.size());
+  for (const auto& r : references) {
+    out.string(r.id);
+    out.location(r.where);
+  }
+}
+
+void read_references(Reader& in, std::vector<Reference>& references) {
+  std::size_t n = in.count(3);
+  references.reserve(n);
+  for (std::size_t i = 0; i < n && in.ok(); ++i) {
+    Reference& r = references.emplace_back();
+    r.id = in.string();
+    r.where = in.location();
+  }
+}
+
+void write_attributes(Writer& out, const std::vector<Attribute>& attributes) {
+  out.varint(attributes.size());
+  for (const auto& a : attributes) {
+    out.string(a.name);
+    out.string(a.value);
+  }
+}
+
+void read_attributes(Reader& in, std::vector<Attribute>& attributes) {
+  std::size_t n = in.count(2);
+  attributes.reserve(n);
+  for (std::size_t i = 0; i < n && in.ok(); ++i) {
+    Attribute& a = attributes.emplace_back();
+    a.name = in.string();
+    a.value = in.string();
+  }
+}
+
+void write_record(Writer& out, const Record& record, std::string_view path) {
+  out.varint(static_cast<std::uint64_t>(record.kind));
+  out.string(record.id);
+  out.string(record.label);
+  out.string(record.language);
+  out.file_name(record.file, path);
+  out.location(record.where);
+  out.varint(record.date ? 1 : 0);
+  if (record.date) {
+    out.signed_varint(record.date->year);
+    out.signed_varint(record.date->month);
+    out.signed_varint(record.date->day);
+  }
+  write_strings(out, record.tags);
+  write_strings(out, record.clusters);
+  write_references(out, record.supersedes);
+  write_references(out, record.superseded_by);
+  write_references(out, record.consolidated_from);
+  write_references(out, record.related_facilities);
+  write_references(out, record.related_policies);
+  out.varint(record.milestones.size());
+  for (const auto& m : record.milestones) {
+    out.string(m.date);
+    out.string(m.event);
+  }
+  write_attributes(out, record.attributes);
+  write_attributes(out, record.translations);
+}
+
+void read_record(Reader& in, Record& record, std::string_view path) {
+  std::uint64_t kind = in.varint();
+  if (kind > static_cast<std::uint64_t>(RecordKind::facility)) in.fail();
+  record.kind = static_cast<RecordKind>(kind);
+  record.id = in.string();
+  record.label = in.string();
+  record.language = in.string();
+  record.file = in.file_name(path);
+  record.where = in.location();
+  std::uint64_t has_date = in.varint();
+  if (has_date > 1) in.fail();
+  if (has_date == 1) {
+    Date date;
+    date.year = in.small_int();
+    date.month = in.small_int();
+    date.day = in.small_int();
+    record.date = date;
+  }
+  read_strings(in, record.tags);
+  read_strings(in, record.clusters);
+  read_references(in, record.supersedes);
+  read_references(in, record.superseded_by);
+  read_references(in, record.consolidated_from);
+  read_references(in, record.related_facilities);
+  read_references(in, record.related_policies);
+  std::size_t milestones = in.count(2);
+  record.milestones.reserve(milestones);
+  for (std::size_t i = 0; i < milestones && in.ok(); ++i) {
+    Milestone& m = record.milestones.emplace_back();
+    m.date = in.string();
+    m.event = in.string();
+  }
+  read_attributes(in, record.attributes);
+  read_attributes(in, record.translations);
+}
+
+// --- the file -------------------------------------------------------------------------------
+
+std::string errno_text(int number) { return std::error_code(number, std::generic_category()).message(); }
+
+std::string hex(std::uint64_t value) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, value >>= 4) out[static_cast<std::size_t>(i)] = digits[value & 0xF];
+  return out;
+}
+
+// The size and modification time of the binary this code is in (the shared library, or
+// the program it is linked into): a rebuilt parser is another parser.
+std::string binary_identity() {
+  std::string binary = "/proc/self/exe";
+  Dl_info info{};
+  if (::dladdr(reinterpret_cast<const void*>(&binary_identity), &info) != 0 && info.dli_fname != nullptr &&
+      std::string_view(info.dli_fname).find(".so") != std::string_view::npos)
+    binary = info.dli_fname;
+  struct stat status {};
+  if (::stat(binary.c_str(), &status) != 0) return "unknown";
+  return std::to_string(status.st_size) + "@" + std::to_string(status.st_mtim.tv_sec) + "." +
+         std::to_string(status.st_mtim.tv_nsec);
+}
+
+void write_key(Writer& out, const CacheKey& key) {
+  out.string(key.library_version);
+  out.string(key.build_identity);
+  out.varint(key.limits.max_file_bytes);
+  out.signed_varint(key.limits.max_depth);
+  out.varint(key.limits.max_alias_expansions);
+  out.varint(key.limits.max_alias_events);
+}
+
+// Why a cache with `found` cannot serve `wanted`, or empty.
+std::string key_difference(const CacheKey& found, const CacheKey& wanted) {
+  if (found.library_version != wanted.library_version)
+    return "was written by policygraph " + found.library_version + " (this is " + wanted.library_version + ")";
+  if (found.build_identity != wanted.build_identity) return "was written by another build of policygraph";
+  const Limits& a = found.limits;
+  const Limits& b = wanted.limits;
+  if (a.max_file_bytes != b.max_file_bytes || a.max_depth != b.max_depth ||
+      a.max_alias_expansions != b.max_alias_expansions || a.max_alias_events != b.max_alias_events)
+    return "was written with other limits";
+  return {};
+}
+
+bool writable_folder(const fs::path& folder) {
+  struct stat status {};
+  if (::stat(folder.c_str(), &status) != 0 || !S_ISDIR(status.st_mode)) return false;
+  if ((status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return false;  // read-only, even for root
+  return ::access(folder.c_str(), W_OK) == 0;
+}
+
+// Writes all of `bytes`, or false with errno set.
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t done = ::write(fd, bytes.data(), bytes.size());
+    if (done < 0 && errno == EINTR) continue;
+    if (done <= 0) {
+      if (done == 0) errno = EIO;
+      return false;
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(done));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {
+  const char* p = bytes.data();
+  const char* const end = p + bytes.size();
+  std::uint64_t hash;
+  if (bytes.size() >= 32) {
+    std::uint64_t v1 = seed + prime1 + prime2;
+    std::uint64_t v2 = seed + prime2;
+    std::uint64_t v3 = seed;
+    std::uint64_t v4 = seed - prime1;
+    const char* const last_stripe = end - 32;
+    do {
+      v1 = xxh_round(v1, load_little<std::uint64_t>(p));
+      v2 = xxh_round(v2, load_little<std::uint64_t>(p + 8));
+      v3 = xxh_round(v3, load_little<std::uint64_t>(p + 16));
+      v4 = xxh_round(v4, load_little<std::uint64_t>(p + 24));
+      p += 32;
+    } while (p <= last_stripe);
+    hash = std::rotl(v1, 1) + std::rotl(v2, 7) + std::rotl(v3, 12) + std::rotl(v4, 18);
+    hash = xxh_merge(hash, v1);
+    hash = xxh_merge(hash, v2);
+    hash = xxh_merge(hash, v3);
+    hash = xxh_merge(hash, v4);
+  } else {
+    hash = seed + prime5;
+  }
+  hash += bytes.size();
+  for (; end - p >= 8; p += 8) {
+    hash ^= xxh_round(0, load_little<std::uint64_t>(p));
+    hash = std::rotl(hash, 27) * prime1 + prime4;
+  }
+  if (end - p >= 4) {
+    hash ^= static_cast<std::uint64_t>(load_little<std::uint32_t>(p)) * prime1;
+    hash = std::rotl(hash, 23) * prime2 + prime3;
+    p += 4;
+  }
+  for (; p < end; ++p) {
+    hash ^= static_cast<std::uint64_t>(static_cast<unsigned char>(*p)) * prime5;
+    hash = std::rotl(hash, 11) * prime1;
+  }
+  hash ^= hash >> 33;
+  hash *= prime2;
+  hash ^= hash >> 29;
+  hash *= prime3;
+  hash ^= hash >> 32;
+  return hash;
+}
+
+CacheKey current_cache_key(const Limits& limits) {
+#ifndef POLICYGRAPH_VERSION
+#define POLICYGRAPH_VERSION "unknown"
+#endif
+  CacheKey key;
+  key.format_version = format_version;
+  key.library_version = POLICYGRAPH_VERSION;
+  key.build_identity = binary_identity() + " libyaml " + yaml_get_version_string();
+  key.limits = limits;
+  return key;
+}
+
+std::string encode_parse_result(const ParseResult& result, std::string_view path) {
+  std::string blob;
+  Writer out(blob);
+  out.varint(result.records.size());
+  for (const auto& record : result.records) write_record(out, record, path);
+  out.varint(result.diagnostics.size());
+  for (const auto& d : result.diagnostics) {
+    out.file_name(d.file, path);
+    out.signed_varint(d.line);
+    out.signed_varint(d.column);
+    out.varint(static_cast<std::uint64_t>(d.severity));
+    out.string(d.message);
+  }
+  return blob;
+}
+
+std::optional<ParseResult> decode_parse_result(const CachedFile& file) {
+  if (hash64(file.blob) != file.blob_checksum) return std::nullopt;
+  Reader in(file.blob);
+  ParseResult result;
+  std::size_t records = in.count(16);  // a record takes at least 16 bytes
+  result.records.reserve(records);
+  for (std::size_t i = 0; i < records && in.ok(); ++i) read_record(in, result.records.emplace_back(), file.path);
+  std::size_t diagnostics = in.count(5);
+  result.diagnostics.reserve(diagnostics);
+  for (std::size_t i = 0; i < diagnostics && in.ok(); ++i) {
+    Diagnostic& d = result.diagnostics.emplace_back();
+    d.file = in.file_name(file.path);
+    d.line = in.small_int();
+    d.column = in.small_int();
+    std::uint64_t severity = in.varint();
+    if (severity > static_cast<std::uint64_t>(Severity::error)) in.fail();
+    d.severity = static_cast<Severity>(severity);
+    d.message = in.string();
+  }
+  if (!in.ok() || !in.at_end()) return std::nullopt;
+  return result;
+}
+
+std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key, std::string& problem) {
+  problem.clear();
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno != ENOENT && errno != ENOTDIR) problem = "cannot be read (" + errno_text(errno) + ")";
+    return std::nullopt;
+  }
+  LoadedCache cache;
+  std::size_t size = 0;
+  {
+    struct stat status {};
+    bool read_whole = false;
+    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode)) {
+      size = static_cast<std::size_t>(status.st_size);
+      cache.buffer_.reset(new (std::nothrow) char[std::max<std::size_t>(size, 1)]);
+      std::size_t done = 0;
+      while (cache.buffer_ && done < size) {
+        ssize_t got = ::read(fd, cache.buffer_.get() + done, size - done);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) break;
+        done += static_cast<std::size_t>(got);
+      }
+      read_whole = cache.buffer_ && done == size;
+    }
+    ::close(fd);
+    if (!read_whole) {
+      problem = "cannot be read";
+      return std::nullopt;
+    }
+  }
+  const char* data = cache.buffer_.get();
+  if (size < header_bytes || std::memcmp(data, magic, sizeof magic) != 0) {
+    problem = size < header_bytes && std::memcmp(data, magic, std::min(size, sizeof magic)) == 0
+                  ? "is damaged (truncated)"
+                  : "is damaged (not a policygraph cache)";
+    return std::nullopt;
+  }
+  auto version = load_little<std::uint32_t>(data + 8);
+  if (version != key.format_version) {
+    problem = "is in cache format " + std::to_string(version) + " (this is format " +
+              std::to_string(key.format_version) + ")";
+    return std::nullopt;
+  }
+  auto table_bytes = load_little<std::uint64_t>(data + 12);
+  auto table_checksum = load_little<std::uint64_t>(data + 20);
+  if (table_bytes > size - header_bytes) {
+    problem = "is damaged (truncated)";
+    return std::nullopt;
+  }
+  std::string_view table(data + header_bytes, static_cast<std::size_t>(table_bytes));
+  if (hash64(table) != table_checksum) {
+    problem = "is damaged (the checksum of its table does not match)";
+    return std::nullopt;
+  }
+
+  Reader in(table);
+  CacheKey found;
+  found.format_version = version;
+  found.library_version = in.string();
+  found.build_identity = in.string();
+  found.limits.max_file_bytes = static_cast<std::size_t>(in.varint());
+  found.limits.max_depth = in.small_int();
+  found.limits.max_alias_expansions = static_cast<std::size_t>(in.varint());
+  found.limits.max_alias_events = static_cast<std::size_t>(in.varint());
+  cache.load_started_ns_ = in.signed_varint();
+  std::size_t entries = in.count(13);  // path, sizes, times, lengths: 5 bytes; hashes: 16
+  std::uint64_t blob_bytes = in.varint();
+  if (!in.ok()) {
+    problem = "is damaged (its table does not decode)";
+    return std::nullopt;
+  }
+  if (std::string difference = key_difference(found, key); !difference.empty()) {
+    problem = difference;
+    return std::nullopt;
+  }
+  std::size_t blobs_begin = header_bytes + table.size();
+  if (blob_bytes != size - blobs_begin) {
+    problem = "is damaged (truncated)";
+    return std::nullopt;
+  }
+
+  cache.files_.reserve(entries);
+  std::uint64_t offset = 0;
+  for (std::size_t i = 0; i < entries && in.ok(); ++i) {
+    CachedFile& f = cache.files_.emplace_back();
+    f.path = in.string_view();
+    f.size = in.varint();
+    f.mtime_ns = in.signed_varint();
+    f.ctime_ns = in.signed_varint();
+    f.content_hash = in.fixed64();
+    std::uint64_t length = in.varint();
+    f.blob_checksum = in.fixed64();
+    if (length > blob_bytes - offset) {
+      in.fail();
+      break;
+    }
+    f.blob = std::string_view(data + blobs_begin + offset, static_cast<std::size_t>(length));
+    offset += length;
+    if (i > 0 && !(cache.files_[i - 1].path < f.path)) in.fail();  // sorted, unique
+  }
+  if (!in.ok() || !in.at_end() || offset != blob_bytes) {
+    problem = "is damaged (its table does not decode)";
+    return std::nullopt;
+  }
+  return cache;
+}
+
+bool write_cache(const fs::path& file, const CacheKey& key, std::int64_t load_started_ns,
+                 const std::vector<CacheEntry>& entries, std::string& problem) {
+  std::error_code error;
+  fs::create_directories(file.parent_path(), error);
+  if (error) {
+    problem = "cannot create the folder '" + file.parent_path().string() + "' (" + error.message() + ")";
+    return false;
+  }
+
+  std::string table;
+  Writer out(table);
+  write_key(out, key);
+  out.signed_varint(load_started_ns);
+  out.varint(entries.size());
+  std::uint64_t blob_bytes = 0;
+  for (const auto& e : entries) blob_bytes += e.blob.size();
+  out.varint(blob_bytes);
+  for (const auto& e : entries) {
+    out.string(e.path);
+    out.varint(e.size);
+    out.signed_varint(e.mtime_ns);
+    out.signed_varint(e.ctime_ns);
+    out.fixed64(e.content_hash);
+    out.varint(e.blob.size());
+    out.fixed64(e.blob_checksum);
+  }
+  std::string header(magic, sizeof magic);
+  Writer head(header);
+  head.fixed32(key.format_version);
+  head.fixed64(table.size());
+  head.fixed64(hash64(table));
+
+  std::string temporary = (file.parent_path() / ("." + file.filename().string() + ".XXXXXX")).string();
+  int fd = ::mkstemp(temporary.data());
+  if (fd < 0) {
+    problem = "cannot write in the folder '" + file.parent_path().string() + "' (" + errno_text(errno) + ")";
+    return false;
+  }
+  // Blobs go out in batches of about a megabyte: one write per blob would be a system call
+  // per file, one buffer for all of them a copy of the whole cache.
+  bool written = write_all(fd, header) && write_all(fd, table);
+  std::string batch;
+  batch.reserve(1 << 20);
+  for (std::size_t i = 0; written && i < entries.size(); ++i) {
+    const std::string_view blob = entries[i].blob;
+    if (blob.size() >= (1u << 20)) {
+      written = write_all(fd, batch) && write_all(fd, blob);
+      batch.clear();
+      continue;
+    }
+    batch.append(blob);
+    if (batch.size() >= (1u << 20)) {
+      written = write_all(fd, batch);
+      batch.clear();
+    }
+  }
+  written = written && write_all(fd, batch);
+  int saved = errno;
+  if (::close(fd) != 0 && written) {
+    written = false;
+    saved = errno;
+  }
+  if (written && ::rename(temporary.c_str(), file.c_str()) != 0) {
+    written = false;
+    saved = errno;
+  }
+  if (!written) {
+    ::unlink(temporary.c_str());
+    problem = "cannot write '" + file.string() + "' (" + errno_text(saved) + ")";
+    return false;
+  }
+  return true;
+}
+
+std::vector<CacheLocation> cache_locations(const fs::path& canonical_root, const std::optional<fs::path>& folder) {
+  const std::string corpus_hash = hex(hash64(canonical_root.generic_string()));
+  if (folder) return {{*folder, *folder / ("records-" + corpus_hash + ".cache")}};
+
+  std::vector<CacheLocation> places;
+  fs::path inside = canonical_root / ".policygraph-cache";
+  std::error_code error;
+  if (fs::exists(inside, error) ? writable_folder(inside) : writable_folder(canonical_root))
+    places.push_back({inside, inside / "records.cache"});
+  fs::path base;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && xdg[0] == '/')
+    base = xdg;
+  else if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/')
+    base = fs::path(home) / ".cache";
+  if (!base.empty()) {
+    fs::path outside = base / "policygraph" / corpus_hash;
+    places.push_back({outside, outside / "records.cache"});
+  }
+  return places;
+}
+
+CacheSession::CacheSession(const fs::path& root, const LoadOptions& options, const std::vector<CorpusFile>& files) {
+  if (!options.use_cache) return;
+  load_started_ns_ =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  std::error_code error;
+  fs::path canonical_root = fs::canonical(root, error);
+  if (error) return;  // the walker reports an unreadable root; there is nothing to cache
+  locations_ = cache_locations(canonical_root, options.cache_folder);
+  if (locations_.empty()) {
+    note_ =
+        "no cache of parsed records: the corpus folder is read-only and neither XDG_CACHE_HOME nor HOME is set; "
+        "give a folder with --cache DIR";
+    return;
+  }
+  enabled_ = true;
+  key_ = current_cache_key(options.limits);
+  for (std::size_t i = 0; i < locations_.size(); ++i) {
+    std::string problem;
+    loaded_ = read_cache(locations_[i].file, key_, problem);
+    if (loaded_ || !problem.empty()) {
+      read_from_ = i;
+      if (!problem.empty()) note_ = "the cache '" + locations_[i].file.string() + "' " + problem + "; it is rebuilt";
+      break;
+    }
+  }
+
+  matches_.assign(files.size(), nullptr);
+  if (!loaded_) return;
+  trusted_before_ns_ = loaded_->load_started_ns() - racy_window_ns;
+  const auto& cached = loaded_->files();
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < files.size() && j < cached.size(); ++i) {
+    const std::string_view path = files[i].relative_path;
+    while (j < cached.size() && cached[j].path < path) ++j;
+    if (j < cached.size() && cached[j].path == path) {
+      matches_[i] = &cached[j++];
+      ++matched_;
+    }
+  }
+}
+
+void CacheSession::finish(const std::vector<CacheEntry>& entries, bool unchanged, std::size_t damaged,
+                          CacheReport& report) {
+  if (damaged > 0)
+    note_ = "the cache '" + locations_[read_from_].file.string() + "' is damaged (" + std::to_string(damaged) +
+            (damaged == 1 ? " entry does" : " entries do") +
+            " not match its checksum or does not decode); it is rebuilt";
+  report.note = note_;
+  if (!enabled_) return;
+  report.folder = locations_[read_from_].folder;
+  report.removed = loaded_ ? loaded_->files().size() - matched_ : 0;
+  if (unchanged && loaded_ && entries.size() == loaded_->files().size()) {
+    report.used = true;
+    return;
+  }
+  std::string first_problem;
+  for (const auto& location : locations_) {
+    std::string problem;
+    if (write_cache(location.file, key_, load_started_ns_, entries, problem)) {
+      report.used = true;
+      report.folder = location.folder;
+      return;
+    }
+    if (first_problem.empty()) first_problem = problem;
+  }
+  report.used = loaded_.has_value();
+  report.note = (note_.empty() ? std::string() : note_ + "; ") +
+                "the cache of parsed records is not saved: " + first_problem +
+                "; give a writable folder with --cache DIR, or turn the cache off with --no-cache";
+}
+
+}  // namespace policygraph::records

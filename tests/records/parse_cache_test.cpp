@@ -1,0 +1,570 @@
+// SPDX-License-Identifier: MIT
+#include "records/parse_cache.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "policygraph/loader.hpp"
+
+namespace policygraph {
+namespace {
+
+namespace fs = std::filesystem;
+using records::hash64;
+
+// A folder in the temporary directory, removed at the end of the test.
+class TempFolder {
+ public:
+  TempFolder() {
+    std::random_device random;
+    root_ = fs::temp_directory_path() /
+            ("policygraph-cache-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
+    fs::create_directories(root_);
+  }
+  ~TempFolder() {
+    std::error_code ignored;
+    fs::permissions(root_, fs::perms::owner_all, fs::perm_options::add, ignored);
+    fs::remove_all(root_, ignored);
+  }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+
+  const fs::path& root() const { return root_; }
+
+  // Writes the file with a modification time an hour ago (`age` seconds more), so that
+  // it is older than the racy window and its time alone vouches for it.
+  fs::path write(const std::string& relative, std::string_view text, int age = 0) const {
+    fs::path path = root_ / relative;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+    set_age(relative, age);
+    return path;
+  }
+  void set_age(const std::string& relative, int age) const {
+    fs::last_write_time(root_ / relative,
+                        fs::file_time_type::clock::now() - std::chrono::hours(1) - std::chrono::seconds(age));
+  }
+
+ private:
+  fs::path root_;
+};
+
+// Every kind of field, translations, a file with several records, and files whose
+// diagnostics must come back from the cache as they were.
+void write_corpus(const TempFolder& corpus) {
+  corpus.write("policies/en/a.md",
+               "---\nid: a\ntitle: Act A\npubDate: '2005-03-04'\ncountry: CA\ntags: [carbon, storage]\n"
+               "evolution:\n  supersedes: [old]\n  consolidatedFrom: [x, y]\n  clusters: [north]\n"
+               "  milestones:\n    - date: '2006'\n      event: In force\n"
+               "relatedFacilities: [plant-1]\n---\nBody\n");
+  corpus.write("policies/zh/a.md", "---\nid: a\ntitle: 甲法\n---\n");
+  corpus.write("policies/en/b.md", "---\nid: b\ntitle: B\nyear: 2010\nevolution:\n  supersededBy: c\n---\n");
+  corpus.write("policies/list.yaml", "- id: c\n  title: C\n- id: d\n  title: D\n  year: nineteen\n");
+  corpus.write("policies/more.json", "[{\"id\": \"e\", \"title\": \"E\"}]");
+  corpus.write("policies/lines.jsonl", "{\"id\": \"f\", \"title\": \"F\"}\n{\"id\": 7, \"title\": \"Seven\"}\n");
+  corpus.write("policies/bad.md", "---\nid: [broken\n---\n");
+  corpus.write("facilities/en/1.md", "---\nid: plant-1\nname: Plant\nhub: North\nrelatedPolicies: a\n---\n");
+  corpus.write("README.md", "# About this corpus\n");
+}
+
+constexpr std::size_t corpus_files = 9;
+
+std::string location(const Location& where) { return std::to_string(where.line) + ":" + std::to_string(where.column); }
+
+// Every field of every record, so that two loads compare field by field.
+std::vector<std::string> dump(const Corpus& corpus) {
+  std::vector<std::string> out;
+  for (const Record& r : corpus.records) {
+    std::ostringstream text;
+    text << to_string(r.kind) << '|' << r.id << '|' << r.label << '|' << r.language << '|' << r.file << '|'
+         << location(r.where) << '|' << (r.date ? r.date->iso() : "-") << "|tags";
+    for (const auto& t : r.tags) text << ',' << t;
+    text << "|clusters";
+    for (const auto& c : r.clusters) text << ',' << c;
+    for (const auto* list :
+         {&r.supersedes, &r.superseded_by, &r.consolidated_from, &r.related_facilities, &r.related_policies}) {
+      text << "|refs";
+      for (const auto& reference : *list) text << ',' << reference.id << '@' << location(reference.where);
+    }
+    text << "|milestones";
+    for (const auto& m : r.milestones) text << ',' << m.date << '=' << m.event;
+    text << "|attributes";
+    for (const auto& a : r.attributes) text << ',' << a.name << '=' << a.value;
+    text << "|translations";
+    for (const auto& a : r.translations) text << ',' << a.name << '=' << a.value;
+    out.push_back(text.str());
+  }
+  for (const Diagnostic& d : corpus.diagnostics) out.push_back(format_diagnostic(d));
+  out.push_back("files read: " + std::to_string(corpus.files_read));
+  return out;
+}
+
+LoadOptions cached_in(const fs::path& folder) {
+  LoadOptions options;
+  options.cache_folder = folder;
+  return options;
+}
+
+LoadOptions without_cache() {
+  LoadOptions options;
+  options.use_cache = false;
+  return options;
+}
+
+fs::path cache_file(const TempFolder& corpus, const fs::path& folder) {
+  return records::cache_locations(fs::canonical(corpus.root()), folder).front().file;
+}
+
+std::string read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void write_bytes(const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
+
+TEST(Hash64, MatchesXxh64) {
+  // Expected values from xxhsum -H1 (the xxHash project's own tool), not from this code.
+  EXPECT_EQ(hash64(""), 0xef46db3751d8e999u);
+  EXPECT_EQ(hash64("a"), 0xd24ec4f1a98c6e5bu);
+  EXPECT_EQ(hash64("abc"), 0x44bc2cf5ad770999u);
+  EXPECT_EQ(hash64("The quick brown fox jumps over the lazy dog"), 0x0b242d361fda71bcu);
+  EXPECT_EQ(hash64("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123"),
+            0xa75eaec2144f113cu);
+  EXPECT_EQ(hash64("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456"),
+            0x9670e8b775ec8cc1u);
+}
+
+TEST(ParseCache, EncodingRoundTripsEveryField) {
+  ParseResult parsed;
+  Record& r = parsed.records.emplace_back();
+  r.kind = RecordKind::facility;
+  r.id = "id";
+  r.label = std::string(300, 'x');  // a length of two varint bytes
+  r.language = "zh-Hant-TW";
+  r.file = "elsewhere.md";  // not the blob's path: written out
+  r.where = {-1, 2'000'000'000};
+  r.date = Date{-44, 3, 15};
+  r.tags = {"t", ""};
+  r.clusters = {"c"};
+  r.supersedes = {{"s", {1, 2}}};
+  r.superseded_by = {{"sb", {3, 4}}};
+  r.consolidated_from = {{"cf", {5, 6}}};
+  r.related_facilities = {{"rf", {7, 8}}};
+  r.related_policies = {{"rp", {9, 10}}};
+  r.milestones = {{"2001", "event"}};
+  r.attributes = {{"a", "1"}, {"b", std::string("\0\xff", 2)}};
+  r.translations = {{"name@fr", "Usine"}};
+  parsed.records.emplace_back().id = "bare";
+  parsed.records.back().file = "f.md";
+  parsed.diagnostics.push_back({"f.md", 3, 4, Severity::warning, "w"});
+  parsed.diagnostics.push_back({"other.md", 0, 0, Severity::note, ""});
+
+  std::string blob = records::encode_parse_result(parsed, "f.md");
+  records::CachedFile file{"f.md", 0, 0, 0, 0, blob, hash64(blob)};
+  auto back = records::decode_parse_result(file);
+  ASSERT_TRUE(back.has_value());
+  Corpus a, b;
+  a.records = parsed.records;
+  a.diagnostics = parsed.diagnostics;
+  b.records = back->records;
+  b.diagnostics = back->diagnostics;
+  EXPECT_EQ(dump(a), dump(b));
+}
+
+TEST(ParseCache, BlobCutAnywhereOrWithABadChecksumDoesNotDecode) {
+  ParseResult parsed;
+  parsed.records.emplace_back().id = "a";
+  parsed.records.back().tags = {"x", "y"};
+  parsed.diagnostics.push_back({"f.md", 3, 4, Severity::warning, "w"});
+  std::string blob = records::encode_parse_result(parsed, "f.md");
+  for (std::size_t length = 0; length < blob.size(); ++length) {
+    std::string_view cut(blob.data(), length);
+    // With the checksum of the cut bytes: the decoder's own bounds checks must refuse it.
+    EXPECT_FALSE(records::decode_parse_result({"f.md", 0, 0, 0, 0, cut, hash64(cut)}).has_value()) << length;
+  }
+  EXPECT_FALSE(records::decode_parse_result({"f.md", 0, 0, 0, 0, blob, hash64(blob) + 1}).has_value());
+}
+
+TEST(ParseCache, WarmLoadEqualsColdLoad) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  Corpus plain = load_corpus(corpus.root(), without_cache());
+  Corpus cold = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+
+  EXPECT_TRUE(cold.cache.used);
+  EXPECT_EQ(cold.cache.parsed, corpus_files);
+  EXPECT_EQ(cold.cache.reused, 0u);
+  EXPECT_EQ(cold.cache.note, "");
+  EXPECT_EQ(cold.cache.folder, cache.root());
+
+  EXPECT_TRUE(warm.cache.used);
+  EXPECT_EQ(warm.cache.reused, corpus_files);
+  EXPECT_EQ(warm.cache.verified, 0u);
+  EXPECT_EQ(warm.cache.parsed, 0u);
+  EXPECT_EQ(warm.cache.removed, 0u);
+  EXPECT_EQ(warm.cache.note, "");
+
+  ASSERT_FALSE(plain.diagnostics.empty());  // the corpus has bad files: their diagnostics are cached too
+  EXPECT_EQ(dump(cold), dump(plain));
+  EXPECT_EQ(dump(warm), dump(plain));
+}
+
+TEST(ParseCache, UnchangedCorpusIsNotWrittenAgain) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  fs::path file = cache_file(corpus, cache.root());
+  auto written = fs::last_write_time(file);
+  fs::last_write_time(file, written - std::chrono::hours(2));
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(fs::last_write_time(file), written - std::chrono::hours(2));
+}
+
+TEST(ParseCache, DefaultFolderIsHiddenInTheCorpus) {
+  TempFolder corpus;
+  write_corpus(corpus);
+  Corpus cold = load_corpus(corpus.root());
+  EXPECT_EQ(cold.cache.folder, fs::canonical(corpus.root()) / ".policygraph-cache");
+  EXPECT_TRUE(fs::is_regular_file(corpus.root() / ".policygraph-cache" / "records.cache"));
+  Corpus warm = load_corpus(corpus.root());
+  EXPECT_EQ(warm.cache.reused, corpus_files);
+  EXPECT_EQ(warm.files_read, cold.files_read);  // the walker skips the hidden cache folder
+}
+
+TEST(ParseCache, ChangedFileAloneIsParsed) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  corpus.write("policies/en/b.md", "---\nid: b\ntitle: B renamed\nyear: 2010\n---\n", 60);
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(warm.cache.parsed, 1u);
+  EXPECT_EQ(warm.cache.reused, corpus_files - 1);
+  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
+}
+
+TEST(ParseCache, SameSizeSameTimeChangeIsFoundByTheStatusChangeTime) {
+  // What `touch -d` or `cp -p` leave: new bytes, old size, old time. Only ctime moved.
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  const fs::path b = corpus.root() / "policies/en/b.md";
+  auto time = fs::last_write_time(b);
+  std::string text = read_bytes(b);
+  // File times come from a clock that ticks every few milliseconds: wait for the next tick,
+  // or the new ctime could equal the cached one.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  text.replace(text.find("title: B"), 8, "title: Q");
+  write_bytes(b, text);
+  fs::last_write_time(b, time);
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(warm.cache.parsed, 1u);
+  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
+}
+
+TEST(ParseCache, AddedFileIsParsed) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  corpus.write("policies/en/new.md", "---\nid: new\ntitle: New\n---\n");
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(warm.cache.parsed, 1u);
+  EXPECT_EQ(warm.cache.reused, corpus_files);
+  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
+  Corpus again = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(again.cache.reused, corpus_files + 1);
+}
+
+TEST(ParseCache, RemovedFileIsDropped) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  fs::remove(corpus.root() / "policies/list.yaml");
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(warm.cache.removed, 1u);
+  EXPECT_EQ(warm.cache.parsed, 0u);
+  EXPECT_EQ(warm.cache.reused, corpus_files - 1);
+  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
+  Corpus again = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(again.cache.removed, 0u);  // the entry is gone from the rewritten cache
+  EXPECT_EQ(again.cache.reused, corpus_files - 1);
+}
+
+TEST(ParseCache, TouchedButUnchangedFileIsReusedByItsHash) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  corpus.set_age("policies/en/a.md", 120);
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(warm.cache.reused, corpus_files);
+  EXPECT_EQ(warm.cache.verified, 1u);
+  EXPECT_EQ(warm.cache.parsed, 0u);
+  Corpus again = load_corpus(corpus.root(), cached_in(cache.root()));  // its new time was saved
+  EXPECT_EQ(again.cache.reused, corpus_files);
+  EXPECT_EQ(again.cache.verified, 0u);
+}
+
+TEST(ParseCache, RecentlyModifiedFileIsVerifiedByItsHash) {
+  // Modified within the racy window before the load that cached it: a change in the same
+  // clock tick would not show in its time, so the next load reads and hashes it.
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  std::ofstream(corpus.root() / "policies/en/now.md", std::ios::binary) << "---\nid: now\n---\n";
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(warm.cache.verified, 1u);
+  EXPECT_EQ(warm.cache.reused, corpus_files + 1);
+}
+
+TEST(ParseCache, EveryFlippedByteIsFoundAndRebuilt) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  const auto expected = dump(load_corpus(corpus.root(), without_cache()));
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  const fs::path file = cache_file(corpus, cache.root());
+  const std::string good = read_bytes(file);
+  ASSERT_GT(good.size(), 100u);
+  for (std::size_t i = 0; i < good.size(); ++i) {
+    std::string bad = good;
+    bad[i] = static_cast<char>(bad[i] ^ 0x20);
+    write_bytes(file, bad);
+    Corpus loaded = load_corpus(corpus.root(), cached_in(cache.root()));
+    ASSERT_EQ(dump(loaded), expected) << "byte " << i;
+    ASSERT_NE(loaded.cache.note.find("; it is rebuilt"), std::string::npos) << "byte " << i;
+  }
+  Corpus rebuilt = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(rebuilt.cache.note, "");
+  EXPECT_EQ(rebuilt.cache.reused, corpus_files);
+}
+
+TEST(ParseCache, FlippedByteNotes) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  const fs::path file = cache_file(corpus, cache.root());
+  const std::string good = read_bytes(file);
+  auto note_after_flip = [&](std::size_t i) {
+    std::string bad = good;
+    bad[i] = static_cast<char>(bad[i] ^ 1);
+    write_bytes(file, bad);
+    return load_corpus(corpus.root(), cached_in(cache.root())).cache;
+  };
+  const std::string name = "the cache '" + file.string() + "' ";
+  EXPECT_EQ(note_after_flip(0).note, name + "is damaged (not a policygraph cache); it is rebuilt");
+  EXPECT_EQ(note_after_flip(30).note, name + "is damaged (the checksum of its table does not match); it is rebuilt");
+  CacheReport last_blob = note_after_flip(good.size() - 1);
+  EXPECT_EQ(last_blob.note,
+            name + "is damaged (1 entry does not match its checksum or does not decode); it is rebuilt");
+  EXPECT_EQ(last_blob.parsed, 1u);  // the other entries were sound
+  EXPECT_EQ(last_blob.reused, corpus_files - 1);
+}
+
+TEST(ParseCache, TruncatedCacheIsRebuilt) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  const auto expected = dump(load_corpus(corpus.root(), without_cache()));
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  const fs::path file = cache_file(corpus, cache.root());
+  const std::string good = read_bytes(file);
+  for (std::size_t length = 0; length < good.size(); ++length) {
+    fs::resize_file(file, length);
+    Corpus loaded = load_corpus(corpus.root(), cached_in(cache.root()));
+    ASSERT_EQ(dump(loaded), expected) << length;
+    ASSERT_EQ(loaded.cache.parsed, corpus_files) << length;
+    ASSERT_NE(loaded.cache.note.find("is damaged"), std::string::npos) << length;
+  }
+  fs::resize_file(file, good.size() / 2);
+  EXPECT_EQ(load_corpus(corpus.root(), cached_in(cache.root())).cache.note,
+            "the cache '" + file.string() + "' is damaged (truncated); it is rebuilt");
+}
+
+// A cache written by another key: the rebuild and its note.
+CacheReport load_after_writing_with(const records::CacheKey& key, const TempFolder& corpus, const TempFolder& cache) {
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  const fs::path file = cache_file(corpus, cache.root());
+  std::string problem;
+  EXPECT_TRUE(records::read_cache(file, records::current_cache_key({}), problem).has_value()) << problem;
+  EXPECT_TRUE(records::write_cache(file, key, 0, {}, problem)) << problem;
+  return load_corpus(corpus.root(), cached_in(cache.root())).cache;
+}
+
+TEST(ParseCache, CacheOfAnotherFormatIsRebuilt) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  records::CacheKey key = records::current_cache_key({});
+  key.format_version += 1;
+  CacheReport report = load_after_writing_with(key, corpus, cache);
+  EXPECT_EQ(report.note, "the cache '" + cache_file(corpus, cache.root()).string() + "' is in cache format " +
+                             std::to_string(key.format_version) + " (this is format " +
+                             std::to_string(key.format_version - 1) + "); it is rebuilt");
+  EXPECT_EQ(report.parsed, corpus_files);
+}
+
+TEST(ParseCache, CacheOfAnotherVersionOrBuildIsRebuilt) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  records::CacheKey key = records::current_cache_key({});
+  const std::string version = key.library_version;
+  key.library_version = "0.0.0-old";
+  CacheReport report = load_after_writing_with(key, corpus, cache);
+  EXPECT_EQ(report.note, "the cache '" + cache_file(corpus, cache.root()).string() +
+                             "' was written by policygraph 0.0.0-old (this is " + version + "); it is rebuilt");
+  EXPECT_EQ(report.parsed, corpus_files);
+
+  key = records::current_cache_key({});
+  key.build_identity += " and another";
+  report = load_after_writing_with(key, corpus, cache);
+  EXPECT_NE(report.note.find("was written by another build of policygraph"), std::string::npos) << report.note;
+  EXPECT_EQ(report.parsed, corpus_files);
+}
+
+TEST(ParseCache, OtherLimitsRebuild) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  LoadOptions deeper = cached_in(cache.root());
+  deeper.limits.max_depth = 20;
+  Corpus loaded = load_corpus(corpus.root(), deeper);
+  EXPECT_NE(loaded.cache.note.find("was written with other limits; it is rebuilt"), std::string::npos);
+  EXPECT_EQ(loaded.cache.parsed, corpus_files);
+  EXPECT_EQ(load_corpus(corpus.root(), deeper).cache.reused, corpus_files);
+}
+
+TEST(ParseCache, UnwritableCacheFolderLoadsWithoutACacheAndANote) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  write_bytes(cache.root() / "a-file", "not a folder");  // even root cannot make a folder in it
+  Corpus loaded = load_corpus(corpus.root(), cached_in(cache.root() / "a-file" / "cache"));
+  EXPECT_FALSE(loaded.cache.used);
+  EXPECT_EQ(loaded.cache.parsed, corpus_files);
+  EXPECT_EQ(loaded.cache.note.rfind("the cache of parsed records is not saved: cannot create the folder", 0), 0u)
+      << loaded.cache.note;
+  EXPECT_EQ(dump(loaded), dump(load_corpus(corpus.root(), without_cache())));
+}
+
+// Sets an environment variable for the length of a test.
+class ScopedEnvironment {
+ public:
+  ScopedEnvironment(const char* name, const std::string& value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    ::setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnvironment() {
+    if (old_)
+      ::setenv(name_, old_->c_str(), 1);
+    else
+      ::unsetenv(name_);
+  }
+  ScopedEnvironment(const ScopedEnvironment&) = delete;
+  ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+TEST(ParseCache, ReadOnlyCorpusCachesInXdgCacheHome) {
+  TempFolder corpus;
+  TempFolder home;
+  write_corpus(corpus);
+  ScopedEnvironment xdg("XDG_CACHE_HOME", home.root().string());
+  fs::permissions(corpus.root(), fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                  fs::perm_options::remove);
+  Corpus cold = load_corpus(corpus.root());
+  Corpus warm = load_corpus(corpus.root());
+  fs::permissions(corpus.root(), fs::perms::owner_write, fs::perm_options::add);
+  EXPECT_FALSE(fs::exists(corpus.root() / ".policygraph-cache"));  // not even as root
+  EXPECT_EQ(cold.cache.folder.parent_path(), home.root() / "policygraph");
+  EXPECT_EQ(cold.cache.note, "");
+  EXPECT_EQ(warm.cache.reused, corpus_files);
+}
+
+TEST(ParseCache, ReadOnlyCorpusAndNoCacheHomeLoadsWithANote) {
+  TempFolder corpus;
+  TempFolder home;
+  write_corpus(corpus);
+  write_bytes(home.root() / "a-file", "");
+  ScopedEnvironment xdg("XDG_CACHE_HOME", (home.root() / "a-file").string());
+  fs::permissions(corpus.root(), fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                  fs::perm_options::remove);
+  Corpus loaded = load_corpus(corpus.root());
+  fs::permissions(corpus.root(), fs::perms::owner_write, fs::perm_options::add);
+  EXPECT_FALSE(loaded.cache.used);
+  EXPECT_NE(loaded.cache.note.find("is not saved"), std::string::npos) << loaded.cache.note;
+  EXPECT_EQ(dump(loaded), dump(load_corpus(corpus.root(), without_cache())));
+}
+
+TEST(ParseCache, NoCacheWritesNothing) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  LoadOptions options = cached_in(cache.root() / "cache");
+  options.use_cache = false;
+  Corpus loaded = load_corpus(corpus.root(), options);
+  EXPECT_FALSE(loaded.cache.used);
+  EXPECT_EQ(loaded.cache.note, "");
+  EXPECT_EQ(loaded.cache.parsed, 0u);
+  EXPECT_FALSE(fs::exists(cache.root() / "cache"));
+  load_corpus(corpus.root(), without_cache());
+  EXPECT_FALSE(fs::exists(corpus.root() / ".policygraph-cache"));
+}
+
+TEST(ParseCache, RunsAtOnceLeaveOneWholeCache) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  {
+    std::vector<std::jthread> runs;
+    for (int i = 0; i < 4; ++i)
+      runs.emplace_back([&] {
+        LoadOptions options = cached_in(cache.root());
+        options.threads = 1;
+        load_corpus(corpus.root(), options);
+      });
+  }
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(warm.cache.note, "");
+  EXPECT_EQ(warm.cache.reused, corpus_files);
+  std::size_t leftovers = 0;
+  for (const auto& entry : fs::directory_iterator(cache.root())) leftovers += entry.path().extension() != ".cache";
+  EXPECT_EQ(leftovers, 0u);  // no temporary file left behind
+}
+
+TEST(ParseCache, OneFolderServesSeveralCorpora) {
+  TempFolder first;
+  TempFolder second;
+  TempFolder cache;
+  write_corpus(first);
+  second.write("policies/en/z.md", "---\nid: z\n---\n");
+  load_corpus(first.root(), cached_in(cache.root()));
+  load_corpus(second.root(), cached_in(cache.root()));
+  EXPECT_EQ(load_corpus(first.root(), cached_in(cache.root())).cache.reused, corpus_files);
+  EXPECT_EQ(load_corpus(second.root(), cached_in(cache.root())).cache.reused, 1u);
+}
+
+}  // namespace
+}  // namespace policygraph
