@@ -74,8 +74,10 @@ def json_of(text):
 def seconds(value):
     if value is None:
         return "n/a"
+    if value < 0.001:
+        return f"{value * 1e6:.0f} µs"
     if value < 0.1:
-        return f"{value:.3f} s"
+        return f"{value * 1000:.1f} ms"
     return f"{value:.2f} s" if value < 100 else f"{value:.0f} s"
 
 
@@ -99,7 +101,12 @@ def section(results, size):
 
     pg = {name: summary(results, name) for name in
           ("pg_stats", "pg_influence", "pg_influence_sampled", "pg_clusters", "pg_export", "pg_export_policy",
-           "pg_stats_warm", "pg_clusters_warm")}
+           "pg_stats_warm", "pg_clusters_warm", "pg_end_to_end")}
+    phase_runs = [json_of(m["out"]) for m in runs(results, "pg_phases")]
+    phase_runs = [data for data in phase_runs if data]
+
+    def pg_phase(name):
+        return median([d[name] for d in phase_runs if name in d]) if phase_runs else None
     python_runs = runs(results, "python")
     python = [(m, json_of(m["out"])) for m in python_runs]
     python = [(m, data) for m, data in python if data]
@@ -159,6 +166,9 @@ def section(results, size):
     row(f"`influence --top 10 --sample {sample}`", "pg_influence_sampled", py_task("policy_view", "pagerank", "betweenness_sampled"))
     row("`clusters` (Louvain)", "pg_clusters", py_task("policy_view", "undirected", "louvain", "modularity"))
     row("`export --format graphml` (full view)", "pg_export", py_task("graphml"))
+    if python:
+        row("end to end: load, build, PageRank, Louvain, GraphML (`export --metrics pagerank,community`)",
+            "pg_end_to_end", py_task("policy_view", "pagerank", "undirected", "louvain", "graphml"))
     if pg.get("pg_stats_warm"):
         row("`stats`, warm cache", "pg_stats_warm", py_task())
         row("`clusters`, warm cache", "pg_clusters_warm", py_task("policy_view", "undirected", "louvain", "modularity"))
@@ -192,15 +202,39 @@ def section(results, size):
         lines.append("Algorithms alone, on the same policy view (igraph reads the GraphML that `policygraph export --view policy` wrote; "
                      "load time excluded):")
         lines.append("")
-        lines.append("| algorithm | python-igraph | NetworkX | NetworkX / igraph |")
-        lines.append("| --- | ---: | ---: | ---: |")
-        lines.append(f"| PageRank (weighted, directed) | {seconds(ig_pr)} | {seconds(nx_pr)} | {ratio(nx_pr, ig_pr)} |")
-        lines.append(f"| Louvain (undirected, summed weights) | {seconds(ig_lv)} | {seconds(nx_lv)} | {ratio(nx_lv, ig_lv)} |")
+        pg_pr, pg_lv = pg_phase("pagerank"), pg_phase("louvain")
+        lines.append("| algorithm | policygraph | python-igraph | NetworkX | policygraph / igraph | NetworkX / policygraph |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        lines.append(f"| PageRank (weighted, directed) | {seconds(pg_pr)} | {seconds(ig_pr)} | {seconds(nx_pr)} | "
+                     f"{ratio(pg_pr, ig_pr)} | {ratio(nx_pr, pg_pr)} |")
+        lines.append(f"| Louvain (undirected, summed weights) | {seconds(pg_lv)} | {seconds(ig_lv)} | {seconds(nx_lv)} | "
+                     f"{ratio(pg_lv, ig_lv)} | {ratio(nx_lv, pg_lv)} |")
+        nx_bc = py_phase("betweenness_sampled")
+        pg_bc = pg_phase("betweenness_sampled")
+        if pg_bc is not None:
+            lines.append(f"| betweenness, {sample} sampled sources | {seconds(pg_bc)} | | {seconds(nx_bc)} | | "
+                         f"{ratio(nx_bc, pg_bc)} |")
         lines.append("")
         agreement = agreement_note(pg, py_data, igraph_runs[-1])
         if agreement:
             lines.append(agreement)
             lines.append("")
+    if phase_runs:
+        names = ["load", "build", "policy_view", "replaced_by", "pagerank", "betweenness_sampled", "components", "louvain"]
+        lines.append("Where policygraph's time goes (`policygraph_bench_phases`, each pass timed alone in one process, "
+                     "median): " + ", ".join(f"{n} {seconds(pg_phase(n))}" for n in names if pg_phase(n) is not None) + ".")
+        lines.append("")
+        lines.append("| export format (full view, with PageRank and community) | time | size |")
+        lines.append("| --- | ---: | ---: |")
+        for fmt in ("graphml", "gexf", "json", "csv", "dot"):
+            if pg_phase("export_" + fmt) is not None:
+                lines.append(f"| {fmt} | {seconds(pg_phase('export_' + fmt))} | "
+                             f"{pg_phase('export_' + fmt + '_bytes') / 1e6:,.1f} MB |")
+        nx_graphml = py_phase("graphml") if python else None
+        if nx_graphml is not None:
+            lines.append(f"| NetworkX `write_graphml` of the same full graph | {seconds(nx_graphml)} | "
+                         f"{(py_data.get('graphml_bytes') or 0) / 1e6:,.1f} MB |")
+        lines.append("")
     return "\n".join(lines)
 
 

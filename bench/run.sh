@@ -53,9 +53,10 @@ cd "$repo"
 if [[ $build == 1 ]]; then
   # Only the two programs measured here: the tests of a tree in progress need not build.
   cmake --preset release >/dev/null
-  cmake --build --preset release --target policygraph_cli policygraph_generate_corpus
+  cmake --build --preset release --target policygraph_cli policygraph_generate_corpus policygraph_bench_phases
 fi
 policygraph=$repo/build/release/cli/policygraph
+phases=$repo/build/release/bench/policygraph_bench_phases
 generator=$repo/build/release/bench/policygraph_generate_corpus
 [[ -x $generator ]] || generator=$repo/build/bench/bench/policygraph_generate_corpus
 for tool in "$policygraph" "$generator"; do
@@ -126,6 +127,15 @@ EOF
   measure pg_clusters "$repeat" "${pg[@]}" clusters --seed 0 --json "${cache_flag[@]}"
   measure pg_export "$repeat" "${pg[@]}" export --format graphml -o "$results/pg-full.graphml" "${cache_flag[@]}"
   measure pg_export_policy 1 "${pg[@]}" export --view policy --format graphml -o "$results/pg-policy.graphml" "${cache_flag[@]}"
+  # End to end in one process, as the Python pipeline does it: load, build, PageRank,
+  # Louvain, GraphML of the full graph with both as attributes.
+  measure pg_end_to_end "$repeat" "${pg[@]}" export --format graphml --metrics pagerank,community \
+    -o "$results/pg-end-to-end.graphml" "${cache_flag[@]}"
+  rm -f "$results/pg-end-to-end.graphml"
+  # Each pass on its own (load, build, views, each algorithm, each export format).
+  if [[ -x $phases ]]; then
+    measure pg_phases "$repeat" "$phases" "$corpus" --betweenness-sample "$sample"
+  fi
   if [[ ${#cache_flag[@]} -gt 0 ]]; then
     "${run_nice[@]}" "${pg[@]}" stats >/dev/null 2>&1 || true  # fills the cache
     measure pg_stats_warm "$repeat" "${pg[@]}" stats --json

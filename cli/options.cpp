@@ -139,7 +139,7 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
       ->add_option("--metrics", exports.metrics,
                    "Add computed node attributes: all, or some of pagerank, betweenness, component, community, "
                    "generation")
-      ->expected(0, 1)
+      ->expected(0, CLI::detail::expected_max_vector_size)
       ->delimiter(',');
   export_command->add_flag("--dynamic", exports.dynamic, "GEXF: a timeline from the policies' dates");
   export_command->add_flag("--reduce", exports.reduce, "DOT/SVG: draw the transitive reduction of the lineage");

@@ -119,5 +119,25 @@ TEST(Clusters, JsonHasTheThreeParts) {
   EXPECT_TRUE(json["declared"].is_array());
 }
 
+TEST(Export, MetricsGivesTheChosenNodeAttributes) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  auto node_keys = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"export", "-C", corpus.path(), "--format", "json", "--view", "policy"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Result result = run_cli(args);
+    EXPECT_EQ(result.code, 0) << result.err;
+    auto node = nlohmann::json::parse(result.out)["nodes"][0];
+    return std::vector<bool>{node.contains("pagerank"), node.contains("community"), node.contains("betweenness")};
+  };
+  EXPECT_EQ(node_keys({}), (std::vector<bool>{false, false, false}));
+  EXPECT_EQ(node_keys({"--metrics", "pagerank,community"}), (std::vector<bool>{true, true, false}));
+  EXPECT_EQ(node_keys({"--metrics"}), (std::vector<bool>{true, true, true}));
+  EXPECT_EQ(node_keys({"--metrics", "all"}), (std::vector<bool>{true, true, true}));
+  Result wrong = run_cli({"export", "-C", corpus.path(), "--format", "json", "--metrics", "pagrank"});
+  EXPECT_EQ(wrong.code, 2);
+  EXPECT_NE(wrong.err.find("unknown metric 'pagrank'; did you mean 'pagerank'?"), std::string::npos) << wrong.err;
+}
+
 }  // namespace
 }  // namespace policygraph::cli::testing
