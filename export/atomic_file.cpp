@@ -1,19 +1,30 @@
 // SPDX-License-Identifier: MIT
 // Writing an export whole or not at all, and choosing the writer for a format.
 //
-// The document goes to a temporary file in the same folder (a rename is atomic only
-// within one file system), is flushed and fsync'ed, then renamed over the target; the
-// folder is fsync'ed so the rename itself survives a crash. A reader never sees half a
-// file, and a failed export leaves the previous file as it was.
+// A file goes to a temporary file in the same folder (a rename is atomic only within one
+// file system), is flushed and fsync'ed, then renamed over the target; the folder is
+// fsync'ed so the rename itself survives a crash. A reader never sees half a file, and a
+// failed export leaves the previous file as it was.
+//
+// A folder of files (the CSV export) is written the same way one level up: into a hidden
+// sibling folder, then swapped with the old folder in one renameat2(RENAME_EXCHANGE), so
+// the files of one export never mix with those of another. We only do that to a folder
+// that holds nothing but what we write: replacing a folder takes everything in it along,
+// and a user's `-o .` or `-o ~/data` must not lose their own files. Such a folder is
+// updated file by file instead (see write_folder_atomically in export.hpp).
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>  // renameat2, RENAME_EXCHANGE (glibc 2.28, _GNU_SOURCE)
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <string>
 
+#include "csv_folder.hpp"
 #include "policygraph/export.hpp"
 
 namespace policygraph {
@@ -32,6 +43,79 @@ bool sync_path(const fs::path& path, int flags) {
   bool ok = ::fsync(fd) == 0;
   ::close(fd);
   return ok;
+}
+
+/// A new empty hidden folder beside `target`: `.<name>.<what>-XXXXXX`.
+fs::path make_sibling_folder(const fs::path& target, std::string_view what) {
+  std::string pattern =
+      (target.parent_path() / ("." + target.filename().string() + "." + std::string(what) + "-XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw ExportError(system_error_text(target, "cannot create a folder beside it"));
+  return pattern;
+}
+
+/// How write_folder_atomically treats the target folder.
+enum class FolderState : unsigned char {
+  absent,   ///< create it by renaming the staging folder
+  ours,     ///< holds only our files: swap the staging folder with it
+  shared,   ///< holds other files too, or is a symbolic link: update it file by file
+};
+
+FolderState folder_state(const fs::path& target, const std::function<bool(std::string_view)>& ours, mode_t& mode) {
+  struct stat status {};
+  if (::lstat(target.c_str(), &status) != 0) {
+    if (errno == ENOENT) return FolderState::absent;
+    throw ExportError(system_error_text(target, "cannot read"));
+  }
+  if (S_ISLNK(status.st_mode)) {
+    if (::stat(target.c_str(), &status) != 0 || !S_ISDIR(status.st_mode))
+      throw ExportError(target.string() + ": is not a folder");
+    return FolderState::shared;  // replacing it would replace the link, not what it names
+  }
+  if (!S_ISDIR(status.st_mode)) throw ExportError(target.string() + ": is not a folder");
+  mode = status.st_mode & 07777;
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(target, error)) {
+    std::error_code ignored;
+    if (!entry.is_regular_file(ignored) || entry.is_symlink(ignored) || !ours(entry.path().filename().string()))
+      return FolderState::shared;
+  }
+  if (error) throw ExportError(target.string() + ": cannot read the folder: " + error.message());
+  return FolderState::ours;
+}
+
+void write_file(const fs::path& path, const FolderFile& file) {
+  write_file_atomically(path, file.write);
+  if (file.executable && ::chmod(path.c_str(), 0755) != 0) throw ExportError(system_error_text(path, "cannot chmod"));
+}
+
+/// Puts `staging` in the place of `target`, which exists; afterwards `staging` is gone.
+void replace_folder(const fs::path& staging, const fs::path& target) {
+#ifdef RENAME_EXCHANGE
+  if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);  // now the old folder
+    return;
+  }
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+    throw ExportError(system_error_text(target, "cannot replace"));
+#endif
+  // No atomic exchange on this file system: move the old folder aside (a folder may be
+  // renamed over an empty one), move the new one in, drop the old. Between the two
+  // renames `target` is missing; on failure the old folder goes back.
+  const fs::path old = make_sibling_folder(target, "old");
+  if (::rename(target.c_str(), old.c_str()) != 0) {
+    const std::string message = system_error_text(target, "cannot replace");
+    std::error_code ignored;
+    fs::remove(old, ignored);
+    throw ExportError(message);
+  }
+  if (::rename(staging.c_str(), target.c_str()) != 0) {
+    const std::string message = system_error_text(target, "cannot replace");
+    ::rename(old.c_str(), target.c_str());
+    throw ExportError(message);
+  }
+  std::error_code ignored;
+  fs::remove_all(old, ignored);
 }
 
 }  // namespace
@@ -78,6 +162,64 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
   sync_path(folder, O_RDONLY | O_DIRECTORY);  // best effort: some file systems refuse
 }
 
+void write_folder_atomically(const fs::path& folder, const std::vector<FolderFile>& files,
+                             const std::function<bool(std::string_view name)>& ours) {
+  // `out/neo4j/` names `out/neo4j`; `.`, `..` and `/` cannot be renamed, so they are
+  // always updated in place.
+  fs::path target = folder.lexically_normal();
+  if (!target.has_filename() && target.has_parent_path() && target != target.root_path())
+    target = target.parent_path();
+  const std::string name = target.filename().string();
+  const bool renamable = !name.empty() && name != "." && name != "..";
+  if (target.has_parent_path()) {
+    std::error_code error;
+    fs::create_directories(target.parent_path(), error);
+    if (error) throw ExportError(target.parent_path().string() + ": cannot create the folder: " + error.message());
+  } else {
+    target = fs::path(".") / target;  // so that parent_path() is the current folder
+  }
+
+  mode_t mode = 0755;
+  FolderState state = renamable ? folder_state(target, ours, mode) : FolderState::shared;
+  if (state == FolderState::shared) {
+    std::error_code error;
+    fs::create_directories(target, error);
+    if (error) throw ExportError(target.string() + ": cannot create the folder: " + error.message());
+    std::set<std::string, std::less<>> written;
+    for (const FolderFile& file : files) {
+      write_file(target / file.name, file);
+      written.insert(file.name);
+    }
+    // What an older export wrote and this one does not: gone, as it would be from a
+    // folder replaced whole.
+    for (const fs::directory_entry& entry : fs::directory_iterator(target, error)) {
+      const std::string entry_name = entry.path().filename().string();
+      std::error_code ignored;
+      if (entry.is_regular_file(ignored) && !entry.is_symlink(ignored) && ours(entry_name) &&
+          !written.contains(entry_name))
+        fs::remove(entry.path(), ignored);
+    }
+    return;
+  }
+
+  const fs::path staging = make_sibling_folder(target, "tmp");
+  try {
+    if (::chmod(staging.c_str(), mode) != 0) throw ExportError(system_error_text(staging, "cannot chmod"));
+    for (const FolderFile& file : files) write_file(staging / file.name, file);
+    sync_path(staging, O_RDONLY | O_DIRECTORY);
+    if (state == FolderState::absent) {
+      if (::rename(staging.c_str(), target.c_str()) != 0) throw ExportError(system_error_text(target, "cannot create"));
+    } else {
+      replace_folder(staging, target);
+    }
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    throw;
+  }
+  sync_path(target.parent_path(), O_RDONLY | O_DIRECTORY);  // best effort, as for a file
+}
+
 void export_to_stream(ExportFormat format, std::ostream& out, const Graph& graph, const ExportOptions& options) {
   switch (format) {
     case ExportFormat::graphml: write_graphml(out, graph, options); return;
@@ -98,11 +240,8 @@ void export_to_path(ExportFormat format, const fs::path& path, const Graph& grap
     write_file_atomically(path, [&](std::ostream& out) { export_to_stream(format, out, graph, options); });
     return;
   }
-  std::error_code error;
-  fs::create_directories(path, error);
-  if (error) throw ExportError(path.string() + ": cannot create the folder: " + error.message());
-  write_file_atomically(path / "nodes.csv", [&](std::ostream& out) { write_csv_nodes(out, graph, options); });
-  write_file_atomically(path / "edges.csv", [&](std::ostream& out) { write_csv_edges(out, graph, options); });
+  write_folder_atomically(path, export_detail::csv_folder_files(graph, options),
+                          export_detail::is_csv_folder_file_name);
 }
 
 }  // namespace policygraph

@@ -65,8 +65,32 @@ struct ExportError : std::runtime_error {
 /// Throws ExportError.
 void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
 
-/// Writes `format` to `path` atomically (CSV: `path` is a folder that gets nodes.csv and
-/// edges.csv). Throws ExportError.
+/// One file of a folder written by write_folder_atomically.
+struct FolderFile {
+  std::string name;                          ///< a plain file name, without '/'
+  std::function<void(std::ostream&)> write;  ///< writes the whole file
+  bool executable = false;                   ///< mode 0755 instead of 0644 (a script)
+};
+
+/// Writes `files` into `folder` (created with its parents when absent), in their order.
+///
+/// When `folder` is absent, or is a real folder (not a symbolic link) whose every entry is
+/// a name `ours` accepts, the files go into a new hidden sibling folder which then takes
+/// the place of `folder` (Linux renameat2 RENAME_EXCHANGE; elsewhere two renames with a
+/// moment in between when `folder` is missing): a reader sees the whole old export or the
+/// whole new one, and files of an older export that this one does not write disappear.
+/// Otherwise (`folder` holds files we did not write, so it is not ours to replace) each
+/// file is replaced by write_file_atomically, one after another, then the entries `ours`
+/// accepts that `files` does not name are removed; a failure midway leaves every file
+/// whole, but some from the old export and some from the new.
+/// Throws ExportError; on failure the hidden sibling folder is removed.
+void write_folder_atomically(const std::filesystem::path& folder, const std::vector<FolderFile>& files,
+                             const std::function<bool(std::string_view name)>& ours);
+
+/// Writes `format` to `path` atomically (CSV: `path` is a folder, written by
+/// write_folder_atomically, that gets nodes.csv and edges.csv for spreadsheets and a
+/// one-id-space import, a file per node kind and per edge type for a Neo4j import with
+/// an id space per kind, import.sh and README.txt; see csv.cpp). Throws ExportError.
 void export_to_path(ExportFormat format, const std::filesystem::path& path, const Graph& graph,
                     const ExportOptions& options = {});
 
