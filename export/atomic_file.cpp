@@ -49,15 +49,16 @@ bool sync_path(const fs::path& path, int flags) {
 fs::path make_sibling_folder(const fs::path& target, std::string_view what) {
   std::string pattern =
       (target.parent_path() / ("." + target.filename().string() + "." + std::string(what) + "-XXXXXX")).string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw ExportError(system_error_text(target, "cannot create a folder beside it"));
+  if (::mkdtemp(pattern.data()) == nullptr)
+    throw ExportError(system_error_text(target, "cannot create a folder beside it"));
   return pattern;
 }
 
 /// How write_folder_atomically treats the target folder.
 enum class FolderState : unsigned char {
-  absent,   ///< create it by renaming the staging folder
-  ours,     ///< holds only our files: swap the staging folder with it
-  shared,   ///< holds other files too, or is a symbolic link: update it file by file
+  absent,  ///< create it by renaming the staging folder
+  ours,    ///< holds only our files: swap the staging folder with it
+  shared,  ///< holds other files too, or is a symbolic link: update it file by file
 };
 
 FolderState folder_state(const fs::path& target, const std::function<bool(std::string_view)>& ours, mode_t& mode) {

@@ -189,7 +189,8 @@ void write_kind_nodes(std::ostream& out, const Graph& graph, const AttributeTabl
 /// The relationship file of one edge type between two kinds.
 using EdgeGroup = std::tuple<EdgeKind, NodeKind, NodeKind>;
 
-void write_group_edges(std::ostream& out, const Graph& graph, const EdgeGroup& group, const std::vector<EdgeId>& edges) {
+void write_group_edges(std::ostream& out, const Graph& graph, const EdgeGroup& group,
+                       const std::vector<EdgeId>& edges) {
   const auto& [type, start, end] = group;
   out << ":START_ID(" << neo4j_label(start) << "),:END_ID(" << neo4j_label(end) << "),:TYPE,kind,weight:double\n";
   for (EdgeId e : edges) {
@@ -277,14 +278,16 @@ std::vector<FolderFile> csv_folder_files(const Graph& graph, const ExportOptions
   std::vector<std::string> node_files, edge_files;
   for (auto& [kind, part] : kinds) {
     node_files.push_back(node_file_name(kind));
-    files.push_back({node_files.back(), [&graph, table, kind = kind, part = std::move(part)](std::ostream& out) {
+    files.push_back({node_files.back(),
+                     [&graph, table, kind = kind, part = std::move(part)](std::ostream& out) {
                        write_kind_nodes(out, graph, *table, kind, part);
                      },
                      false});
   }
   for (auto& [group, group_edges] : groups) {
     edge_files.push_back(edge_file_name(group));
-    files.push_back({edge_files.back(), [&graph, group = group, group_edges = std::move(group_edges)](std::ostream& out) {
+    files.push_back({edge_files.back(),
+                     [&graph, group = group, group_edges = std::move(group_edges)](std::ostream& out) {
                        write_group_edges(out, graph, group, group_edges);
                      },
                      false});

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "csv_folder.hpp"
 #include "export/export_fixture.hpp"
@@ -110,7 +110,8 @@ TEST(Csv, Edges) {
 /// The files of a folder by name, with their text.
 std::map<std::string, std::string> read_folder(const fs::path& folder) {
   std::map<std::string, std::string> files;
-  for (const auto& entry : fs::directory_iterator(folder)) files[entry.path().filename().string()] = read_text(entry.path());
+  for (const auto& entry : fs::directory_iterator(folder))
+    files[entry.path().filename().string()] = read_text(entry.path());
   return files;
 }
 
@@ -187,7 +188,8 @@ TEST(CsvFolder, PolicyAndFacilitySharingAnIdStayApart) {
   ASSERT_EQ(facilities.size(), 2u);
   EXPECT_EQ(policies[1][0], "a");
   EXPECT_EQ(policies[1][1], "Policy");
-  EXPECT_EQ(facilities[1], (std::vector<std::string>{"a", "Facility", "facility", "Plant A", "true", "NO", "Operational"}));
+  EXPECT_EQ(facilities[1],
+            (std::vector<std::string>{"a", "Facility", "facility", "Plant A", "true", "NO", "Operational"}));
   // The edge from policy a to facility a starts in the Policy space and ends in Facility's.
   EXPECT_EQ(read_csv(files.at("related_facility.policy-facility.edges.csv")),
             (std::vector<std::vector<std::string>>{
@@ -257,7 +259,9 @@ TEST(CsvFolder, ImportScriptNamesEveryFile) {
   write_text(scratch / "neo4j-admin",
              "#!/bin/sh\n"
              "for a in \"$@\"; do\n"
-             "  case \"$a\" in --nodes=*|--relationships=*) [ -f \"${a#*=}\" ] || { echo \"missing $a\" >&2; exit 1; } ;; esac\n"
+             "  case \"$a\" in --nodes=*|--relationships=*)\n"
+             "    [ -f \"${a#*=}\" ] || { echo \"missing $a\" >&2; exit 1; } ;;\n"
+             "  esac\n"
              "  echo \"$a\"\n"
              "done\n");
   fs::permissions(scratch / "neo4j-admin", fs::perms::owner_all);
@@ -290,7 +294,8 @@ TEST(CsvFolder, ReplacesAnOlderExportWhole) {
   auto folder = export_fixture_folder("csv-folder-replace");
   Graph graph = make_export_graph();
   // Policies only: the facility, cluster and tag files of the first export must go.
-  export_to_path(ExportFormat::csv, folder, graph, {.selection = select_vertices(graph, {.kinds = {NodeKind::policy}})});
+  const Selection policies = select_vertices(graph, {.kinds = {NodeKind::policy}});
+  export_to_path(ExportFormat::csv, folder, graph, {.selection = policies});
   EXPECT_EQ(names_in(folder),
             (std::set<std::string>{"nodes.csv", "edges.csv", "policy.nodes.csv", "supersedes.policy-policy.edges.csv",
                                    "consolidates.policy-policy.edges.csv", "import.sh", "README.txt"}));

@@ -126,7 +126,8 @@ TEST(Golden, CsvFolder) {
   for (const auto& entry : fs::directory_iterator(folder)) written.insert(entry.path().filename().string());
   if (updating()) fs::remove_all(golden_folder / "csv");  // a file no longer written goes too
   if (fs::exists(golden_folder / "csv"))
-    for (const auto& entry : fs::directory_iterator(golden_folder / "csv")) golden.insert(entry.path().filename().string());
+    for (const auto& entry : fs::directory_iterator(golden_folder / "csv"))
+      golden.insert(entry.path().filename().string());
   if (!updating()) {
     EXPECT_EQ(written, golden) << "the CSV export writes other files than tests/golden/csv holds.\n" << regenerate_hint;
   }
