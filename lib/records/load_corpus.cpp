@@ -209,6 +209,7 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
     std::vector<Record> all;
     all.reserve(record_count);
     std::vector<records::CacheEntry> entries;
+    if (cache.enabled()) entries.reserve(results.size());
     std::vector<std::string> fresh_blobs;  // reserved: the entries' views into them stay valid
     fresh_blobs.reserve(fresh_count);
     bool unchanged = true;
