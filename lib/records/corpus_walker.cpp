@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "corpus_walker.hpp"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <system_error>
@@ -25,7 +28,7 @@ class Walker {
                  "); check the path given with -C");
       return {};
     }
-    walk(root, root_, "");
+    walk(root.string(), root_, "");
     std::sort(files_.begin(), files_.end(),
               [](const CorpusFile& a, const CorpusFile& b) { return a.relative_path < b.relative_path; });
     return std::move(files_);
@@ -41,46 +44,77 @@ class Walker {
                                   (root_.back() == '/' || canonical[root_.size()] == '/'));
   }
 
-  // `folder` is opened by `path`; `canonical` is its real path (for loop detection).
-  void walk(const fs::path& path, const std::string& canonical, const std::string& prefix) {
+  struct Entry {
+    std::string name;
+    unsigned char type;  // DT_* of readdir; DT_UNKNOWN where the file system does not say
+  };
+
+  // The folder's entries but the hidden ones (names starting with '.'), in byte order.
+  // readdir rather than std::filesystem::directory_iterator: on a corpus of 100,000 files
+  // the iterator's path objects, copied for every comparison of the sort, cost several
+  // times the system calls themselves.
+  static bool list_folder(const std::string& path, std::vector<Entry>& entries, int& error) {
+    DIR* folder = ::opendir(path.c_str());
+    if (folder == nullptr) {
+      error = errno;
+      return false;
+    }
+    errno = 0;
+    while (const dirent* entry = ::readdir(folder)) {
+      if (entry->d_name[0] != '.') entries.push_back({entry->d_name, entry->d_type});
+      errno = 0;
+    }
+    error = errno;
+    ::closedir(folder);
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    return error == 0;
+  }
+
+  // `path` opens the folder; `canonical` is its real path (for loop detection).
+  void walk(const std::string& path, const std::string& canonical, const std::string& prefix) {
     ancestors_.push_back(canonical);
-    std::error_code error;
-    fs::directory_iterator it(path, error);
-    if (error) {
+    std::vector<Entry> entries;
+    int error = 0;
+    if (!list_folder(path, entries, error)) {
       report(prefix.empty() ? std::string(".") : prefix, Severity::error,
-             "cannot read the folder (" + error.message() + "); check its permissions; its records are missing");
-      ancestors_.pop_back();
-      return;
+             "cannot read the folder (" + std::error_code(error, std::generic_category()).message() +
+                 "); check its permissions; its records are missing");
+      if (entries.empty()) {
+        ancestors_.pop_back();
+        return;
+      }
     }
-    std::vector<fs::directory_entry> entries;
-    for (; it != fs::directory_iterator(); it.increment(error)) {
-      if (error) break;
-      entries.push_back(*it);
-    }
-    std::sort(entries.begin(), entries.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
-      return a.path().filename().string() < b.path().filename().string();
-    });
-    for (const auto& entry : entries) visit(entry, prefix);
+    for (const auto& entry : entries) visit(path, entry, prefix);
     ancestors_.pop_back();
   }
 
-  void visit(const fs::directory_entry& entry, const std::string& prefix) {
-    const std::string name = entry.path().filename().string();
-    if (name.empty() || name.front() == '.') return;  // hidden
+  static unsigned char type_of(const std::string& path, unsigned char type) {
+    if (type != DT_UNKNOWN) return type;
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0) return DT_UNKNOWN;
+    if (S_ISLNK(info.st_mode)) return DT_LNK;
+    if (S_ISDIR(info.st_mode)) return DT_DIR;
+    return S_ISREG(info.st_mode) ? DT_REG : DT_UNKNOWN;
+  }
+
+  void visit(const std::string& folder, const Entry& entry, const std::string& prefix) {
+    const std::string& name = entry.name;
+    const std::string path = folder + "/" + name;
     const std::string relative = prefix.empty() ? name : prefix + "/" + name;
     const bool has_record_ending = format_for_path(name).has_value();
     std::error_code error;
 
-    if (!entry.is_symlink(error)) {
-      if (entry.is_directory(error)) {
-        walk(entry.path(), ancestors_.back() + "/" + name, relative);
-      } else if (has_record_ending && entry.is_regular_file(error)) {
-        files_.push_back({relative, entry.path()});
+    const unsigned char type = type_of(path, entry.type);
+    if (type != DT_LNK) {
+      if (type == DT_DIR) {
+        walk(path, ancestors_.back() + "/" + name, relative);
+      } else if (has_record_ending && type == DT_REG) {
+        files_.push_back({relative, path});
       }
       return;
     }
 
-    const std::string target = fs::canonical(entry.path(), error).generic_string();
+    const std::string target = fs::canonical(path, error).generic_string();
     if (error) {
       if (error == std::errc::too_many_symbolic_link_levels)
         report(relative, Severity::warning, "symbolic link loop (" + error.message() + "); skipped; remove the link");
@@ -107,9 +141,9 @@ class Walker {
       return;
     }
     if (is_folder)
-      walk(entry.path(), target, relative);
+      walk(path, target, relative);
     else if (fs::is_regular_file(target, error))
-      files_.push_back({relative, entry.path()});
+      files_.push_back({relative, path});
   }
 
   bool follow_;

@@ -238,6 +238,12 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
       result = {};
     }
     cache.finish(entries, unchanged, damaged, corpus.cache);
+    // The cache's buffer and the per-file slots are not needed by the merge: give their
+    // memory back before it allocates the merged records.
+    entries = {};
+    fresh_blobs = {};
+    cache = records::CacheSession();
+    results = {};
     corpus.records = merge_translations(std::move(all), options.preferred_language, corpus.diagnostics);
   } catch (const std::exception& e) {
     corpus.diagnostics.push_back(file_problem(root.generic_string(), Severity::error,
