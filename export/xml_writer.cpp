@@ -85,7 +85,17 @@ std::string xml_name_token(std::string_view text) {
 std::string escape_xml(std::string_view text, bool in_attribute) {
   std::string escaped;
   escaped.reserve(text.size() + text.size() / 8);
+  // Most text is printable ASCII with nothing to escape: copy such runs whole, and decode
+  // byte by byte only where a character needs a look.
+  auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"'; };
   for (std::size_t i = 0; i < text.size();) {
+    std::size_t run = i;
+    while (run < text.size() && plain(static_cast<unsigned char>(text[run]))) ++run;
+    if (run > i) {
+      escaped.append(text.substr(i, run - i));
+      i = run;
+      continue;
+    }
     char32_t code_point = 0;
     std::size_t length = utf8_sequence(text, i, code_point);
     if (length == 0) {
