@@ -69,6 +69,13 @@ int print_help_topic(const CLI::App& app, const std::string& topic, std::ostream
                     " (see 'policygraph --help')");
 }
 
+// " (see 'policygraph help COMMAND')" for the command being parsed, else the general help.
+std::string help_hint(const CLI::App& app) {
+  const CLI::App* command = nullptr;
+  for (const CLI::App* sub : app.get_subcommands()) command = sub;
+  return command ? " (see 'policygraph help " + command->get_name() + "')" : " (see 'policygraph --help')";
+}
+
 int dispatch(const CLI::App& app, const Invocation& invocation, std::ostream& out, std::ostream& err,
              const Terminal& terminal) {
   CommandContext context{invocation, out, err, terminal};
@@ -115,11 +122,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     } catch (const CLI::CallForVersion& version) {
       out << version.what() << '\n';
       return exit_success;
+    } catch (const CLI::ConversionError& error) {
+      // CLI11 says "Could not convert: --seed = abc"; every option that converts takes a number.
+      std::string text = error.what();
+      const std::string prefix = "Could not convert: ";
+      const auto equals = text.find(" = ");
+      if (text.starts_with(prefix) && equals != std::string::npos)
+        text = text.substr(prefix.size(), equals - prefix.size()) + ": '" + text.substr(equals + 3) +
+               "' is not a number";
+      throw usage_error(text + help_hint(*app));
     } catch (const CLI::ParseError& error) {
-      const CLI::App* command = nullptr;
-      for (const CLI::App* sub : app->get_subcommands()) command = sub;
-      std::string hint = command ? " (see 'policygraph help " + command->get_name() + "')" : " (see 'policygraph --help')";
-      throw usage_error(error.what() + hint);
+      throw usage_error(error.what() + help_hint(*app));
     }
     const CLI::App* command = nullptr;
     for (const CLI::App* sub : app->get_subcommands()) command = sub;

@@ -125,7 +125,15 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::string pattern = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(pattern.data());
-  if (fd < 0) throw ExportError(system_error_text(path, "cannot create a temporary file"));
+  if (fd < 0) {
+    if (errno == ENOENT)
+      throw ExportError(path.string() + ": the folder '" + folder.string() +
+                        "' does not exist; create it first or write the file elsewhere");
+    if (errno == EACCES || errno == EROFS)
+      throw ExportError(path.string() + ": cannot write in the folder '" + folder.string() + "' (" +
+                        std::strerror(errno) + "); write the file elsewhere");
+    throw ExportError(system_error_text(path, "cannot create a temporary file beside it"));
+  }
   const fs::path temporary = pattern;
   // mkstemp makes the file 0600; an export is an ordinary file, or keeps the mode of the
   // file it replaces.

@@ -29,6 +29,14 @@ TEST(Run, UnknownFormatSuggestsTheNearest) {
       << result.err;
 }
 
+TEST(Run, OptionThatIsNotANumberSaysSo) {
+  Result result = run_cli({"clusters", "--seed", "abc"});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("error: --seed: 'abc' is not a number (see 'policygraph help clusters')"),
+            std::string::npos)
+      << result.err;
+}
+
 TEST(Run, MissingCorpusIsAnInputOutputFailure) {
   Result result = run_cli({"stats", "-C", "/nonexistent/corpus"});
   EXPECT_EQ(result.code, 3);

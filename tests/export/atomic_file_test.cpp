@@ -49,7 +49,14 @@ TEST(WriteFileAtomically, ExportErrorPassesThrough) {
 
 TEST(WriteFileAtomically, MissingFolderIsAnExportError) {
   auto folder = scratch_folder("atomic-missing");
-  EXPECT_THROW(write_file_atomically(folder / "no" / "out.txt", [](std::ostream& out) { out << "x"; }), ExportError);
+  try {
+    write_file_atomically(folder / "no" / "out.txt", [](std::ostream& out) { out << "x"; });
+    FAIL() << "no ExportError";
+  } catch (const ExportError& error) {
+    EXPECT_EQ(std::string(error.what()), (folder / "no" / "out.txt").string() + ": the folder '" +
+                                             (folder / "no").string() +
+                                             "' does not exist; create it first or write the file elsewhere");
+  }
 }
 
 TEST(ExportToPath, CsvWritesAFolder) {
