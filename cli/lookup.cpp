@@ -57,6 +57,17 @@ VertexId find_policy_or_explain(const Graph& graph, const std::string& id) {
   ids.reserve(graph.policy_count());
   for (VertexId v : graph.policies()) ids.push_back(graph.node(v).id);
   std::vector<std::string> near = nearest(id, ids, 5);
+  // A part of an id ("ccer" for cn-ccer-measures-2023) is too far from the whole by edit
+  // distance: ids that contain what was typed are offered too.
+  const std::string typed = lower_ascii(id);
+  if (typed.size() >= 3) {
+    for (const auto& candidate : ids) {
+      if (near.size() >= 8) break;
+      if (lower_ascii(candidate).find(typed) != std::string::npos &&
+          std::find(near.begin(), near.end(), candidate) == near.end())
+        near.push_back(candidate);
+    }
+  }
 
   std::set<std::string> by_title;
   std::vector<std::string> words = words_of(id);

@@ -46,6 +46,20 @@ TEST(ReplacedBy, UnknownIdSuggestsIdsAndTitlesAndExitsOne) {
   EXPECT_NE(chinese.err.find("a-2001"), std::string::npos) << "titles in every language are searched: " << chinese.err;
 }
 
+TEST(ReplacedBy, PartOfAnIdSuggestsTheIdsThatContainIt) {
+  TempCorpus corpus;
+  corpus.write("policies/en/m.md", "---\nid: cn-ccer-measures-2023\ntitle: Voluntary Trading Measures\n---\n");
+  corpus.write("policies/en/n.md", "---\nid: cn-ccer-interim-measures-2012\ntitle: Interim Measures\n---\n");
+  corpus.write("policies/en/o.md", "---\nid: eu-ets-directive-2003\ntitle: Emissions Trading\n---\n");
+  Result result = run_cli({"lineage", "CCER", "-C", corpus.path()});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_NE(result.err.find("did you mean:\n    cn-ccer-interim-measures-2012  Interim Measures\n"
+                            "    cn-ccer-measures-2023  Voluntary Trading Measures"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find("eu-ets-directive-2003"), std::string::npos) << result.err;
+}
+
 TEST(Lineage, JsonGivesGenerationsAndEdges) {
   TempCorpus corpus;
   write_branching_corpus(corpus);
