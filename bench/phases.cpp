@@ -4,7 +4,9 @@
 // size of what it writes) — and prints one JSON object. bench/run.sh puts it beside the
 // NetworkX baseline; it is also the profile BENCHMARKS.md quotes.
 //
-//   policygraph_bench_phases CORPUS [--betweenness-sample K] [--skip-exports]
+//   policygraph_bench_phases CORPUS [--betweenness-sample K] [--skip-exports] [--cache]
+//
+// The load is cold (every file parsed, no cache read or written) unless --cache is given.
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -47,20 +49,23 @@ class CountingBuffer : public std::streambuf {
 int main(int argc, char** argv) {
   using namespace policygraph;
   if (argc < 2) {
-    std::cerr << "usage: policygraph_bench_phases CORPUS [--betweenness-sample K] [--skip-exports]\n";
+    std::cerr << "usage: policygraph_bench_phases CORPUS [--betweenness-sample K] [--skip-exports] [--cache]\n";
     return 2;
   }
   std::size_t sample = 100;
   bool exports = true;
+  bool cache = false;
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--betweenness-sample" && i + 1 < argc) sample = std::strtoul(argv[++i], nullptr, 10);
     if (arg == "--skip-exports") exports = false;
+    if (arg == "--cache") cache = true;
   }
 
   nlohmann::ordered_json report;
   Corpus corpus;
   LoadOptions load;
+  load.use_cache = cache;
   report["load"] = seconds([&] { corpus = load_corpus(argv[1], load); });
   report["files"] = corpus.files_read;
   report["records"] = corpus.records.size();

@@ -222,7 +222,7 @@ def section(results, size):
     if phase_runs:
         names = ["load", "build", "policy_view", "replaced_by", "pagerank", "betweenness_sampled", "components", "louvain"]
         lines.append("Where policygraph's time goes (`policygraph_bench_phases`, each pass timed alone in one process, "
-                     "median): " + ", ".join(f"{n} {seconds(pg_phase(n))}" for n in names if pg_phase(n) is not None) + ".")
+                     "median; load cold, without the cache): " + ", ".join(f"{n} {seconds(pg_phase(n))}" for n in names if pg_phase(n) is not None) + ".")
         lines.append("")
         lines.append("| export format (full view, with PageRank and community) | time | size |")
         lines.append("| --- | ---: | ---: |")
