@@ -51,8 +51,10 @@ void man_options(std::ostringstream& page, const CLI::App& scope) {
     std::vector<std::string> names = names_of(*option);
     std::string head = names.empty() ? option->get_name() : join(names, ", ");
     if (names.empty() && head.empty()) continue;
-    page << ".TP\n.B " << roff(head) << (option->get_type_size() > 0 && !names.empty() ? " " + roff(option->get_type_name()) : "")
-         << "\n" << roff(option->get_description()) << "\n";
+    page << ".TP\n.B " << roff(head)
+         << (option->get_type_size() > 0 && !names.empty() ? " " + roff(option->get_type_name()) : "") << "\n"
+         << roff(option->get_description())
+         << (option->get_default_str().empty() ? "" : roff(" (default: " + option->get_default_str() + ")")) << "\n";
   }
 }
 
@@ -73,7 +75,8 @@ std::string bash_completion(const CLI::App& app) {
          << "_policygraph() {\n"
          << "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\" command= i\n"
          << "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
-         << "    case \"${COMP_WORDS[i]}\" in " << join(commands, "|") << ") command=\"${COMP_WORDS[i]}\"; break ;; esac\n"
+         << "    case \"${COMP_WORDS[i]}\" in " << join(commands, "|")
+         << ") command=\"${COMP_WORDS[i]}\"; break ;; esac\n"
          << "  done\n"
          << "  case \"$prev\" in\n"
          << "    -C|--corpus) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n"
@@ -84,12 +87,14 @@ std::string bash_completion(const CLI::App& app) {
            << join(choices_of(option)) << "\" -- \"$cur\")); return ;;\n";
   script << "  esac\n"
          << "  case \"$command\" in\n"
-         << "    \"\") COMPREPLY=($(compgen -W \"" << join(commands) << " " << join(flags_of(app)) << "\" -- \"$cur\")) ;;\n";
+         << "    \"\") COMPREPLY=($(compgen -W \"" << join(commands) << " " << join(flags_of(app))
+         << "\" -- \"$cur\")) ;;\n";
   for (const CLI::App* command : visible_commands(app)) {
     std::string words = join(flags_of(*command)) + " " + join(flags_of(app));
     script << "    " << command->get_name() << ")\n";
     if (command->get_name() == "replaced-by" || command->get_name() == "lineage")
-      script << "      if [[ \"$cur\" != -* ]]; then COMPREPLY=($(compgen -W \"$(_policygraph_ids)\" -- \"$cur\")); return; fi\n";
+      script << "      if [[ \"$cur\" != -* ]]; then COMPREPLY=($(compgen -W \"$(_policygraph_ids)\" -- \"$cur\")); "
+                "return; fi\n";
     if (command->get_name() == "help")
       script << "      COMPREPLY=($(compgen -W \"" << join(commands) << "\" -- \"$cur\")); return ;;\n";
     else
@@ -113,7 +118,8 @@ std::string man_page(const CLI::App& app) {
   page << ".TH POLICYGRAPH 1 \"\" \"policygraph " << POLICYGRAPH_VERSION_STRING << "\" \"User Commands\"\n"
        << ".SH NAME\npolicygraph \\- graph analytics for the evolution of public policy\n"
        << ".SH SYNOPSIS\n.B policygraph\n.I command\n[\\fIoptions\\fR]\n"
-       << ".SH DESCRIPTION\n" << roff(app.get_description()) << "\n"
+       << ".SH DESCRIPTION\n"
+       << roff(app.get_description()) << "\n"
        << ".SH GLOBAL OPTIONS\n";
   man_options(page, app);
   page << ".SH COMMANDS\n";

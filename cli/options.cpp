@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "options.hpp"
 
+#include <cctype>
+#include <limits>
 #include <map>
 
 namespace policygraph::cli {
@@ -8,11 +10,19 @@ namespace {
 
 void add_weight_options(CLI::App& command, ViewWeights& weights) {
   const char* group = "Weights of the policy view";
-  command.add_option("--supersedes-weight", weights.supersedes, "Weight of a supersedes edge")->group(group)->capture_default_str();
-  command.add_option("--consolidates-weight", weights.consolidates, "Weight of a consolidates edge")->group(group)->capture_default_str();
+  command.add_option("--supersedes-weight", weights.supersedes, "Weight of a supersedes edge")
+      ->group(group)
+      ->capture_default_str();
+  command.add_option("--consolidates-weight", weights.consolidates, "Weight of a consolidates edge")
+      ->group(group)
+      ->capture_default_str();
   command.add_option("--tag-weight", weights.tag, "Weight of each shared tag")->group(group)->capture_default_str();
-  command.add_option("--cluster-weight", weights.cluster, "Weight of each shared cluster")->group(group)->capture_default_str();
-  command.add_option("--facility-weight", weights.facility, "Weight of each shared facility")->group(group)->capture_default_str();
+  command.add_option("--cluster-weight", weights.cluster, "Weight of each shared cluster")
+      ->group(group)
+      ->capture_default_str();
+  command.add_option("--facility-weight", weights.facility, "Weight of each shared facility")
+      ->group(group)
+      ->capture_default_str();
 }
 
 std::string examples_footer(const CommandInfo& info) {
@@ -33,32 +43,106 @@ CLI::App* add_command(CLI::App& app, const std::string& name, Invocation& invoca
   throw std::logic_error("command missing from the catalogue: " + name);
 }
 
+// The limits that keep a hostile file from taking the tool down (Limits in loader.hpp); a
+// diagnostic that reports one hitting names the option here that raises it.
+void add_limit_options(CLI::App& app, Limits& limits) {
+  const char* group = "Limits on hostile input (a value or file past one is a diagnostic, not a crash)";
+  app.add_option("--max-file-size", limits.max_file_bytes, "Larger files are skipped: bytes, or with K, M or G")
+      ->group(group)
+      ->type_name("SIZE")
+      ->default_str(format_byte_size(limits.max_file_bytes))
+      ->transform(CLI::Validator(
+          [](std::string& value) -> std::string {
+            auto bytes = parse_byte_size(value);
+            if (!bytes || *bytes == 0)
+              return "'" + value + "' is not a size; write a number of bytes, or one with K, M or G such as 5M";
+            value = std::to_string(*bytes);
+            return {};
+          },
+          "", "size"));
+  app.add_option("--max-depth", limits.max_depth, "Deepest nesting of lists and mappings in a value")
+      ->group(group)
+      ->type_name("N")
+      ->capture_default_str()
+      ->check([](const std::string& value) -> std::string {
+        return value.starts_with("-") || value.find_first_not_of("0") == std::string::npos ? "must be 1 or more"
+                                                                                           : std::string();
+      });
+  // CLI11 takes "-1" for an unsigned option and wraps it round to the largest value.
+  auto not_negative = [](const std::string& value) -> std::string {
+    return value.starts_with("-") ? "must be 0 or more" : std::string();
+  };
+  app.add_option("--max-aliases", limits.max_alias_expansions, "YAML aliases (*name) expanded per file")
+      ->group(group)
+      ->type_name("N")
+      ->capture_default_str()
+      ->check(not_negative);
+  app.add_option("--max-alias-events", limits.max_alias_events,
+                 "Parse events that aliases of lists and mappings may repeat, per file")
+      ->group(group)
+      ->type_name("N")
+      ->capture_default_str()
+      ->check(not_negative);
+}
+
 }  // namespace
+
+std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits == 0 || digits > 19) return std::nullopt;
+  std::uint64_t number = 0;
+  for (char c : text.substr(0, digits)) number = number * 10 + static_cast<std::uint64_t>(c - '0');
+  std::string unit;
+  for (char c : text.substr(digits)) unit += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::map<std::string, int> shifts{{"", 0},    {"b", 0},    {"k", 10}, {"kb", 10}, {"kib", 10}, {"m", 20},
+                                                 {"mb", 20}, {"mib", 20}, {"g", 30}, {"gb", 30}, {"gib", 30}};
+  auto shift = shifts.find(unit);
+  if (shift == shifts.end()) return std::nullopt;
+  if (number > (std::numeric_limits<std::uint64_t>::max() >> shift->second)) return std::nullopt;
+  return number << shift->second;
+}
+
+std::string format_byte_size(std::uint64_t bytes) {
+  for (auto [shift, unit] : {std::pair{30, 'G'}, std::pair{20, 'M'}, std::pair{10, 'K'}}) {
+    const std::uint64_t size = std::uint64_t{1} << shift;
+    if (bytes >= size && bytes % size == 0) return std::to_string(bytes / size) + unit;
+  }
+  return std::to_string(bytes);
+}
 
 const std::vector<CommandInfo>& command_catalogue() {
   static const std::vector<CommandInfo> catalogue{
-      {"validate", "List every problem in the corpus; exit 1 if any is an error",
+      {"validate",
+       "List every problem in the corpus; exit 1 if any is an error",
        {"policygraph validate -C seeds", "policygraph validate -C seeds --json | jq '.diagnostics | length'"}},
-      {"stats", "Count records, nodes, edges and unresolved references",
+      {"stats",
+       "Count records, nodes, edges and unresolved references",
        {"policygraph stats -C seeds", "policygraph stats -C seeds --json"}},
-      {"replaced-by", "What replaced a policy, and what stands in its place today",
-       {"policygraph replaced-by eu-ets-directive-2003 -C seeds", "policygraph replaced-by ab-sger-2007 -C seeds --json"}},
-      {"lineage", "Every ancestor and descendant of a policy, with generations and dates",
+      {"replaced-by",
+       "What replaced a policy, and what stands in its place today",
+       {"policygraph replaced-by eu-ets-directive-2003 -C seeds",
+        "policygraph replaced-by ab-sger-2007 -C seeds --json"}},
+      {"lineage",
+       "Every ancestor and descendant of a policy, with generations and dates",
        {"policygraph lineage eu-ets-directive-2009 -C seeds", "policygraph lineage us-45q-2008 -C seeds --json"}},
-      {"in-force", "The policies in force on a date",
+      {"in-force",
+       "The policies in force on a date",
        {"policygraph in-force --at 2015-06-30 -C seeds", "policygraph in-force --at 2024 -C seeds --json"}},
-      {"influence", "Rank policies by PageRank, with betweenness and lineage degrees",
+      {"influence",
+       "Rank policies by PageRank, with betweenness and lineage degrees",
        {"policygraph influence -C seeds --top 10", "policygraph influence -C seeds --tag-weight 2 --json",
         "policygraph influence -C big-corpus --sample 500"}},
-      {"clusters", "Declared clusters, connected components and Louvain communities",
+      {"clusters",
+       "Declared clusters, connected components and Louvain communities",
        {"policygraph clusters -C seeds", "policygraph clusters -C seeds --seed 7 --json"}},
-      {"export", "Write the graph for Gephi, Graphviz, NetworkX, Neo4j or a spreadsheet",
+      {"export",
+       "Write the graph for Gephi, Graphviz, NetworkX, Neo4j or a spreadsheet",
        {"policygraph export -C seeds --format svg --view lineage -o out/lineage.svg",
         "policygraph export -C seeds --format gexf --dynamic --metrics -o out/policies.gexf",
         "policygraph export -C seeds --format csv --view full -o out/neo4j"}},
       {"help", "Show the help of a command", {"policygraph help export"}},
-      {"completion", "Print a shell completion script (bash or zsh)",
-       {"source <(policygraph completion bash)"}, true},
+      {"completion", "Print a shell completion script (bash or zsh)", {"source <(policygraph completion bash)"}, true},
       {"manpage", "Print the man page (roff)", {}, true},
       {"ids", "Print the policy ids of the corpus, one a line (for completion)", {}, true},
   };
@@ -102,6 +186,7 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   app->add_option("--cache", global.cache, "Keep parsed records here (default: the corpus's .policygraph-cache)")
       ->type_name("DIR");
   app->add_flag("--no-cache", global.no_cache, "Parse every file again and keep no cache (wins over --cache)");
+  add_limit_options(*app, global.limits);
 
   add_command(*app, "validate", invocation);
   add_command(*app, "stats", invocation);
@@ -156,9 +241,8 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
 
   for (CLI::App* command : app->get_subcommands({})) command->allow_extras();
   // `--metrics` alone means every metric: seen by its count, since it carries no value then.
-  export_command->parse_complete_callback([&exports, export_command] {
-    exports.metrics_given = export_command->get_option("--metrics")->count() > 0;
-  });
+  export_command->parse_complete_callback(
+      [&exports, export_command] { exports.metrics_given = export_command->get_option("--metrics")->count() > 0; });
   return app;
 }
 

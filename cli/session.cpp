@@ -14,8 +14,8 @@ Session open_session(const GlobalOptions& options, const ViewWeights& weights, s
                      const Terminal& terminal) {
   std::error_code error;
   if (!std::filesystem::is_directory(options.corpus, error))
-    throw io_error("cannot read the corpus folder '" + options.corpus + "': " +
-                   (error ? error.message() : std::string("not a folder")) +
+    throw io_error("cannot read the corpus folder '" + options.corpus +
+                   "': " + (error ? error.message() : std::string("not a folder")) +
                    "; give the folder of your records with -C DIR");
 
   ProgressBar progress(err, terminal.err_is_terminal, "loading");
@@ -24,6 +24,7 @@ Session open_session(const GlobalOptions& options, const ViewWeights& weights, s
   load.follow_symlinks = options.follow_symlinks;
   load.threads = options.threads;
   load.use_cache = !options.no_cache;
+  load.limits = options.limits;
   if (!options.cache.empty()) load.cache_folder = options.cache;
   load.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
   Corpus corpus = load_corpus(options.corpus, load);
@@ -42,9 +43,9 @@ Session open_session(const GlobalOptions& options, const ViewWeights& weights, s
 bool report_diagnostic_count(const Session& session, const GlobalOptions& options, std::ostream& err,
                              const Terminal& terminal) {
   std::size_t errors = count_errors(session.diagnostics);
-  std::size_t warnings = static_cast<std::size_t>(std::count_if(
-      session.diagnostics.begin(), session.diagnostics.end(),
-      [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+  std::size_t warnings =
+      static_cast<std::size_t>(std::count_if(session.diagnostics.begin(), session.diagnostics.end(),
+                                             [](const Diagnostic& d) { return d.severity == Severity::warning; }));
   if (session.diagnostics.empty()) return true;
   if (options.strict) {
     for (const auto& diagnostic : session.diagnostics) err << format_diagnostic(diagnostic) << '\n';

@@ -56,7 +56,9 @@ std::optional<std::string> read_file(const CorpusFile& file, const Limits& limit
   } else if (static_cast<std::size_t>(info.st_size) > limits.max_file_bytes) {
     diagnostics.push_back(file_problem(file.relative_path, Severity::error,
                                        "file is " + std::to_string(info.st_size) + " bytes, more than the limit of " +
-                                           std::to_string(limits.max_file_bytes) + "; it is skipped; split it"));
+                                           std::to_string(limits.max_file_bytes) +
+                                           " bytes; it is skipped; split it into smaller files or raise "
+                                           "--max-file-size"));
   } else {
     text.emplace();
     text->resize(static_cast<std::size_t>(info.st_size));

@@ -150,17 +150,22 @@ void RecordBuilder::leaf(const std::string* value, Location at) {
   if (absent) return;  // a null item of a list is no item
   switch (frame.role) {
     case Role::record_list:
-      report(at, Severity::error, "an item of the list of records is text, expected a record (a mapping of fields); the item is skipped");
+      report(at, Severity::error,
+             "an item of the list of records is text, expected a record (a mapping of fields); the item is skipped");
       return;
-    case Role::list_field: add_list_item(*draft_, frame.field, *value, at); return;
+    case Role::list_field:
+      add_list_item(*draft_, frame.field, *value, at);
+      return;
     case Role::milestones:
       if (!frame.bad_item_reported) {
         frame.bad_item_reported = true;
         report(at, Severity::error,
-               "'evolution.milestones' has an item that is text, expected a mapping {date, event}; such items are dropped");
+               "'evolution.milestones' has an item that is text, expected a mapping {date, event}; such items are "
+               "dropped");
       }
       return;
-    default: return;
+    default:
+      return;
   }
 }
 
@@ -169,10 +174,18 @@ void RecordBuilder::take_key(Frame& frame, std::string key, Location at) {
   frame.key_at = at;
   frame.expect_key = false;
   switch (frame.role) {
-    case Role::record: frame.key_field = record_field(frame.key); break;
-    case Role::evolution: frame.key_field = evolution_field(frame.key); break;
-    case Role::milestone: frame.key_field = milestone_field(frame.key); break;
-    default: frame.key_field = Field::skip; return;
+    case Role::record:
+      frame.key_field = record_field(frame.key);
+      break;
+    case Role::evolution:
+      frame.key_field = evolution_field(frame.key);
+      break;
+    case Role::milestone:
+      frame.key_field = milestone_field(frame.key);
+      break;
+    default:
+      frame.key_field = Field::skip;
+      return;
   }
   for (const auto& [seen, where] : frame.seen_keys) {
     if (seen != frame.key) continue;
@@ -228,7 +241,8 @@ RecordBuilder::Role RecordBuilder::role_for_value(Frame& parent, bool is_map, Lo
   }
   if (field == Field::evolution) {
     if (is_map) return Role::evolution;
-    report(at, Severity::error, "'evolution' is a list, expected a mapping (supersedes:, clusters:, ...); it is ignored");
+    report(at, Severity::error,
+           "'evolution' is a list, expected a mapping (supersedes:, clusters:, ...); it is ignored");
     return Role::ignored;
   }
   if (field == Field::milestones) {
@@ -266,14 +280,16 @@ void RecordBuilder::begin_collection(bool is_map, Location at) {
       if (is_map)
         frame.role = Role::record;
       else
-        report(at, Severity::error,
-               "an item of the list of records is a list, expected a record (a mapping of fields); the item is skipped");
+        report(
+            at, Severity::error,
+            "an item of the list of records is a list, expected a record (a mapping of fields); the item is skipped");
     } else if (parent.role == Role::milestones && is_map) {
       frame.role = Role::milestone;
     } else if (!parent.bad_item_reported) {  // list_field or milestones
       parent.bad_item_reported = true;
-      std::string what = parent.role == Role::milestones ? std::string("mappings {date, event}")
-                                                         : std::string(list_item_description(parent.field)) + " as text";
+      std::string what = parent.role == Role::milestones
+                             ? std::string("mappings {date, event}")
+                             : std::string(list_item_description(parent.field)) + " as text";
       report(at, Severity::error,
              "'" + std::string(field_name(parent.field)) + "' has an item that is " + shape_name(is_map) +
                  ", expected " + what + "; such items are dropped");
@@ -282,8 +298,8 @@ void RecordBuilder::begin_collection(bool is_map, Location at) {
   if (static_cast<long long>(frames_.size()) >= limits_.max_depth) {
     depth_reported_ = true;
     report_now(at, Severity::error,
-           "values are nested deeper than " + std::to_string(limits_.max_depth) +
-               " levels; the rest of the file is skipped; flatten this value");
+               "values are nested deeper than " + std::to_string(limits_.max_depth) +
+                   " levels; the rest of the file is skipped; flatten this value or raise --max-depth");
     throw StopFile{};
   }
   frames_.push_back(std::move(frame));
@@ -307,7 +323,8 @@ void RecordBuilder::end_collection() {
     std::move(pending_.begin(), pending_.end(), std::back_inserter(out_.diagnostics));
     pending_.clear();
   } else if (role == Role::milestone && draft_) {
-    if (!milestone_.date.empty() || !milestone_.event.empty()) draft_->record.milestones.push_back(std::move(milestone_));
+    if (!milestone_.date.empty() || !milestone_.event.empty())
+      draft_->record.milestones.push_back(std::move(milestone_));
     milestone_ = {};
   }
   if (frames_.empty() || !frames_.back().is_map) return;
@@ -361,13 +378,25 @@ void RecordBuilder::record(Event::Type type, const YAML::Mark& mark, YAML::ancho
 void RecordBuilder::replay(const Event& event) {
   const Location at = location(event.mark);
   switch (event.type) {
-    case Event::Type::scalar: leaf(&event.value, at); return;
-    case Event::Type::null: leaf(nullptr, at); return;
-    case Event::Type::alias: expand_alias(event.anchor, at); return;
-    case Event::Type::sequence_start: begin_collection(false, at); return;
-    case Event::Type::map_start: begin_collection(true, at); return;
+    case Event::Type::scalar:
+      leaf(&event.value, at);
+      return;
+    case Event::Type::null:
+      leaf(nullptr, at);
+      return;
+    case Event::Type::alias:
+      expand_alias(event.anchor, at);
+      return;
+    case Event::Type::sequence_start:
+      begin_collection(false, at);
+      return;
+    case Event::Type::map_start:
+      begin_collection(true, at);
+      return;
     case Event::Type::sequence_end:
-    case Event::Type::map_end: end_collection(); return;
+    case Event::Type::map_end:
+      end_collection();
+      return;
   }
 }
 
@@ -382,8 +411,9 @@ void RecordBuilder::expand_alias(YAML::anchor_t anchor, Location at) {
   const std::string name = "*" + anchors_[anchor].name;
   if (++alias_expansions_ > limits_.max_alias_expansions) {
     report_now(at, Severity::error,
-           "more than " + std::to_string(limits_.max_alias_expansions) + " aliases to expand (here " + name +
-               "); the rest of the file is skipped; write the values out instead of repeating aliases");
+               "more than " + std::to_string(limits_.max_alias_expansions) + " aliases to expand (here " + name +
+                   "); the rest of the file is skipped; write the values out instead of repeating aliases, or raise "
+                   "--max-aliases");
     throw StopFile{};
   }
   const Anchor& entry = anchors_[anchor];
@@ -393,7 +423,9 @@ void RecordBuilder::expand_alias(YAML::anchor_t anchor, Location at) {
       leaf(&text, at);
       return;
     }
-    case Anchor::State::null: leaf(nullptr, at); return;
+    case Anchor::State::null:
+      leaf(nullptr, at);
+      return;
     case Anchor::State::open:
       report(at, Severity::error, "alias " + name + " refers to the value that contains it; it is read as empty");
       leaf(nullptr, at);
@@ -401,15 +433,18 @@ void RecordBuilder::expand_alias(YAML::anchor_t anchor, Location at) {
     case Anchor::State::too_large:
       report(at, Severity::error,
              "alias " + name + " refers to a value too large to repeat (over " +
-                 std::to_string(limits_.max_alias_events) + " parse events); it is read as empty");
+                 std::to_string(limits_.max_alias_events) +
+                 " parse events); it is read as empty; write the value out, or raise --max-alias-events");
       leaf(nullptr, at);
       return;
-    case Anchor::State::collection: break;
+    case Anchor::State::collection:
+      break;
   }
   if (replayed_events_ + entry.events.size() > limits_.max_alias_events) {
     report_now(at, Severity::error,
-           "aliases repeat more than " + std::to_string(limits_.max_alias_events) + " parse events (here " + name +
-               "); the rest of the file is skipped; write the values out instead of repeating aliases");
+               "aliases repeat more than " + std::to_string(limits_.max_alias_events) + " parse events (here " + name +
+                   "); the rest of the file is skipped; write the values out instead of repeating aliases, or raise "
+                   "--max-alias-events");
     throw StopFile{};
   }
   replayed_events_ += entry.events.size();

@@ -40,10 +40,14 @@ class ViewBuffer : public std::streambuf {
 
 std::string_view format_noun(FileFormat format) {
   switch (format) {
-    case FileFormat::markdown: return "Markdown";
-    case FileFormat::yaml: return "YAML";
-    case FileFormat::json: return "JSON";
-    case FileFormat::json_lines: return "JSON Lines";
+    case FileFormat::markdown:
+      return "Markdown";
+    case FileFormat::yaml:
+      return "YAML";
+    case FileFormat::json:
+      return "JSON";
+    case FileFormat::json_lines:
+      return "JSON Lines";
   }
   return "record";
 }
@@ -74,14 +78,15 @@ void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& buil
     builder.abandon();
     if (!builder.depth_reported())
       builder.report_now(builder.location(e.mark), Severity::error,
-                     "values are nested too deeply for the YAML parser (" + std::to_string(e.depth()) +
-                         " levels); the rest of the file is skipped; flatten this value");
+                         "values are nested too deeply for the YAML parser (" + std::to_string(e.depth()) +
+                             " levels); the rest of the file is skipped; flatten this value");
   } catch (const YAML::Exception& e) {
     builder.abandon();
-    builder.report_now(builder.location(e.mark), Severity::error,
-                   "YAML syntax error: " + e.msg +
-                       "; fix the syntax here (a value holding ': ' or starting with one of [ ] { } & * ! | > ' \" % @ "
-                       "needs quotes); the record here is skipped");
+    builder.report_now(
+        builder.location(e.mark), Severity::error,
+        "YAML syntax error: " + e.msg +
+            "; fix the syntax here (a value holding ': ' or starting with one of [ ] { } & * ! | > ' \" % @ "
+            "needs quotes); the record here is skipped");
   }
 }
 
@@ -93,7 +98,8 @@ bool report_invalid_utf8(std::string_view yaml, int line_offset, RecordBuilder& 
   at.line += line_offset;
   char byte[8];
   std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(yaml[*bad])));
-  builder.report(at, Severity::error, std::string("byte ") + byte + " is not UTF-8; save the file as UTF-8; the file is skipped");
+  builder.report(at, Severity::error,
+                 std::string("byte ") + byte + " is not UTF-8; save the file as UTF-8; the file is skipped");
   return true;
 }
 
@@ -103,7 +109,7 @@ void parse_unchecked(std::string_view text, const FileContext& context, const Li
   if (text.size() > limits.max_file_bytes) {
     builder.report({}, Severity::error,
                    "file is larger than " + std::to_string(limits.max_file_bytes) +
-                       " bytes; it is skipped; split it into smaller files");
+                       " bytes; it is skipped; split it into smaller files or raise --max-file-size");
     return;
   }
   if (records::is_blank(text)) {
@@ -121,8 +127,7 @@ void parse_unchecked(std::string_view text, const FileContext& context, const Li
     case FileFormat::markdown: {
       auto front = records::split_front_matter(text);
       if (front.status == records::FrontMatter::Status::absent) {
-        builder.report({}, Severity::note,
-                       "no front matter (a first line '---'); read as a plain page, not a record");
+        builder.report({}, Severity::note, "no front matter (a first line '---'); read as a plain page, not a record");
         return;
       }
       if (front.status == records::FrontMatter::Status::unclosed) {
@@ -175,8 +180,9 @@ ParseResult parse_records(std::string_view text, const FileContext& context, con
                                             std::string("internal error while reading the file (") + e.what() +
                                                 "); the file is skipped; please report this"});
   } catch (...) {
-    result.diagnostics.push_back(Diagnostic{context.path, 0, 0, Severity::error,
-                                            "internal error while reading the file; the file is skipped; please report this"});
+    result.diagnostics.push_back(
+        Diagnostic{context.path, 0, 0, Severity::error,
+                   "internal error while reading the file; the file is skipped; please report this"});
   }
   sort_diagnostics(result.diagnostics);
   return result;

@@ -10,6 +10,11 @@ namespace {
 TEST(Help, ListsEveryOptionTheParserAccepts) {
   Invocation invocation;
   auto app = make_parser(invocation);
+  std::string global_help = run_cli({"--help"}).out;
+  for (const CLI::Option* option : app->get_options()) {
+    for (const auto& name : option->get_lnames())
+      EXPECT_NE(global_help.find("--" + name), std::string::npos) << "--" << name;
+  }
   for (const CLI::App* command : app->get_subcommands({})) {
     std::string help = run_cli({"help", command->get_name()}).out;
     for (const CLI::Option* option : command->get_options()) {

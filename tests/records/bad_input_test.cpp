@@ -71,7 +71,8 @@ TEST(BadInput, FrontMatterNeverClosed) {
 
 TEST(BadInput, EmptyFiles) {
   EXPECT_EQ(parse("").diagnostics, Strings{"policies/en/x.md: warning: file is empty; add a record or delete it"});
-  EXPECT_EQ(parse("\n \r\n", "x.yaml").diagnostics, Strings{"x.yaml: warning: file is empty; add a record or delete it"});
+  EXPECT_EQ(parse("\n \r\n", "x.yaml").diagnostics,
+            Strings{"x.yaml: warning: file is empty; add a record or delete it"});
   EXPECT_EQ(parse("# only a comment\n", "x.yaml").diagnostics,
             Strings{"x.yaml: warning: file holds no record (only comments or nulls)"});
   EXPECT_EQ(parse("---\n---\nbody\n").diagnostics,
@@ -123,17 +124,16 @@ TEST(BadInput, NonScalarListItemsAreDroppedWithOneDiagnostic) {
 }
 
 TEST(BadInput, OtherWrongShapes) {
-  auto parsed = parse(
-      "id: a\ntitle: [T]\nname: N\nevolution: [a]\n", "x.yaml");
+  auto parsed = parse("id: a\ntitle: [T]\nname: N\nevolution: [a]\n", "x.yaml");
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_EQ(parsed.records[0].label, "N");  // the facility field stands in for a policy's title
   EXPECT_EQ(parsed.diagnostics,
             (Strings{"x.yaml:2:8: error: 'title' is a list, expected text; the field is dropped",
                      "x.yaml:4:12: error: 'evolution' is a list, expected a mapping (supersedes:, clusters:, ...); it "
                      "is ignored"}));
-  auto milestones = parse(
-      "id: a\ntitle: T\nevolution:\n  milestones:\n    - text\n    - {date: 2020, event: E}\n    - date: [x]\n",
-      "x.yaml");
+  auto milestones =
+      parse("id: a\ntitle: T\nevolution:\n  milestones:\n    - text\n    - {date: 2020, event: E}\n    - date: [x]\n",
+            "x.yaml");
   ASSERT_EQ(milestones.records.size(), 1u);
   ASSERT_EQ(milestones.records[0].milestones.size(), 1u);
   EXPECT_EQ(milestones.records[0].milestones[0].event, "E");
@@ -162,7 +162,10 @@ TEST(BadInput, DateThatIsNotADate) {
 }
 
 TEST(BadInput, BinaryFileWithMarkdownEnding) {
-  auto parsed = parse(std::string("\x7f" "ELF\x02\x01\x01\0\0\0\x03\0", 12));
+  auto parsed =
+      parse(std::string("\x7f"
+                        "ELF\x02\x01\x01\0\0\0\x03\0",
+                        12));
   EXPECT_TRUE(parsed.records.empty());
   EXPECT_EQ(parsed.diagnostics, Strings{"policies/en/x.md: error: binary file (it holds NUL bytes), not Markdown "
                                         "text; it is skipped; remove it or give it another ending"});
@@ -171,8 +174,9 @@ TEST(BadInput, BinaryFileWithMarkdownEnding) {
 TEST(BadInput, BytesThatAreNotUtf8) {
   auto parsed = parse("---\nid: a\ntitle: caf\xe9\n---\n");
   EXPECT_TRUE(parsed.records.empty());
-  EXPECT_EQ(parsed.diagnostics,
-            Strings{"policies/en/x.md:3:11: error: byte 0xE9 is not UTF-8; save the file as UTF-8; the file is skipped"});
+  EXPECT_EQ(
+      parsed.diagnostics,
+      Strings{"policies/en/x.md:3:11: error: byte 0xE9 is not UTF-8; save the file as UTF-8; the file is skipped"});
   // Overlong encodings and surrogates are not UTF-8 either.
   EXPECT_EQ(parse("id: \xC0\xAF\n", "x.yaml").diagnostics.size(), 1u);
   EXPECT_EQ(parse("id: \xED\xA0\x80\n", "x.yaml").diagnostics.size(), 1u);
@@ -185,7 +189,7 @@ TEST(BadInput, TenThousandLevelsDeep) {
   auto parsed = parse("id: a\ntitle: T\nx: " + deep + "\n", "x.yaml");
   EXPECT_TRUE(parsed.records.empty());
   EXPECT_EQ(parsed.diagnostics, Strings{"x.yaml:3:203: error: values are nested deeper than 200 levels; the rest of "
-                                        "the file is skipped; flatten this value"});
+                                        "the file is skipped; flatten this value or raise --max-depth"});
   // With the limit raised, libyaml (which keeps its own stack, not the call stack) reads all
   // 10,000 levels, and the unknown field is ignored without being walked.
   Limits no_limit;
@@ -209,7 +213,8 @@ TEST(BadInput, FileLargerThanTheLimit) {
   auto parsed = parse("id: abcdefghijklmnop\n", "x.yaml", limits);
   EXPECT_TRUE(parsed.records.empty());
   EXPECT_EQ(parsed.diagnostics,
-            Strings{"x.yaml: error: file is larger than 10 bytes; it is skipped; split it into smaller files"});
+            Strings{"x.yaml: error: file is larger than 10 bytes; it is skipped; split it into smaller files or raise "
+                    "--max-file-size"});
 }
 
 std::string billion_laughs() {
@@ -244,14 +249,28 @@ TEST(BadInput, AliasExpansionsAreCounted) {
   auto parsed = parse(text, "x.yaml", limits);
   EXPECT_EQ(parsed.records.size(), 6u);  // the anchored one and five expansions
   EXPECT_EQ(parsed.diagnostics, Strings{"x.yaml:7:3: error: more than 5 aliases to expand (here *r); the rest of the "
-                                        "file is skipped; write the values out instead of repeating aliases"});
+                                        "file is skipped; write the values out instead of repeating aliases, or "
+                                        "raise --max-aliases"});
 
   Limits events;
   events.max_alias_events = 30;
   auto replayed = parse(text, "x.yaml", events);
   EXPECT_EQ(replayed.diagnostics,
             Strings{"x.yaml:7:3: error: aliases repeat more than 30 parse events (here *r); the rest of the file is "
-                    "skipped; write the values out instead of repeating aliases"});
+                    "skipped; write the values out instead of repeating aliases, or raise --max-alias-events"});
+}
+
+TEST(BadInput, AliasOfAValueTooLargeToRepeat) {
+  Limits limits;
+  limits.max_alias_events = 5;
+  auto parsed = parse("- {id: a, title: A, tags: &t [t1, t2, t3, t4, t5, t6]}\n- {id: b, title: B, tags: *t}\n",
+                      "x.yaml", limits);
+  ASSERT_EQ(parsed.records.size(), 2u);
+  EXPECT_EQ(parsed.records[0].tags.size(), 6u);
+  EXPECT_TRUE(parsed.records[1].tags.empty());
+  EXPECT_EQ(parsed.diagnostics,
+            Strings{"x.yaml:2:27: error: alias *t refers to a value too large to repeat (over 5 parse events); it is "
+                    "read as empty; write the value out, or raise --max-alias-events"});
 }
 
 TEST(BadInput, AliasInsideItsOwnAnchor) {

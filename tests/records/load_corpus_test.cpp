@@ -181,7 +181,8 @@ TEST(LoadCorpus, FileLargerThanTheLimitIsSkipped) {
   Corpus loaded = load_corpus(corpus.root(), options);
   EXPECT_EQ(keys(loaded), Strings{"policy:b"});
   EXPECT_EQ(messages(loaded),
-            Strings{"a.yaml: error: file is 214 bytes, more than the limit of 100; it is skipped; split it"});
+            Strings{"a.yaml: error: file is 214 bytes, more than the limit of 100 bytes; it is skipped; split it into "
+                    "smaller files or raise --max-file-size"});
 }
 
 TEST(LoadCorpus, SymlinkLoopIsReportedOnce) {
