@@ -61,7 +61,10 @@ void RecordBuilder::report_now(Location at, Severity severity, std::string messa
 
 // ---- yaml-cpp events ------------------------------------------------------------------
 
-void RecordBuilder::OnDocumentStart(const YAML::Mark&) { abandon(); }
+void RecordBuilder::OnDocumentStart(const YAML::Mark& mark) {
+  document_start_ = mark;
+  abandon();
+}
 
 void RecordBuilder::OnDocumentEnd() {}
 

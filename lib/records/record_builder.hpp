@@ -62,6 +62,8 @@ class RecordBuilder final : public YAML::EventHandler {
   int documents_with_content() const { return documents_with_content_; }
   /// Whether a nesting-depth error was reported for this file.
   bool depth_reported() const { return depth_reported_; }
+  /// Where the last document began (yaml-cpp's mark of its first token).
+  const YAML::Mark& document_start() const { return document_start_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override;
   void OnDocumentEnd() override;
@@ -135,6 +137,7 @@ class RecordBuilder final : public YAML::EventHandler {
   int line_offset_ = 0;
   int documents_with_content_ = 0;
   bool depth_reported_ = false;
+  YAML::Mark document_start_;
   std::vector<Frame> frames_;
   std::optional<RecordDraft> draft_;
   Diagnostics pending_;  ///< of the record being read

@@ -52,6 +52,14 @@ std::string_view format_noun(FileFormat format) {
   return "record";
 }
 
+// What yaml-cpp stopped at, for the message of a token it could not place.
+std::string unexpected_token(std::string_view yaml, int pos) {
+  const char c = pos >= 0 && static_cast<std::size_t>(pos) < yaml.size() ? yaml[static_cast<std::size_t>(pos)] : '\0';
+  if (c == ',') return "',' outside a flow list [a, b] or mapping {a: b}";
+  if (c > ' ' && c < 127) return std::string("unexpected '") + c + "'";
+  return "unexpected text";
+}
+
 // Reads one YAML text: libyaml first, for speed; where libyaml refuses the text, yaml-cpp
 // reads it again from a clean start and has the last word (see libyaml_events.hpp). Every
 // exception becomes a diagnostic.
@@ -70,7 +78,14 @@ void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& buil
   std::istream in(&buffer);
   try {
     YAML::Parser parser(in);
+    int previous_start = -1;
     while (parser.HandleNextDocument(builder)) {
+      // yaml-cpp 0.7 neither takes nor rejects a ',' outside brackets at the top of a
+      // document (jbeder/yaml-cpp#1040): it returns the same empty document again without
+      // moving on, for ever. A document that starts where the one before it did is that.
+      const YAML::Mark& document = builder.document_start();
+      if (document.pos == previous_start) throw YAML::ParserException(document, unexpected_token(yaml, document.pos));
+      previous_start = document.pos;
     }
   } catch (const records::StopFile&) {
     builder.abandon();  // already reported

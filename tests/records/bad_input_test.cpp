@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "policygraph/loader.hpp"
 
@@ -33,6 +36,25 @@ TEST(BadInput, YamlSyntaxErrorReportsOnlyTheSyntaxError) {
             Strings{"policies/en/x.md:4:1: error: YAML syntax error: end of sequence flow not found; fix the syntax "
                     "here (a value holding ': ' or starting with one of [ ] { } & * ! | > ' \" % @ needs quotes); "
                     "the record here is skipped"});
+}
+
+// Found by the fuzzer (tests/fuzz/run.sh): yaml-cpp 0.7, which reads what libyaml refuses,
+// returned the same empty document for ever on a ',' outside brackets (jbeder/yaml-cpp#1040).
+TEST(BadInput, FuzzCommaOutsideBracketsEndsWithASyntaxError) {
+  const std::string hint =
+      "; fix the syntax here (a value holding ': ' or starting with one of [ ] { } & * ! | > ' \" % @ needs "
+      "quotes); the record here is skipped";
+  EXPECT_EQ(parse(",--\nid: us-ca-lcfs-2024\ntitle: Amendments\n", "x.yaml").diagnostics,
+            Strings{"x.yaml:1:1: error: YAML syntax error: ',' outside a flow list [a, b] or mapping {a: b}" + hint});
+  auto after_a_record = parse("- id: a\n  title: A\n,\n", "x.yaml");
+  ASSERT_EQ(after_a_record.records.size(), 1u);
+  EXPECT_EQ(after_a_record.diagnostics,
+            Strings{"x.yaml:3:1: error: YAML syntax error: ',' outside a flow list [a, b] or mapping {a: b}" + hint});
+  EXPECT_EQ(parse("---\n--- ,\n---\n").diagnostics,
+            Strings{"policies/en/x.md:2:5: error: YAML syntax error: ',' outside a flow list [a, b] or mapping {a: b}" +
+                    hint});
+  EXPECT_EQ(parse("{\"id\": \"a\", \"title\": \"A\"}\n!t ,\n", "x.jsonl").diagnostics,
+            Strings{"x.jsonl:2:4: error: YAML syntax error: ',' outside a flow list [a, b] or mapping {a: b}" + hint});
 }
 
 TEST(BadInput, UnquotedColonInValue) {
@@ -292,6 +314,30 @@ TEST(BadInput, RootsAndItemsThatAreNotRecords) {
                      "fields); the item is skipped",
                      "x.yaml:4:3: error: an item of the list of records is a list, expected a record (a mapping of "
                      "fields); the item is skipped"}));
+}
+
+// Every input the fuzzer found (tests/data/fuzz/, as it wrote them: the first byte picks the
+// kind of file, as in tests/fuzz/parse_records_fuzzer.cpp) is read quickly and reported.
+TEST(BadInput, FuzzFindingsAreReadAndReported) {
+  const std::filesystem::path folder = std::filesystem::path(POLICYGRAPH_SOURCE_DIR) / "tests/data/fuzz";
+  static constexpr const char* paths[] = {"policies/en/x.md", "facilities/zh/x.yaml", "policies/x.json",
+                                          "facilities/x.jsonl"};
+  int inputs = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    std::ifstream file(entry.path(), std::ios::binary);
+    std::stringstream bytes;
+    bytes << file.rdbuf();
+    const std::string data = bytes.str();
+    ASSERT_FALSE(data.empty()) << entry.path();
+    const auto start = std::chrono::steady_clock::now();
+    Limits limits;
+    limits.max_depth = 64;  // as the fuzzer has it
+    auto parsed = parse(std::string_view(data).substr(1), paths[static_cast<unsigned char>(data[0]) % 4], limits);
+    EXPECT_FALSE(parsed.diagnostics.empty()) << entry.path();
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2)) << entry.path();
+    ++inputs;
+  }
+  EXPECT_GE(inputs, 1);
 }
 
 }  // namespace
