@@ -32,7 +32,7 @@ DIRECTIVE = re.compile(r"<!-- (cwd|file|run): (.*) -->$")
 
 
 def run(command, cwd):
-    done = subprocess.run(["bash", "-c", command + " 2>&1"], cwd=cwd, capture_output=True, text=True)
+    done = subprocess.run(["bash", "-c", "{ " + command + "\n} 2>&1"], cwd=cwd, capture_output=True, text=True)
     return done.stdout.rstrip("\n").split("\n") if done.stdout.strip() else []
 
 
