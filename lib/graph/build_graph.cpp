@@ -11,6 +11,7 @@
 #include <numeric>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include "policygraph/graph.hpp"
 #include "policygraph/lineage.hpp"
@@ -51,6 +52,7 @@ class FullGraphBuilder {
                                              .record = static_cast<std::int32_t>(index)});
     }
     for (std::size_t index : order) add_edges(records_[index], vertex[index]);
+    report_unresolved();
     Graph graph = std::move(builder_).finish();
     lineage_diagnostics(graph, diagnostics_);
     return graph;
@@ -58,9 +60,43 @@ class FullGraphBuilder {
 
  private:
   // The node of a referred id: the described one, or an unresolved node labelled by its id.
-  VertexId referred(NodeKind kind, const std::string& id) {
-    if (auto found = builder_.find(kind, id)) return *found;
-    return builder_.add_node(Node{.kind = kind, .id = id, .label = id, .resolved = false, .date = std::nullopt, .record = -1});
+  // The first reference to each unresolved id is kept for its note, the others counted.
+  VertexId referred(NodeKind kind, const Reference& reference, const Record& record, std::string_view field) {
+    if (auto found = builder_.find(kind, reference.id)) {
+      if (auto slot = unresolved_slot_.find(*found); slot != unresolved_slot_.end())
+        ++unresolved_[slot->second].references;
+      return *found;
+    }
+    VertexId vertex = builder_.add_node(Node{.kind = kind,
+                                             .id = reference.id,
+                                             .label = reference.id,
+                                             .resolved = false,
+                                             .date = std::nullopt,
+                                             .record = -1});
+    unresolved_slot_.emplace(vertex, unresolved_.size());
+    unresolved_.push_back({kind, &record, &reference, field, 1});
+    return vertex;
+  }
+
+  // One note per id that records name but none describes (MODEL.md section 2 keeps it as an
+  // unresolved node), at its first reference: often a predecessor outside the corpus, but
+  // a typo looks the same.
+  void report_unresolved() {
+    for (const Unresolved& unresolved : unresolved_) {
+      const std::string others = unresolved.references == 1
+                                     ? std::string()
+                                     : " and in " + std::to_string(unresolved.references - 1) + " other place" +
+                                           (unresolved.references == 2 ? "" : "s");
+      diagnostics_.push_back({.file = unresolved.record->file,
+                              .line = unresolved.reference->where.line,
+                              .column = unresolved.reference->where.column,
+                              .severity = Severity::note,
+                              .message = "no record describes the " + std::string(to_string(unresolved.kind)) + " '" +
+                                         unresolved.reference->id + "', named here in " +
+                                         std::string(unresolved.field) + others +
+                                         "; it is kept as an unresolved node; add its record, or check the id for a "
+                                         "typo"});
+    }
   }
 
   // A cluster or tag node; nullopt for a name that folds to nothing (an empty name is absent,
@@ -83,12 +119,12 @@ class FullGraphBuilder {
   bool usable(const Record& record, const Reference& reference, std::string_view field) {
     if (reference.id.empty()) return false;
     if (reference.id != record.id) return true;
-    diagnostics_.push_back({.file = record.file,
-                            .line = reference.where.line,
-                            .column = reference.where.column,
-                            .severity = Severity::warning,
-                            .message = "policy '" + record.id + "' names itself in " + std::string(field) +
-                                       "; the link is ignored"});
+    diagnostics_.push_back(
+        {.file = record.file,
+         .line = reference.where.line,
+         .column = reference.where.column,
+         .severity = Severity::warning,
+         .message = "policy '" + record.id + "' names itself in " + std::string(field) + "; the link is ignored; remove '" + record.id + "' from " + std::string(field)});
     return false;
   }
 
@@ -98,23 +134,25 @@ class FullGraphBuilder {
     if (record.kind == RecordKind::policy) {
       for (const Reference& reference : record.supersedes)
         if (usable(record, reference, "supersedes"))
-          builder_.add_edge(self, referred(NodeKind::policy, reference.id), EdgeKind::supersedes, weights_.supersedes);
+          builder_.add_edge(self, referred(NodeKind::policy, reference, record, "supersedes"), EdgeKind::supersedes,
+                            weights_.supersedes);
       for (const Reference& reference : record.superseded_by)
         if (usable(record, reference, "supersededBy"))
-          builder_.add_edge(referred(NodeKind::policy, reference.id), self, EdgeKind::supersedes, weights_.supersedes);
+          builder_.add_edge(referred(NodeKind::policy, reference, record, "supersededBy"), self, EdgeKind::supersedes,
+                            weights_.supersedes);
       for (const Reference& reference : record.consolidated_from)
         if (usable(record, reference, "consolidatedFrom"))
-          builder_.add_edge(self, referred(NodeKind::policy, reference.id), EdgeKind::consolidates,
-                            weights_.consolidates);
+          builder_.add_edge(self, referred(NodeKind::policy, reference, record, "consolidatedFrom"),
+                            EdgeKind::consolidates, weights_.consolidates);
       for (const Reference& reference : record.related_facilities)
         if (!reference.id.empty())
-          builder_.add_edge(self, referred(NodeKind::facility, reference.id), EdgeKind::related_facility,
-                            weights_.facility);
+          builder_.add_edge(self, referred(NodeKind::facility, reference, record, "relatedFacilities"),
+                            EdgeKind::related_facility, weights_.facility);
     } else {
       for (const Reference& reference : record.related_policies)
         if (!reference.id.empty())
-          builder_.add_edge(referred(NodeKind::policy, reference.id), self, EdgeKind::related_facility,
-                            weights_.facility);
+          builder_.add_edge(referred(NodeKind::policy, reference, record, "relatedPolicies"), self,
+                            EdgeKind::related_facility, weights_.facility);
     }
     for (const std::string& name : record.clusters)
       if (auto cluster = named(NodeKind::cluster, name))
@@ -123,8 +161,18 @@ class FullGraphBuilder {
       if (auto tag = named(NodeKind::tag, name)) builder_.add_edge(self, *tag, EdgeKind::tagged, weights_.tag);
   }
 
+  struct Unresolved {
+    NodeKind kind;
+    const Record* record;        ///< of the first reference
+    const Reference* reference;  ///< the first reference
+    std::string_view field;
+    std::size_t references;
+  };
+
   const std::vector<Record>& records_;
   GraphBuilder builder_;
+  std::vector<Unresolved> unresolved_;
+  std::unordered_map<VertexId, std::size_t> unresolved_slot_;  ///< an unresolved node's entry in unresolved_
   Diagnostics& diagnostics_;
   const ViewWeights& weights_;
 };

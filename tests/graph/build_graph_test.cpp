@@ -60,6 +60,29 @@ TEST(BuildGraph, UnresolvedPredecessorIsANodeLabelledByItsId) {
   EXPECT_EQ(edge_list(graph), (Strings{"policy:a -supersedes-> policy:gone (3)"}));
 }
 
+//   a --supersedes--> gone <--supersedes-- b      gone and far have no record
+//   a --related_facility--> far
+//   gone --related_facility--> plant              (plant's relatedPolicies)
+TEST(BuildGraph, EachUnresolvedIdIsOneNoteAtItsFirstReference) {
+  auto a = policy("a"), b = policy("b");
+  a.supersedes = {{"gone", {5, 3}}};
+  a.related_facilities = {{"far", {8, 5}}};
+  b.supersedes = refs({"gone"});
+  auto plant = facility("plant");
+  plant.related_policies = {{"gone", {4, 20}}};
+  Diagnostics diagnostics;
+  Graph graph = build({a, b, plant}, &diagnostics);
+  EXPECT_EQ(graph.node_count(), 5u);
+  Strings messages;
+  for (const auto& d : diagnostics) messages.push_back(format_diagnostic(d));
+  EXPECT_EQ(messages, (Strings{"policies/a.md:5:3: note: no record describes the policy 'gone', named here in "
+                               "supersedes and in 2 other places; it is kept as an unresolved node; add its record, "
+                               "or check the id for a typo",
+                               "policies/a.md:8:5: note: no record describes the facility 'far', named here in "
+                               "relatedFacilities; it is kept as an unresolved node; add its record, or check the id "
+                               "for a typo"}));
+}
+
 //   m --consolidates--> a
 //   m --consolidates--> b
 TEST(BuildGraph, ConsolidatedFromMakesConsolidatesEdges) {
@@ -79,9 +102,11 @@ TEST(BuildGraph, SelfReferenceIsWarnedAndDropped) {
   EXPECT_EQ(edge_list(graph), (Strings{"policy:a -supersedes-> policy:b (3)"}));
   ASSERT_EQ(diagnostics.size(), 2u);
   EXPECT_EQ(format_diagnostic(diagnostics[0]),
-            "policies/a.md:7:13: warning: policy 'a' names itself in supersedes; the link is ignored");
+            "policies/a.md:7:13: warning: policy 'a' names itself in supersedes; the link is ignored; remove 'a' from "
+            "supersedes");
   EXPECT_EQ(format_diagnostic(diagnostics[1]),
-            "policies/a.md:9:4: warning: policy 'a' names itself in consolidatedFrom; the link is ignored");
+            "policies/a.md:9:4: warning: policy 'a' names itself in consolidatedFrom; the link is ignored; remove 'a' "
+            "from consolidatedFrom");
 }
 
 // An empty id is an absent one: no edge, no node "policy:".
@@ -205,11 +230,14 @@ TEST(Cycle, OneErrorPerCycleNamingItsPoliciesAndFiles) {
   f.supersedes = refs({"a"});
   Diagnostics diagnostics;
   Graph graph = build({a, b, c, d, f}, &diagnostics);
-  ASSERT_EQ(diagnostics.size(), 2u);
+  ASSERT_EQ(diagnostics.size(), 3u);
   EXPECT_EQ(format_diagnostic(diagnostics[0]),
+            "policies/d.md:5:3: note: no record describes the policy 'e', named here in supersedes and in 1 other "
+            "place; it is kept as an unresolved node; add its record, or check the id for a typo");
+  EXPECT_EQ(format_diagnostic(diagnostics[1]),
             "policies/a.md:7:3: error: lineage cycle among 3 policies: 'a' (policies/a.md), 'b' (policies/b.md), "
             "'c' (policies/c.md); supersedes, supersededBy and consolidatedFrom must not lead back to a policy");
-  EXPECT_EQ(format_diagnostic(diagnostics[1]),
+  EXPECT_EQ(format_diagnostic(diagnostics[2]),
             "policies/d.md:5:3: error: lineage cycle among 2 policies: 'd' (policies/d.md), 'e' (no record); "
             "supersedes, supersededBy and consolidatedFrom must not lead back to a policy");
   auto cycles = lineage_cycles(graph);
