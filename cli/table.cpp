@@ -42,6 +42,8 @@ void Table::print(std::ostream& out, const Terminal& terminal) const {
         line += "  ";
       }
     }
+    // An empty last cell leaves the padding of the others: no line ends in spaces.
+    line.erase(line.find_last_not_of(' ') + 1);
     out << line << '\n';
   };
   print_row(headers_, true);

@@ -99,5 +99,14 @@ TEST(Stats, JsonCountsEveryKind) {
   EXPECT_EQ(json["diagnostics"], 1);  // a note: no record describes "ghost"
 }
 
+TEST(Stats, HumanTableHasNoTrailingSpaces) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  Result result = run_cli({"stats", "-C", corpus.path()});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_NE(result.out.find("\nfiles read                  5\n"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find(" \n"), std::string::npos) << result.out;
+}
+
 }  // namespace
 }  // namespace policygraph::cli::testing
