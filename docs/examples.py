@@ -18,6 +18,9 @@ HTML comments, which Markdown does not show, steer the runs:
                               folder) before anything runs: the example files shown on a
                               page are the files its commands read
     <!-- run: COMMAND -->     run COMMAND where the next block would run, show nothing
+
+Commands see the top of the checkout as $POLICYGRAPH_REPO (to link seeds/ into the scratch
+folder, say).
 """
 import difflib
 import os
@@ -32,7 +35,9 @@ DIRECTIVE = re.compile(r"<!-- (cwd|file|run): (.*) -->$")
 
 
 def run(command, cwd):
-    done = subprocess.run(["bash", "-c", "{ " + command + "\n} 2>&1"], cwd=cwd, capture_output=True, text=True)
+    environment = dict(os.environ, POLICYGRAPH_REPO=REPO)
+    done = subprocess.run(["bash", "-c", "{ " + command + "\n} 2>&1"], cwd=cwd, env=environment,
+                          capture_output=True, text=True)
     return done.stdout.rstrip("\n").split("\n") if done.stdout.strip() else []
 
 
