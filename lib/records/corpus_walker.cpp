@@ -44,6 +44,14 @@ class Walker {
                                   (root_.back() == '/' || canonical[root_.size()] == '/'));
   }
 
+  // A real path as a diagnostic shows it: relative to the corpus folder when inside it
+  // (the corpus folder itself is '.'), else as it is.
+  std::string shown(const std::string& canonical) const {
+    if (!inside_corpus(canonical)) return canonical;
+    if (canonical.size() == root_.size()) return ".";
+    return canonical.substr(root_.size() + (root_.back() == '/' ? 0 : 1));
+  }
+
   struct Entry {
     std::string name;
     unsigned char type;  // DT_* of readdir; DT_UNKNOWN where the file system does not say
@@ -119,19 +127,21 @@ class Walker {
       if (error == std::errc::too_many_symbolic_link_levels)
         report(relative, Severity::warning, "symbolic link loop (" + error.message() + "); skipped; remove the link");
       else if (has_record_ending)
-        report(relative, Severity::warning, "symbolic link leads nowhere (" + error.message() + "); skipped");
+        report(relative, Severity::warning,
+               "symbolic link leads nowhere (" + error.message() + "); skipped; remove the link or restore its target");
       return;
     }
     const bool is_folder = fs::is_directory(target, error);
     if (!is_folder && !has_record_ending) return;
     if (std::find(ancestors_.begin(), ancestors_.end(), target) != ancestors_.end()) {
       report(relative, Severity::warning,
-             "symbolic link loop: it leads back to the folder '" + target + "' that holds it; skipped");
+             "symbolic link loop: it leads back to '" + shown(target) +
+                 "', a folder that holds it; skipped; remove the link");
       return;
     }
     if (inside_corpus(target)) {
       report(relative, Severity::note,
-             "symbolic link to '" + target + "' inside the corpus, which is read by its own path; skipped");
+             "symbolic link to '" + shown(target) + "' inside the corpus, which is read by its own path; skipped");
       return;
     }
     if (!follow_) {
