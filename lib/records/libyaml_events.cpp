@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "libyaml_events.hpp"
 
-#include <yaml.h>
 #include <yaml-cpp/mark.h>
+#include <yaml.h>
 
 #include <string>
 #include <unordered_map>
@@ -31,6 +31,8 @@ class Parser {
     has_event_ = true;
     return &event_;
   }
+  /// After next() returned nullptr: what libyaml found wrong.
+  const yaml_parser_t& state() const { return parser_; }
 
  private:
   void release_event() {
@@ -89,7 +91,7 @@ class Anchors {
 
 }  // namespace
 
-bool parse_with_libyaml(std::string_view yaml, YAML::EventHandler& handler) {
+bool parse_with_libyaml(std::string_view yaml, YAML::EventHandler& handler, LibyamlError* error) {
   Parser parser(yaml);
   Anchors anchors;
   while (const yaml_event_t* event = parser.next()) {
@@ -142,7 +144,14 @@ bool parse_with_libyaml(std::string_view yaml, YAML::EventHandler& handler) {
         break;
     }
   }
-  return false;  // libyaml reported an error
+  if (error != nullptr) {  // libyaml reported an error
+    const yaml_parser_t& state = parser.state();
+    error->problem = state.problem != nullptr ? state.problem : "";
+    error->context = state.context != nullptr ? state.context : "";
+    error->problem_mark = mark_of(state.problem_mark);
+    error->context_mark = mark_of(state.context_mark);
+  }
+  return false;
 }
 
 }  // namespace policygraph::records

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/mark.h>
 
+#include <string>
 #include <string_view>
 
 namespace policygraph::records {
@@ -19,6 +21,15 @@ namespace policygraph::records {
 ///
 /// Plain scalars `~`, `null`, `Null`, `NULL` and empty ones are nulls (YAML 1.2's core
 /// schema), as yaml-cpp reports them. Exceptions thrown by the handler pass through.
-bool parse_with_libyaml(std::string_view yaml, YAML::EventHandler& handler);
+/// Why libyaml refused a text, in its words ("found unexpected end of stream", "while
+/// scanning a quoted scalar"); both empty for an undefined alias, which yaml-cpp reports.
+struct LibyamlError {
+  std::string problem;
+  std::string context;
+  YAML::Mark problem_mark;
+  YAML::Mark context_mark;  ///< where the construct that failed began
+};
+
+bool parse_with_libyaml(std::string_view yaml, YAML::EventHandler& handler, LibyamlError* error = nullptr);
 
 }  // namespace policygraph::records

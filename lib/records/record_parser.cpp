@@ -60,16 +60,49 @@ std::string unexpected_token(std::string_view yaml, int pos) {
   return "unexpected text";
 }
 
+// yaml-cpp's message in plain words, for the ones a hand-edited file meets most.
+std::string explain_yaml_error(const std::string& message) {
+  static const std::pair<const char*, const char*> plain[] = {
+      {YAML::ErrorMsg::END_OF_SEQ_FLOW, "a list opened with '[' is not closed with ']'"},
+      {YAML::ErrorMsg::END_OF_MAP_FLOW, "a mapping opened with '{' is not closed with '}'"},
+      {YAML::ErrorMsg::FLOW_END, "a ']' or '}' that closes nothing"},
+      {YAML::ErrorMsg::EOF_IN_SCALAR, "a quoted value is not closed by its quote"},
+      {YAML::ErrorMsg::INVALID_ESCAPE,
+       "in double quotes a backslash starts an escape such as \\n; write \\\\ for a backslash, or use single quotes"},
+      {YAML::ErrorMsg::TAB_IN_INDENTATION, "indent with spaces, not tabs"},
+      {YAML::ErrorMsg::MAP_VALUE, "a ': ' that starts no key here: quote the value, or check the indentation"},
+      {YAML::ErrorMsg::END_OF_MAP,
+       "text after a value that does not fit the mapping: a quote inside quotes, or "
+       "wrong indentation"},
+      {YAML::ErrorMsg::UNKNOWN_ANCHOR, "an alias *name with no anchor &name before it"},
+  };
+  for (const auto& [yaml_cpp, words] : plain)
+    if (message.starts_with(yaml_cpp)) return message + " (" + words + ")";
+  return message;
+}
+
 // Reads one YAML text: libyaml first, for speed; where libyaml refuses the text, yaml-cpp
 // reads it again from a clean start and has the last word (see libyaml_events.hpp). Every
 // exception becomes a diagnostic.
 void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& builder) {
   builder.start_text(line_offset);
   const RecordBuilder::Checkpoint start = builder.checkpoint();
+  records::LibyamlError refusal;
   try {
-    if (records::parse_with_libyaml(yaml, builder)) return;
+    if (records::parse_with_libyaml(yaml, builder, &refusal)) return;
   } catch (const records::StopFile&) {
     builder.abandon();  // a limit was hit and reported: the text is done
+    return;
+  }
+  // A quote left open to the end of the text is never YAML, but yaml-cpp 0.7 takes it when
+  // a newline ends the text: the quoted value runs on over every line after it, and the
+  // fields there are lost without a word. The records libyaml finished before it stay.
+  if (refusal.context == "while scanning a quoted scalar" && refusal.problem == "found unexpected end of stream") {
+    builder.abandon();
+    builder.report_now(builder.location(refusal.context_mark), Severity::error,
+                       "YAML syntax error: this quoted value is never closed (its quote runs to the end of the "
+                       "text); add the closing quote, and double a ' inside '...' or write \\\" inside \"...\"; "
+                       "the record here is skipped");
     return;
   }
   builder.rollback(start);
@@ -99,7 +132,7 @@ void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& buil
     builder.abandon();
     builder.report_now(
         builder.location(e.mark), Severity::error,
-        "YAML syntax error: " + e.msg +
+        "YAML syntax error: " + explain_yaml_error(e.msg) +
             "; fix the syntax here (a value holding ': ' or starting with one of [ ] { } & * ! | > ' \" % @ "
             "needs quotes); the record here is skipped");
   }
