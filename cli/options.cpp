@@ -125,7 +125,7 @@ const std::vector<CommandInfo>& command_catalogue() {
         "policygraph replaced-by ab-sger-2007 -C seeds --json"}},
       {"lineage",
        "Every ancestor and descendant of a policy, with generations and dates",
-       {"policygraph lineage eu-ets-directive-2009 -C seeds", "policygraph lineage us-45q-2008 -C seeds --json"}},
+       {"policygraph lineage eu-ets-phase3-directive-2009 -C seeds", "policygraph lineage us-45q-eiea-2008 -C seeds --json"}},
       {"in-force",
        "The policies in force on a date",
        {"policygraph in-force --at 2015-06-30 -C seeds", "policygraph in-force --at 2024 -C seeds --json"}},

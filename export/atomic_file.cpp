@@ -123,12 +123,16 @@ void replace_folder(const fs::path& staging, const fs::path& target) {
 
 void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  if (path.has_parent_path()) {
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error)
+      throw ExportError(path.string() + ": cannot create the folder '" + folder.string() + "' (" + error.message() +
+                        "); write the file elsewhere");
+  }
   std::string pattern = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
-    if (errno == ENOENT)
-      throw ExportError(path.string() + ": the folder '" + folder.string() +
-                        "' does not exist; create it first or write the file elsewhere");
     if (errno == EACCES || errno == EROFS)
       throw ExportError(path.string() + ": cannot write in the folder '" + folder.string() + "' (" +
                         std::strerror(errno) + "); write the file elsewhere");

@@ -61,8 +61,9 @@ struct ExportError : std::runtime_error {
 };
 
 /// Writes `path` whole or not at all: into a temporary file beside it, then renamed over
-/// it. On any failure the temporary file is removed and an existing `path` is untouched.
-/// Throws ExportError.
+/// it. Missing parent folders are created first (as for a CSV folder: `-o out/x.svg` works
+/// in a fresh checkout). On any failure the temporary file is removed and an existing
+/// `path` is untouched. Throws ExportError.
 void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
 
 /// One file of a folder written by write_folder_atomically.

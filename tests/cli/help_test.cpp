@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
+#include <sstream>
+
 #include "cli_fixture.hpp"
 #include "options.hpp"
 
@@ -31,6 +34,33 @@ TEST(Help, EveryVisibleCommandHasExamples) {
     EXPECT_NE(help.find("Examples:"), std::string::npos) << info.name;
     EXPECT_NE(help.find(std::string("policygraph ") + info.name), std::string::npos) << info.name;
   }
+}
+
+// The examples are what users copy first: each that runs on the sample corpus must work
+// there (ids that exist, options that parse), exit 0, and write only where it says.
+TEST(Help, EveryExampleOnTheSeedsRuns) {
+  TempCorpus scratch;  // for the files that examples write with -o
+  std::size_t run = 0;
+  for (const auto& info : command_catalogue()) {
+    for (const char* example : info.examples) {
+      std::istringstream words(example);
+      std::vector<std::string> args;
+      for (std::string word; words >> word;) args.push_back(word);
+      const bool on_seeds = std::find(args.begin(), args.end(), "seeds") != args.end();
+      const bool shell = std::string(example).find_first_of("|<") != std::string::npos;
+      if (args.empty() || args.front() != "policygraph" || !on_seeds || shell) continue;
+      args.erase(args.begin());
+      for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] == "-C") args[i + 1] = std::string(POLICYGRAPH_SOURCE_DIR) + "/seeds";
+        if (args[i] == "-o") args[i + 1] = scratch.path() + "/" + args[i + 1];
+      }
+      args.push_back("--no-cache");  // the source tree is left as it is
+      Result result = run_cli(args);
+      EXPECT_EQ(result.code, 0) << example << "\n" << result.err;
+      ++run;
+    }
+  }
+  EXPECT_GE(run, 15u) << "examples on the seeds";
 }
 
 TEST(Help, UnknownTopicSuggests) {
