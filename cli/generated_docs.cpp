@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "generated_docs.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "options.hpp"
@@ -52,7 +53,10 @@ void man_options(std::ostringstream& page, const CLI::App& scope) {
     std::string head = names.empty() ? option->get_name() : join(names, ", ");
     if (names.empty() && head.empty()) continue;
     page << ".TP\n.B " << roff(head)
-         << (option->get_type_size() > 0 && !names.empty() ? " " + roff(option->get_type_name()) : "") << "\n"
+         << (option->get_type_size() > 0 && !names.empty() && !option->get_type_name().empty()
+                 ? " " + roff(option->get_type_name())
+                 : "")
+         << "\n"
          << roff(option->get_description())
          << (option->get_default_str().empty() ? "" : roff(" (default: " + option->get_default_str() + ")")) << "\n";
   }
@@ -90,7 +94,10 @@ std::string bash_completion(const CLI::App& app) {
          << "    \"\") COMPREPLY=($(compgen -W \"" << join(commands) << " " << join(flags_of(app))
          << "\" -- \"$cur\")) ;;\n";
   for (const CLI::App* command : visible_commands(app)) {
-    std::string words = join(flags_of(*command)) + " " + join(flags_of(app));
+    std::vector<std::string> flags = flags_of(*command);
+    for (const auto& flag : flags_of(app))  // -h and --help belong to both
+      if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
+    std::string words = join(flags);
     script << "    " << command->get_name() << ")\n";
     if (command->get_name() == "replaced-by" || command->get_name() == "lineage")
       script << "      if [[ \"$cur\" != -* ]]; then COMPREPLY=($(compgen -W \"$(_policygraph_ids)\" -- \"$cur\")); "

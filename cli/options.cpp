@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "options.hpp"
 
+#include <algorithm>
+
 #include <cctype>
 #include <limits>
 #include <map>
@@ -235,7 +237,13 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   add_command(*app, "completion", invocation)
       ->add_option("SHELL", invocation.shell, "bash or zsh")
       ->required()
-      ->check(CLI::IsMember(choices_of("SHELL")));
+      ->check(CLI::Validator(
+          [](std::string& shell) -> std::string {
+            const auto& shells = choices_of("SHELL");
+            if (std::find(shells.begin(), shells.end(), shell) != shells.end()) return {};
+            return "no completion for '" + shell + "': bash or zsh (zsh users with bashcompinit can also use bash's)";
+          },
+          "bash|zsh", "shell"));
   add_command(*app, "manpage", invocation);
   add_command(*app, "ids", invocation);
 

@@ -55,7 +55,8 @@ CliError unexpected_argument(const CLI::App& app, const CLI::App* command, const
 
 int print_help_topic(const CLI::App& app, const std::string& topic, std::ostream& out) {
   if (topic.empty()) {
-    out << app.help();
+    // app.help() would show the help of the command parsed last: `help` itself.
+    out << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
     return exit_success;
   }
   for (const CLI::App* command : app.get_subcommands({})) {

@@ -49,15 +49,17 @@ bool report_diagnostic_count(const Session& session, const GlobalOptions& option
   if (session.diagnostics.empty()) return true;
   if (options.strict) {
     for (const auto& diagnostic : session.diagnostics) err << format_diagnostic(diagnostic) << '\n';
-    err << "policygraph: " << session.diagnostics.size()
-        << " diagnostics and --strict is on: fix them (see 'policygraph validate') or drop --strict\n";
+    const std::size_t count = session.diagnostics.size();
+    err << "policygraph: " << count << (count == 1 ? " diagnostic" : " diagnostics")
+        << " and --strict is on: fix " << (count == 1 ? "it" : "them")
+        << " (see 'policygraph validate') or drop --strict\n";
     return false;
   }
   // Notes (a README without front matter, say) are for `validate` alone.
   if (errors + warnings == 0) return true;
   err << styled(terminal, Style::yellow, "policygraph: ") << errors << " error" << (errors == 1 ? "" : "s") << " and "
       << warnings << " warning" << (warnings == 1 ? "" : "s")
-      << " in the corpus; the records at fault were skipped or cut; 'policygraph validate' lists them\n";
+      << " in the corpus; 'policygraph validate' lists each one and what was left out\n";
   return true;
 }
 

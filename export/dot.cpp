@@ -131,15 +131,26 @@ std::vector<bool> reduced_away(const Graph& graph, const std::vector<EdgeId>& ed
   return drop;
 }
 
+// The edges a diagram draws: those between selected nodes, reduced when asked.
+std::vector<EdgeId> drawn_edges(const Graph& graph, const ExportOptions& options) {
+  std::vector<EdgeId> edges = selected_edges(graph, options.selection);
+  if (options.reduce) {
+    std::vector<bool> drop = reduced_away(graph, edges, options.selection);
+    std::erase_if(edges, [&](EdgeId e) { return drop[e]; });
+  }
+  return edges;
+}
+
 }  // namespace
+
+std::size_t written_edge_count(ExportFormat format, const Graph& graph, const ExportOptions& options) {
+  if (format == ExportFormat::dot || format == ExportFormat::svg) return drawn_edges(graph, options).size();
+  return selected_edges(graph, options.selection).size();
+}
 
 void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& options) {
   const Selection& selection = options.selection;
-  std::vector<EdgeId> edges = selected_edges(graph, selection);
-  if (options.reduce) {
-    std::vector<bool> drop = reduced_away(graph, edges, selection);
-    std::erase_if(edges, [&](EdgeId e) { return drop[e]; });
-  }
+  const std::vector<EdgeId> edges = drawn_edges(graph, options);
   auto id = [&](VertexId v) {
     std::string key = graph.key(v);
     return dot_quoted(key.size() > 1000 ? "n" + std::to_string(v) : printable(key));

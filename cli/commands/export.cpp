@@ -25,12 +25,6 @@ auto parse_choice(const std::string& option, const std::string& value, const std
                     (near.empty() ? "" : "; did you mean '" + near[0] + "'?") + " (one of " + list + ")");
 }
 
-std::size_t count_selected_edges(const Graph& graph, const Selection& selection) {
-  std::size_t count = 0;
-  for (const Edge& edge : graph.edges()) count += selection.contains(edge.source) && selection.contains(edge.target);
-  return count;
-}
-
 }  // namespace
 
 int run_export(const CommandContext& context) {
@@ -85,7 +79,7 @@ int run_export(const CommandContext& context) {
 
   std::size_t nodes = 0;
   for (VertexId v : graph.vertices()) nodes += export_options.selection.contains(v);
-  std::size_t edges = count_selected_edges(graph, export_options.selection);
+  std::size_t edges = written_edge_count(format, graph, export_options);
   if (options.json) {
     context.out << nlohmann::ordered_json{{"file", request.output},
                                           {"format", std::string(to_string(format))},

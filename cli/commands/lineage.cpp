@@ -51,7 +51,9 @@ int run_lineage(const CommandContext& context) {
     std::string generation = (member.generation > 0 ? "+" : "") + std::to_string(member.generation);
     std::string id = graph.node(member.policy).id;
     if (member.policy == policy) id = styled(terminal, Style::bold, id + "  ◀");
-    std::string line = date_text(graph, member.policy) + "  " + std::string(4 - std::min<std::size_t>(4, generation.size()), ' ') +
+    std::string date = date_text(graph, member.policy);
+    date += std::string(10 - std::min<std::size_t>(10, display_width(date)), ' ');  // "—" fills the date column
+    std::string line = date + "  " + std::string(4 - std::min<std::size_t>(4, generation.size()), ' ') +
                        generation + "  " + indent + id + "  ";
     context.out << line << truncate_to_width(title_text(graph, member.policy), terminal.width > display_width(line) + 20
                                                                                     ? terminal.width - display_width(line)

@@ -37,10 +37,12 @@ int run_validate(const CommandContext& context) {
   std::size_t records = session.record_count[0] + session.record_count[1];
   std::size_t warnings = diagnostics.size() - errors;
   if (diagnostics.empty()) {
-    context.out << styled(context.terminal, Style::green, "ok") << ": " << records << " records in "
-                << session.files_read << " files, no problems\n";
+    context.out << styled(context.terminal, Style::green, "ok") << ": " << records << " record"
+                << (records == 1 ? "" : "s") << " in " << session.files_read << " file"
+                << (session.files_read == 1 ? "" : "s") << ", no problems\n";
   } else {
-    context.out << records << " records in " << session.files_read << " files: " << errors << " error"
+    context.out << records << " record" << (records == 1 ? "" : "s") << " in " << session.files_read << " file"
+                << (session.files_read == 1 ? "" : "s") << ": " << errors << " error"
                 << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s")
                 << " or note" << (warnings == 1 ? "" : "s") << '\n';
   }

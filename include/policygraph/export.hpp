@@ -95,6 +95,10 @@ void write_folder_atomically(const std::filesystem::path& folder, const std::vec
 void export_to_path(ExportFormat format, const std::filesystem::path& path, const Graph& graph,
                     const ExportOptions& options = {});
 
+/// How many edges an export of `format` with `options` writes: those between selected
+/// nodes, less the lineage edges that `reduce` takes away in DOT and SVG.
+std::size_t written_edge_count(ExportFormat format, const Graph& graph, const ExportOptions& options = {});
+
 /// Writes `format` to a stream (CSV: nodes.csv, a blank line, then edges.csv).
 void export_to_stream(ExportFormat format, std::ostream& out, const Graph& graph, const ExportOptions& options = {});
 

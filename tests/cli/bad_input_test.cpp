@@ -290,10 +290,12 @@ std::string human_output(std::vector<Expected> diagnostics, int records, int fil
     text += as_text(d);
     errors += d.severity == "error";
   }
-  if (diagnostics.empty())
-    return "ok: " + std::to_string(records) + " records in " + std::to_string(files) + " files, no problems\n";
+  auto counted = [](std::size_t n, const std::string& word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+  };
+  if (diagnostics.empty()) return "ok: " + counted(records, "record") + " in " + counted(files, "file") + ", no problems\n";
   std::size_t others = diagnostics.size() - errors;
-  return text + std::to_string(records) + " records in " + std::to_string(files) + " files: " + std::to_string(errors) +
+  return text + counted(records, "record") + " in " + counted(files, "file") + ": " + std::to_string(errors) +
          " error" + (errors == 1 ? "" : "s") + ", " + std::to_string(others) + " warning" + (others == 1 ? "" : "s") +
          " or note" + (others == 1 ? "" : "s") + "\n";
 }
@@ -372,8 +374,8 @@ TEST(CliBadInput, EveryHostileFileAtOnce) {
   };
   EXPECT_EQ(influence.err, "policygraph: " + std::to_string(count("error")) + " errors and " +
                                std::to_string(count("warning")) +
-                               " warnings in the corpus; the records at fault were skipped or cut; 'policygraph "
-                               "validate' lists them\n");
+                               " warnings in the corpus; 'policygraph validate' lists each one and what was "
+                               "left out\n");
   EXPECT_EQ(run_cli({"stats", "-C", corpus.path(), "--strict"}).code, 1);
 }
 

@@ -63,6 +63,18 @@ TEST(Help, EveryExampleOnTheSeedsRuns) {
   EXPECT_GE(run, 15u) << "examples on the seeds";
 }
 
+TEST(Help, WithoutATopicIsTheGeneralHelp) {
+  Result result = run_cli({"help"});
+  EXPECT_EQ(result.code, 0);
+  EXPECT_EQ(result.out, run_cli({"--help"}).out);
+}
+
+TEST(Completion, UnknownShellSaysWhichExist) {
+  Result result = run_cli({"completion", "fish"});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("no completion for 'fish': bash or zsh"), std::string::npos) << result.err;
+}
+
 TEST(Help, UnknownTopicSuggests) {
   Result result = run_cli({"help", "exprot"});
   EXPECT_EQ(result.code, 2);

@@ -74,7 +74,7 @@ TEST(Limits, MaxDepthReachesTheParserAndTheCache) {
   EXPECT_EQ(human.out,
             "policies/deep.md:4:12: error: values are nested deeper than 5 levels; the rest of the file is skipped; "
             "flatten this value or raise --max-depth\n"
-            "1 records in 2 files: 1 error, 0 warnings or notes\n");
+            "1 record in 2 files: 1 error, 0 warnings or notes\n");
 }
 
 TEST(Limits, MaxFileSizeTakesSuffixes) {
@@ -94,7 +94,7 @@ TEST(Limits, MaxFileSizeTakesSuffixes) {
   EXPECT_EQ(policy_records(corpus.path(), {"--no-cache", "--max-file-size", "1M"}), 2);
 
   Result human = run_cli({"validate", "-C", corpus.path(), "--max-file-size", "2K"});
-  EXPECT_EQ(human.out, "big.yaml: error: " + message + "\n1 records in 1 files: 1 error, 0 warnings or notes\n");
+  EXPECT_EQ(human.out, "big.yaml: error: " + message + "\n1 record in 1 file: 1 error, 0 warnings or notes\n");
 }
 
 TEST(Limits, MaxAliasesAndAliasEvents) {

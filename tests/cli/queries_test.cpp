@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.hpp"
@@ -151,6 +152,31 @@ TEST(Export, MetricsGivesTheChosenNodeAttributes) {
   Result wrong = run_cli({"export", "-C", corpus.path(), "--format", "json", "--metrics", "pagrank"});
   EXPECT_EQ(wrong.code, 2);
   EXPECT_NE(wrong.err.find("unknown metric 'pagrank'; did you mean 'pagerank'?"), std::string::npos) << wrong.err;
+}
+
+TEST(Export, SummaryCountsTheEdgesTheReducedDiagramDraws) {
+  TempCorpus corpus;  // x-1 <- y-2 <- z-3, and z-3 also names x-1: the reduction drops that one
+  corpus.write("policies/en/x.md", "---\nid: x-1\ntitle: X\nyear: 2001\n---\n");
+  corpus.write("policies/en/y.md", "---\nid: y-2\ntitle: Y\nyear: 2002\nevolution:\n  supersedes: [x-1]\n---\n");
+  corpus.write("policies/en/z.md",
+               "---\nid: z-3\ntitle: Z\nyear: 2003\nevolution:\n  supersedes: [y-2, x-1]\n---\n");
+  const std::string file = corpus.path() + "/out/lineage.dot";
+  auto summary = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"export", "-C", corpus.path(), "--format", "dot", "--view", "lineage",
+                                  "-o", file, "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Result result = run_cli(args);
+    EXPECT_EQ(result.code, 0) << result.err;
+    std::ifstream in(file);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::size_t arrows = 0;
+    // Edges between policies; the invisible year-to-year edges that order the ranks are not ours.
+    for (auto at = text.find("\"policy:"); at != std::string::npos; at = text.find("\"policy:", at + 1))
+      arrows += text.compare(text.find('"', at + 1) + 1, 4, " -> ") == 0;
+    return std::pair{nlohmann::json::parse(result.out)["edges"].get<std::size_t>(), arrows};
+  };
+  EXPECT_EQ(summary({}), (std::pair<std::size_t, std::size_t>{3, 3}));
+  EXPECT_EQ(summary({"--reduce"}), (std::pair<std::size_t, std::size_t>{2, 2}));
 }
 
 }  // namespace
