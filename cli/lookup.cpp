@@ -9,12 +9,13 @@
 #include "support/edit_distance.hpp"
 
 namespace policygraph::cli {
-namespace {
 
 std::string lower_ascii(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
 }
+
+namespace {
 
 // The words of what the user typed: runs of letters and digits (and any non-ASCII bytes, so
 // Chinese words survive), lower-cased.

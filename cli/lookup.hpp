@@ -12,4 +12,7 @@ namespace policygraph::cli {
 /// contains the words of `id`.
 VertexId find_policy_or_explain(const Graph& graph, const std::string& id);
 
+/// `text` with ASCII letters lower-cased (ids, country names: compared whatever their case).
+std::string lower_ascii(std::string text);
+
 }  // namespace policygraph::cli

@@ -6,11 +6,22 @@
 #include "policygraph/export.hpp"
 
 namespace policygraph {
+namespace {
+
+bool same_ascii_case(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
+           return lower(x) == lower(y);
+         });
+}
+
+}  // namespace
 
 /// Breadth-first search from the focus along edges in either direction, up to `depth`
 /// edges; then the kind and country filters. The country filter keeps policies and
-/// facilities whose `country` is listed, and every cluster and tag (they have no
-/// country). O(V + E).
+/// facilities whose `country` is listed (ASCII case aside: `norway` is `Norway`), and the
+/// clusters and tags linked to one of those: a cluster or tag has no country of its own,
+/// and one that no kept record touches would be an island in the picture. O(V + E).
 Selection select_vertices(const Graph& graph, const SelectionOptions& options) {
   const std::size_t n = graph.node_count();
   std::vector<bool> keep(n, true);
@@ -41,9 +52,25 @@ Selection select_vertices(const Graph& graph, const SelectionOptions& options) {
     if (!options.countries.empty() && (node.kind == NodeKind::policy || node.kind == NodeKind::facility)) {
       const Record* record = graph.record(v);
       const std::string* country = record != nullptr ? record->attribute("country") : nullptr;
-      if (country == nullptr ||
-          std::find(options.countries.begin(), options.countries.end(), *country) == options.countries.end())
+      if (country == nullptr || std::none_of(options.countries.begin(), options.countries.end(),
+                                             [&](const std::string& wanted) { return same_ascii_case(wanted, *country); }))
         keep[v] = false;
+    }
+  }
+  if (!options.countries.empty()) {
+    auto is_record = [&](VertexId w) {
+      return keep[w] && (graph.node(w).kind == NodeKind::policy || graph.node(w).kind == NodeKind::facility);
+    };
+    std::vector<bool> linked(n, false);
+    for (VertexId v : graph.vertices()) {
+      const NodeKind kind = graph.node(v).kind;
+      if (!keep[v] || (kind != NodeKind::cluster && kind != NodeKind::tag)) continue;
+      for (EdgeId e : graph.in_edges(v)) linked[v] = linked[v] || is_record(graph.edge(e).source);
+      for (EdgeId e : graph.out_edges(v)) linked[v] = linked[v] || is_record(graph.edge(e).target);
+    }
+    for (VertexId v : graph.vertices()) {
+      const NodeKind kind = graph.node(v).kind;
+      if ((kind == NodeKind::cluster || kind == NodeKind::tag) && !linked[v]) keep[v] = false;
     }
   }
   Selection selection;

@@ -179,5 +179,20 @@ TEST(Export, SummaryCountsTheEdgesTheReducedDiagramDraws) {
   EXPECT_EQ(summary({"--reduce"}), (std::pair<std::size_t, std::size_t>{2, 2}));
 }
 
+TEST(Export, CountryOfNoRecordIsAWarningThatListsTheCountries) {
+  TempCorpus corpus;
+  corpus.write("policies/en/n.md", "---\nid: n-1\ntitle: N\ncountry: Norway\n---\n");
+  corpus.write("policies/en/u.md", "---\nid: u-1\ntitle: U\ncountry: United Kingdom\n---\n");
+  Result typo = run_cli({"export", "-C", corpus.path(), "--format", "json", "--country", "Narnia"});
+  EXPECT_EQ(typo.code, 0) << typo.err;
+  EXPECT_NE(typo.err.find("warning: --country 'Narnia' is the country of no record; the corpus has: Norway, "
+                          "United Kingdom (quote names with spaces: --country 'United Kingdom')"),
+            std::string::npos)
+      << typo.err;
+  Result lower = run_cli({"export", "-C", corpus.path(), "--format", "json", "--country", "norway"});
+  EXPECT_EQ(lower.err.find("warning"), std::string::npos) << lower.err;
+  EXPECT_EQ(nlohmann::json::parse(lower.out)["nodes"].size(), 1u);
+}
+
 }  // namespace
 }  // namespace policygraph::cli::testing

@@ -36,6 +36,16 @@ TEST(SelectVertices, KindsAndCountries) {
             (std::vector<std::string>{"facility:a", "tag:carbon capture"}));
   EXPECT_EQ(selected_keys(graph, select_vertices(graph, {.countries = {"NO"}})),
             (std::vector<std::string>{"policy:a", "policy:c", "facility:a", "cluster:north sea", "tag:carbon capture"}));
+  EXPECT_EQ(selected_keys(graph, select_vertices(graph, {.countries = {"no"}})),
+            selected_keys(graph, select_vertices(graph, {.countries = {"NO"}})))
+      << "countries match whatever their ASCII case";
+}
+
+TEST(SelectVertices, CountryKeepsOnlyTheClustersAndTagsOfItsRecords) {
+  Graph graph = make_export_graph();
+  // b (UK) has no tag and no facility: the tag of a and the cluster of a's facility go.
+  EXPECT_EQ(selected_keys(graph, select_vertices(graph, {.countries = {"UK"}})),
+            (std::vector<std::string>{"policy:b"}));
 }
 
 }  // namespace
