@@ -85,6 +85,8 @@ VertexId find_policy_or_explain(const Graph& graph, const std::string& id) {
   }
 
   std::string message = "no policy has the id '" + id + "'";
+  for (NodeKind kind : {NodeKind::facility, NodeKind::cluster, NodeKind::tag})
+    if (graph.find(kind, id)) message += " ('" + id + "' is a " + std::string(to_string(kind)) + ": give a policy id)";
   auto describe = [&](const std::string& candidate) {
     VertexId v = *graph.find(NodeKind::policy, candidate);
     return "\n    " + candidate + "  " + graph.node(v).label;

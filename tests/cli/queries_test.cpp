@@ -194,5 +194,16 @@ TEST(Export, CountryOfNoRecordIsAWarningThatListsTheCountries) {
   EXPECT_EQ(nlohmann::json::parse(lower.out)["nodes"].size(), 1u);
 }
 
+TEST(Export, FocusOnAFacilitySaysItIsOne) {
+  TempCorpus corpus;
+  corpus.write("policies/en/p.md", "---\nid: p-1\ntitle: P\nrelatedFacilities: [sleipner]\n---\n");
+  corpus.write("facilities/en/s.md", "---\nid: sleipner\nname: Sleipner\n---\n");
+  Result result = run_cli({"export", "-C", corpus.path(), "--format", "json", "--focus", "sleipner"});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_NE(result.err.find("no policy has the id 'sleipner' ('sleipner' is a facility: give a policy id)"),
+            std::string::npos)
+      << result.err;
+}
+
 }  // namespace
 }  // namespace policygraph::cli::testing
