@@ -257,9 +257,14 @@ RecordBuilder::Role RecordBuilder::role_for_value(Frame& parent, bool is_map, Lo
   }
   if (is_list_field(field)) {
     if (!is_map) return Role::list_field;
+    // The example item is the description's last word made singular: "- id", "- name", "- tag".
+    const std::string items(list_item_description(field));
+    const std::size_t space = items.rfind(' ');
+    std::string item = space == std::string::npos ? items : items.substr(space + 1);
+    item.pop_back();
     report(at, Severity::error,
-           "'" + path + "' is a mapping, expected a list of " + std::string(list_item_description(field)) +
-               "; write it as a list (- id) or drop it");
+           "'" + path + "' is a mapping, expected a list of " + items + "; write it as a list (- " + item +
+               ") or drop it");
   }
   return Role::ignored;
 }
