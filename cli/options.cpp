@@ -45,6 +45,9 @@ CLI::App* add_command(CLI::App& app, const std::string& name, Invocation& invoca
   throw std::logic_error("command missing from the catalogue: " + name);
 }
 
+// CLI11 takes "-1" for an unsigned option and wraps it round to the largest value.
+std::string not_negative(const std::string& value) { return value.starts_with("-") ? "must be 0 or more" : std::string(); }
+
 // The limits that keep a hostile file from taking the tool down (Limits in loader.hpp); a
 // diagnostic that reports one hitting names the option here that raises it.
 void add_limit_options(CLI::App& app, Limits& limits) {
@@ -70,10 +73,6 @@ void add_limit_options(CLI::App& app, Limits& limits) {
         return value.starts_with("-") || value.find_first_not_of("0") == std::string::npos ? "must be 1 or more"
                                                                                            : std::string();
       });
-  // CLI11 takes "-1" for an unsigned option and wraps it round to the largest value.
-  auto not_negative = [](const std::string& value) -> std::string {
-    return value.starts_with("-") ? "must be 0 or more" : std::string();
-  };
   app.add_option("--max-aliases", limits.max_alias_expansions, "YAML aliases (*name) expanded per file")
       ->group(group)
       ->type_name("N")
@@ -184,7 +183,9 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   app->add_flag("--json", global.json, "Machine-readable output on stdout");
   app->add_flag("--strict", global.strict, "Treat every diagnostic as an error");
   app->add_flag("--follow-symlinks", global.follow_symlinks, "Follow symbolic links that lead out of the corpus");
-  app->add_option("--threads", global.threads, "Threads for loading (0: every core)")->capture_default_str();
+  app->add_option("--threads", global.threads, "Threads for loading (0: every core)")
+      ->capture_default_str()
+      ->check(not_negative);
   app->add_option("--cache", global.cache, "Keep parsed records here (default: the corpus's .policygraph-cache)")
       ->type_name("DIR");
   app->add_flag("--no-cache", global.no_cache, "Parse every file again and keep no cache (wins over --cache)");
@@ -201,8 +202,11 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
       ->required();
 
   CLI::App* influence = add_command(*app, "influence", invocation);
-  influence->add_option("--top", query.top, "How many policies to list (0: all)")->capture_default_str();
-  influence->add_option("--sample", query.sample, "Betweenness from K sampled sources, for large corpora");
+  influence->add_option("--top", query.top, "How many policies to list (0: all)")
+      ->capture_default_str()
+      ->check(not_negative);
+  influence->add_option("--sample", query.sample, "Betweenness from K sampled sources, for large corpora")
+      ->check(not_negative);
   influence->add_option("--seed", query.seed, "Seed for --sample")->capture_default_str();
   add_weight_options(*influence, invocation.weights);
 

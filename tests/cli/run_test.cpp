@@ -37,6 +37,12 @@ TEST(Run, OptionThatIsNotANumberSaysSo) {
       << result.err;
 }
 
+TEST(Run, NegativeCountIsRefused) {
+  Result result = run_cli({"influence", "--top", "-3"});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("must be 0 or more"), std::string::npos) << result.err;
+}
+
 TEST(Run, MissingCorpusIsAnInputOutputFailure) {
   Result result = run_cli({"stats", "-C", "/nonexistent/corpus"});
   EXPECT_EQ(result.code, 3);
