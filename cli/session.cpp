@@ -4,11 +4,38 @@
 #include <algorithm>
 #include <filesystem>
 #include <ostream>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "exit_codes.hpp"
 #include "progress.hpp"
 
 namespace policygraph::cli {
+namespace {
+
+// A --lang that no record is written in is most likely a typo ("cn" for "zh"): say so, and
+// which languages there are. The default (en) is not checked: a corpus without English
+// records is no mistake of the user's.
+void warn_about_unknown_language(const std::vector<Record>& records, const std::string& language, std::ostream& err,
+                                 const Terminal& terminal) {
+  if (language == "en") return;
+  std::set<std::string> languages;
+  for (const auto& record : records) {
+    if (!record.language.empty()) languages.insert(record.language);
+    for (const auto& translation : record.translations) {
+      const auto at = translation.name.rfind('@');
+      if (at != std::string::npos) languages.insert(translation.name.substr(at + 1));
+    }
+  }
+  if (languages.empty() || languages.contains(language)) return;
+  std::string list;
+  for (const auto& name : languages) list += (list.empty() ? "" : ", ") + name;
+  err << styled(terminal, Style::yellow, "policygraph: warning: ") << "--lang '" << language
+      << "': no record is written in it; the corpus has " << list << '\n';
+}
+
+}  // namespace
 
 Session open_session(const GlobalOptions& options, const ViewWeights& weights, std::ostream& err,
                      const Terminal& terminal) {
@@ -30,6 +57,8 @@ Session open_session(const GlobalOptions& options, const ViewWeights& weights, s
   Corpus corpus = load_corpus(options.corpus, load);
   progress.finish();
   if (!corpus.cache.note.empty()) err << styled(terminal, Style::yellow, "policygraph: ") << corpus.cache.note << '\n';
+
+  warn_about_unknown_language(corpus.records, options.language, err, terminal);
 
   Session session;
   session.files_read = corpus.files_read;

@@ -43,6 +43,18 @@ TEST(Run, NegativeCountIsRefused) {
   EXPECT_NE(result.err.find("must be 0 or more"), std::string::npos) << result.err;
 }
 
+TEST(Run, LanguageOfNoRecordIsAWarning) {
+  TempCorpus corpus;
+  corpus.write("policies/en/a.md", "---\nid: a\ntitle: A\n---\n");
+  corpus.write("policies/zh/a.md", "---\nid: a\ntitle: 甲\n---\n");
+  Result typo = run_cli({"stats", "-C", corpus.path(), "--lang", "cn"});
+  EXPECT_EQ(typo.code, 0) << typo.err;
+  EXPECT_NE(typo.err.find("warning: --lang 'cn': no record is written in it; the corpus has en, zh"),
+            std::string::npos)
+      << typo.err;
+  EXPECT_EQ(run_cli({"stats", "-C", corpus.path(), "--lang", "zh"}).err, "");
+}
+
 TEST(Run, MissingCorpusIsAnInputOutputFailure) {
   Result result = run_cli({"stats", "-C", "/nonexistent/corpus"});
   EXPECT_EQ(result.code, 3);
