@@ -128,10 +128,25 @@ class FullGraphBuilder {
     return false;
   }
 
+  // A note at the first reference of a field that the record's kind does not use, so that a
+  // lineage written on a facility (or relatedPolicies on a policy) is not lost unseen.
+  void note_unused(const Record& record, const std::vector<Reference>& references, std::string_view field,
+                   std::string_view what_to_do) {
+    if (references.empty()) return;
+    diagnostics_.push_back({.file = record.file,
+                            .line = references.front().where.line,
+                            .column = references.front().where.column,
+                            .severity = Severity::note,
+                            .message = std::string(field) + " on " + std::string(to_string(record.kind)) + " '" +
+                                       record.id + "' is not used: " + std::string(what_to_do)});
+  }
+
   void add_edges(const Record& record, VertexId self) {
     // Lineage fields belong to policies and relatedPolicies to facilities (MODEL.md
     // section 1); a field on the other kind is not an edge of the graph.
     if (record.kind == RecordKind::policy) {
+      note_unused(record, record.related_policies, "relatedPolicies",
+                  "a policy names its facilities in relatedFacilities");
       for (const Reference& reference : record.supersedes)
         if (usable(record, reference, "supersedes"))
           builder_.add_edge(self, referred(NodeKind::policy, reference, record, "supersedes"), EdgeKind::supersedes,
@@ -149,6 +164,10 @@ class FullGraphBuilder {
           builder_.add_edge(self, referred(NodeKind::facility, reference, record, "relatedFacilities"),
                             EdgeKind::related_facility, weights_.facility);
     } else {
+      constexpr std::string_view lineage_only = "lineage links join policies; write it in the policy's record";
+      note_unused(record, record.supersedes, "supersedes", lineage_only);
+      note_unused(record, record.superseded_by, "supersededBy", lineage_only);
+      note_unused(record, record.consolidated_from, "consolidatedFrom", lineage_only);
       for (const Reference& reference : record.related_policies)
         if (!reference.id.empty())
           builder_.add_edge(referred(NodeKind::policy, reference, record, "relatedPolicies"), self,

@@ -109,6 +109,28 @@ TEST(BuildGraph, SelfReferenceIsWarnedAndDropped) {
             "from consolidatedFrom");
 }
 
+TEST(BuildGraph, FieldsOfTheOtherKindAreNotesNotEdges) {
+  auto p = policy("p"), q = policy("q");
+  auto f = facility("f");
+  f.supersedes = {{"p", {5, 15}}};
+  f.consolidated_from = {{"q", {6, 21}}, {"p", {7, 3}}};
+  p.related_policies = {{"q", {8, 20}}};
+  Diagnostics diagnostics;
+  Graph graph = build({p, q, f}, &diagnostics);
+  EXPECT_EQ(edge_list(graph), Strings{});
+  ASSERT_EQ(diagnostics.size(), 3u);
+  sort_diagnostics(diagnostics);
+  EXPECT_EQ(format_diagnostic(diagnostics[0]),
+            "facilities/f.md:5:15: note: supersedes on facility 'f' is not used: lineage links join policies; write it "
+            "in the policy's record");
+  EXPECT_EQ(format_diagnostic(diagnostics[1]),
+            "facilities/f.md:6:21: note: consolidatedFrom on facility 'f' is not used: lineage links join policies; "
+            "write it in the policy's record");
+  EXPECT_EQ(format_diagnostic(diagnostics[2]),
+            "policies/p.md:8:20: note: relatedPolicies on policy 'p' is not used: a policy names its facilities in "
+            "relatedFacilities");
+}
+
 // An empty id is an absent one: no edge, no node "policy:".
 TEST(BuildGraph, EmptyReferenceIsAbsent) {
   auto a = policy("a");
