@@ -8,9 +8,12 @@
 // the full view): then it is true and each edge carries its kind as `key`, so neither edge
 // is lost. Lists (tags) stay JSON arrays; control characters are kept, escaped as JSON
 // escapes them.
+#include <algorithm>
 #include <nlohmann/json.hpp>
-#include <set>
+#include <ostream>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "node_attributes.hpp"
 
@@ -31,44 +34,59 @@ Json to_json(const Value& value) {
   return std::visit(Visitor{}, value);
 }
 
+// One node or edge object, laid out as it would be inside the whole document dumped with an
+// indent of 1 at depth 2: every line two spaces further in (a newline inside a string is
+// escaped, so each '\n' here is a line break of the layout).
+void write_item(std::ostream& out, const Json& item, bool first) {
+  std::string text = item.dump(1, ' ', false, Json::error_handler_t::replace);  // bad UTF-8 -> U+FFFD
+  out << (first ? "\n  " : ",\n  ");
+  std::size_t from = 0;
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', from)) {
+    out.write(text.data() + from, static_cast<std::streamsize>(at - from));
+    out << "\n  ";
+    from = at + 1;
+  }
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
 }  // namespace
 
+// Written item by item rather than as one document: the same bytes as
+// `document.dump(1)`, without holding the whole graph as a JSON tree (a million nodes
+// make a tree of gigabytes).
 void write_node_link_json(std::ostream& out, const Graph& graph, const ExportOptions& options) {
   const AttributeTable table = node_attribute_table(graph, options);
   const std::vector<EdgeId> edges = selected_edges(graph, options.selection);
 
   bool multigraph = false;
   {
-    std::set<std::pair<VertexId, VertexId>> pairs;
-    for (EdgeId e : edges) multigraph = multigraph || !pairs.insert({graph.edge(e).source, graph.edge(e).target}).second;
+    std::vector<std::pair<VertexId, VertexId>> pairs;
+    pairs.reserve(edges.size());
+    for (EdgeId e : edges) pairs.emplace_back(graph.edge(e).source, graph.edge(e).target);
+    std::sort(pairs.begin(), pairs.end());
+    multigraph = std::adjacent_find(pairs.begin(), pairs.end()) != pairs.end();
   }
 
-  Json document;
-  document["directed"] = true;
-  document["multigraph"] = multigraph;
-  document["graph"] = Json::object();
-  Json nodes = Json::array();
+  out << "{\n \"directed\": true,\n \"multigraph\": " << (multigraph ? "true" : "false")
+      << ",\n \"graph\": {},\n \"nodes\": [";
   for (std::size_t row = 0; row < table.vertices.size(); ++row) {
     Json node;
     node["id"] = graph.key(table.vertices[row]);
     for (const Cell& cell : table.cells[row]) node[table.columns[cell.column].name] = to_json(cell.value);
-    nodes.push_back(std::move(node));
+    write_item(out, node, row == 0);
   }
-  document["nodes"] = std::move(nodes);
-  Json edge_list = Json::array();
-  for (EdgeId e : edges) {
-    const Edge& edge = graph.edge(e);
+  out << (table.vertices.empty() ? "]" : "\n ]") << ",\n \"" << (options.links ? "links" : "edges") << "\": [";
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const Edge& edge = graph.edge(edges[i]);
     Json item;
     item["source"] = graph.key(edge.source);
     item["target"] = graph.key(edge.target);
     if (multigraph) item["key"] = to_string(edge.kind);
     item["kind"] = to_string(edge.kind);
     item["weight"] = edge.weight;
-    edge_list.push_back(std::move(item));
+    write_item(out, item, i == 0);
   }
-  document[options.links ? "links" : "edges"] = std::move(edge_list);
-  // Invalid UTF-8 becomes U+FFFD rather than an exception halfway through the output.
-  out << document.dump(1, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << (edges.empty() ? "]" : "\n ]") << "\n}\n";
 }
 
 }  // namespace policygraph

@@ -19,6 +19,19 @@ json export_json(const Graph& graph, const ExportOptions& options = {}) {
   return json::parse(out.str());
 }
 
+// The writer streams item by item; its bytes must be those of the whole document dumped
+// at once with an indent of 1 (what it wrote before, and what the golden file holds).
+TEST(NodeLinkJson, SameBytesAsTheWholeDocumentDumped) {
+  NodeMetrics metrics = make_export_metrics();
+  for (const Graph& graph : {make_export_graph(), Graph{}}) {
+    for (bool links : {false, true}) {
+      std::ostringstream out;
+      write_node_link_json(out, graph, {.metrics = &metrics, .links = links});
+      EXPECT_EQ(out.str(), nlohmann::ordered_json::parse(out.str()).dump(1) + "\n");
+    }
+  }
+}
+
 TEST(NodeLinkJson, RoundTripsNodesEdgesAndValues) {
   Graph graph = make_export_graph();
   NodeMetrics metrics = make_export_metrics();
