@@ -45,7 +45,7 @@ bool contains_all(const std::string& title, const std::vector<std::string>& word
 std::vector<std::string> titles_of(const Graph& graph, VertexId v) {
   std::vector<std::string> titles{graph.node(v).label};
   if (const Record* record = graph.record(v))
-    for (const auto& translation : record->translations) titles.push_back(translation.value);
+    for (const Attribute translation : record->translations) titles.emplace_back(translation.value);
   return titles;
 }
 

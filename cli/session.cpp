@@ -23,9 +23,9 @@ void warn_about_unknown_language(const std::vector<Record>& records, const std::
   std::set<std::string> languages;
   for (const auto& record : records) {
     if (!record.language.empty()) languages.insert(record.language);
-    for (const auto& translation : record.translations) {
+    for (const Attribute translation : record.translations) {
       const auto at = translation.name.rfind('@');
-      if (at != std::string::npos) languages.insert(translation.name.substr(at + 1));
+      if (at != std::string_view::npos) languages.emplace(translation.name.substr(at + 1));
     }
   }
   if (languages.empty() || languages.contains(language)) return;

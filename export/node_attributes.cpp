@@ -37,10 +37,10 @@ bool fits_int32(std::int64_t value) {
 }
 
 /// The type of a record attribute column, from every value it has in the graph.
-ValueType infer_type(std::string_view name, const std::vector<const std::string*>& values) {
+ValueType infer_type(std::string_view name, const std::vector<std::string_view>& values) {
   bool all_integers = true, all_int32 = true;
-  for (const std::string* value : values) {
-    auto parsed = parse_canonical_integer(*value);
+  for (std::string_view value : values) {
+    auto parsed = parse_canonical_integer(value);
     if (!parsed) {
       all_integers = false;
       break;
@@ -50,6 +50,15 @@ ValueType infer_type(std::string_view name, const std::vector<const std::string*
   if (!all_integers) return ValueType::string;
   if (name == "year" && all_int32) return ValueType::integer;
   return ValueType::long_integer;
+}
+
+// The values of `name`, added empty when it is new (std::map's operator[] wants a key it can
+// copy from a string_view only in C++26).
+std::vector<std::string_view>& find_or_add(std::map<std::string, std::vector<std::string_view>, std::less<>>& values,
+                                           std::string_view name) {
+  auto found = values.find(name);
+  if (found == values.end()) found = values.emplace(std::string(name), std::vector<std::string_view>{}).first;
+  return found->second;
 }
 
 template <typename T>
@@ -112,16 +121,15 @@ AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& opt
     if (options.selection.contains(v)) table.vertices.push_back(v);
 
   // Record attributes and translations over the whole graph: their names and types.
-  std::map<std::string, std::vector<const std::string*>, std::less<>> record_values;
+  std::map<std::string, std::vector<std::string_view>, std::less<>> record_values;
   for (VertexId v : graph.vertices()) {
     const Record* record = graph.record(v);
     if (record == nullptr) continue;
-    for (const Attribute& attribute : record->attributes)
-      if (!is_reserved(attribute.name) && !attribute.value.empty())
-        record_values[attribute.name].push_back(&attribute.value);
-    for (const Attribute& translation : record->translations)
+    for (const Attribute attribute : record->attributes)
+      if (!is_reserved(attribute.name) && !attribute.value.empty()) find_or_add(record_values, attribute.name).push_back(attribute.value);
+    for (const Attribute translation : record->translations)
       if (!is_reserved(translation.name) && !translation.value.empty())
-        record_values[translation.name].push_back(&translation.value);
+        find_or_add(record_values, translation.name).push_back(translation.value);
   }
 
   // Which columns the selection uses.
@@ -133,10 +141,10 @@ AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& opt
     if (record == nullptr) continue;
     any_tags = any_tags || !record->tags.empty();
     any_clusters = any_clusters || !record->clusters.empty();
-    for (const Attribute& attribute : record->attributes)
-      if (!is_reserved(attribute.name) && !attribute.value.empty()) used_record_columns.insert(attribute.name);
-    for (const Attribute& translation : record->translations)
-      if (!is_reserved(translation.name) && !translation.value.empty()) used_record_columns.insert(translation.name);
+    for (const Attribute attribute : record->attributes)
+      if (!is_reserved(attribute.name) && !attribute.value.empty()) used_record_columns.emplace(attribute.name);
+    for (const Attribute translation : record->translations)
+      if (!is_reserved(translation.name) && !translation.value.empty()) used_record_columns.emplace(translation.name);
   }
   const NodeMetrics* metrics = options.metrics;
   auto metric_used = [&](const auto& metric) {
@@ -159,7 +167,7 @@ AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& opt
   const std::size_t clusters_column = add_column("clusters", ValueType::string_list, any_clusters);
   std::map<std::string_view, std::size_t, std::less<>> record_columns;
   for (const std::string& name : used_record_columns)
-    record_columns[name] = add_column(name, infer_type(name, record_values[name]), true);
+    record_columns[name] = add_column(name, infer_type(name, record_values.find(name)->second), true);
   const bool have_metrics = metrics != nullptr;
   const std::size_t pagerank_column =
       add_column("pagerank", ValueType::floating, have_metrics && metric_used(metrics->pagerank));
@@ -183,16 +191,16 @@ AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& opt
     if (const Record* record = graph.record(v)) {
       if (!record->tags.empty()) cells.push_back({tags_column, record->tags});
       if (!record->clusters.empty()) cells.push_back({clusters_column, record->clusters});
-      auto add_record_value = [&](const Attribute& attribute) {
+      auto add_record_value = [&](const Attribute attribute) {
         if (is_reserved(attribute.name) || attribute.value.empty()) return;
-        std::size_t column = record_columns.at(attribute.name);
+        std::size_t column = record_columns.find(attribute.name)->second;
         if (table.columns[column].type == ValueType::string)
-          cells.push_back({column, attribute.value});
+          cells.push_back({column, std::string(attribute.value)});
         else
           cells.push_back({column, *parse_canonical_integer(attribute.value)});
       };
-      for (const Attribute& attribute : record->attributes) add_record_value(attribute);
-      for (const Attribute& translation : record->translations) add_record_value(translation);
+      for (const Attribute attribute : record->attributes) add_record_value(attribute);
+      for (const Attribute translation : record->translations) add_record_value(translation);
     }
     if (have_metrics) {
       if (auto* value = metric_value(metrics->pagerank, v)) cells.push_back({pagerank_column, *value});

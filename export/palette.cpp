@@ -7,7 +7,7 @@
 namespace policygraph::export_detail {
 namespace {
 
-std::string normalised(const std::string& text) {
+std::string normalised(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (c == ' ' || c == '-' || c == '_' || c == '\t') continue;
@@ -35,8 +35,8 @@ std::string Rgb::hex() const {
   return text;
 }
 
-StatusGroup status_group(const std::string* status) {
-  if (status == nullptr) return StatusGroup::unknown;
+StatusGroup status_group(std::optional<std::string_view> status) {
+  if (!status) return StatusGroup::unknown;
   const std::string text = normalised(*status);
   static constexpr std::array<std::string_view, 9> in_force{"inforce", "active", "operational", "operating", "enacted",
                                                             "adopted", "effective", "current", "implemented"};
@@ -56,7 +56,7 @@ Rgb node_color(const Graph& graph, VertexId v) {
   const Node& node = graph.node(v);
   const Record* record = graph.record(v);
   Rgb color;
-  switch (status_group(record != nullptr ? record->attribute("status") : nullptr)) {
+  switch (status_group(record != nullptr ? record->attribute("status") : std::nullopt)) {
     case StatusGroup::in_force: color = {27, 158, 119}; break;
     case StatusGroup::planned: color = {230, 171, 2}; break;
     case StatusGroup::ended: color = {150, 150, 150}; break;

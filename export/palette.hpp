@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "policygraph/graph.hpp"
@@ -18,7 +19,7 @@ struct Rgb {
 /// What a status says about a policy or facility, from its `status` text (ASCII case and
 /// spaces, '-' and '_' ignored).
 enum class StatusGroup : unsigned char { unknown, in_force, planned, ended };
-StatusGroup status_group(const std::string* status);
+StatusGroup status_group(std::optional<std::string_view> status);
 
 /// The palette, chosen to read on white and for common colour blindness:
 /// - in force / active / operational / enacted: green (27,158,119)

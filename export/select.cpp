@@ -51,8 +51,8 @@ Selection select_vertices(const Graph& graph, const SelectionOptions& options) {
       keep[v] = false;
     if (!options.countries.empty() && (node.kind == NodeKind::policy || node.kind == NodeKind::facility)) {
       const Record* record = graph.record(v);
-      const std::string* country = record != nullptr ? record->attribute("country") : nullptr;
-      if (country == nullptr || std::none_of(options.countries.begin(), options.countries.end(),
+      const auto country = record != nullptr ? record->attribute("country") : std::nullopt;
+      if (!country || std::none_of(options.countries.begin(), options.countries.end(),
                                              [&](const std::string& wanted) { return same_ascii_case(wanted, *country); }))
         keep[v] = false;
     }

@@ -34,10 +34,10 @@ void warn_about_unknown_countries(const Graph& graph, const std::vector<std::str
   std::set<std::string> shown;
   for (VertexId v : graph.vertices()) {
     const Record* record = graph.record(v);
-    const std::string* country = record != nullptr ? record->attribute("country") : nullptr;
-    if (country == nullptr) continue;
-    countries.insert(lower_ascii(*country));
-    shown.insert(*country);
+    const auto country = record != nullptr ? record->attribute("country") : std::nullopt;
+    if (!country) continue;
+    countries.insert(lower_ascii(std::string(*country)));
+    shown.emplace(*country);
   }
   for (const auto& country : wanted) {
     if (countries.contains(lower_ascii(country))) continue;

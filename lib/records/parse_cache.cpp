@@ -59,7 +59,7 @@ constexpr std::size_t header_bytes = 8 + 4 + 8 + 8;
 // from the cache: these fail the build then (on the usual platform), as a reminder to
 // encode it and raise format_version.
 #if defined(__GLIBCXX__) && defined(__x86_64__) && !defined(_GLIBCXX_DEBUG)
-static_assert(sizeof(Record) == 400, "a field of Record changed: update encode/decode and format_version");
+static_assert(sizeof(Record) == 464, "a field of Record changed: update encode/decode and format_version");
 static_assert(sizeof(Diagnostic) == 80, "a field of Diagnostic changed: update encode/decode and format_version");
 #endif
 
@@ -246,21 +246,20 @@ void read_references(Reader& in, std::vector<Reference>& references) {
   }
 }
 
-void write_attributes(Writer& out, const std::vector<Attribute>& attributes) {
+void write_attributes(Writer& out, const Attributes& attributes) {
   out.varint(attributes.size());
-  for (const auto& a : attributes) {
+  for (const Attribute a : attributes) {
     out.string(a.name);
     out.string(a.value);
   }
 }
 
-void read_attributes(Reader& in, std::vector<Attribute>& attributes) {
+void read_attributes(Reader& in, Attributes& attributes) {
   std::size_t n = in.count(2);
-  attributes.reserve(n);
   for (std::size_t i = 0; i < n && in.ok(); ++i) {
-    Attribute& a = attributes.emplace_back();
-    a.name = in.string();
-    a.value = in.string();
+    std::string_view name = in.string_view();
+    std::string_view value = in.string_view();
+    attributes.add(name, value);
   }
 }
 

@@ -2,15 +2,65 @@
 #include "policygraph/record.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <stdexcept>
 
 namespace policygraph {
 
 std::string_view to_string(RecordKind kind) { return kind == RecordKind::policy ? "policy" : "facility"; }
 
-const std::string* Record::attribute(std::string_view name) const {
-  auto found = std::lower_bound(attributes.begin(), attributes.end(), name,
-                                [](const Attribute& a, std::string_view n) { return a.name < n; });
-  return found != attributes.end() && found->name == name ? &found->value : nullptr;
+Attributes::Attributes(std::initializer_list<Attribute> attributes) {
+  for (const Attribute& attribute : attributes) add(attribute.name, attribute.value);
+}
+
+std::uint32_t Attributes::append_text(std::string_view bytes) {
+  if (bytes.size() > std::numeric_limits<std::uint32_t>::max() - text_.size())
+    throw std::length_error("a record's fields hold more than 4 GiB of text");
+  auto offset = static_cast<std::uint32_t>(text_.size());
+  text_.append(bytes);
+  return offset;
+}
+
+void Attributes::add(std::string_view name, std::string_view value) {
+  Slot slot{};
+  slot.name_offset = append_text(name);
+  slot.name_size = static_cast<std::uint32_t>(name.size());
+  slot.value_offset = append_text(value);
+  slot.value_size = static_cast<std::uint32_t>(value.size());
+  slots_.push_back(slot);
+}
+
+void Attributes::erase(std::string_view name) {
+  // The text of an erased field stays in the buffer: erasing is rare (a field given twice)
+  // and the buffer is never larger than the record's own text.
+  std::erase_if(slots_, [&](const Slot& slot) {
+    return std::string_view(text_).substr(slot.name_offset, slot.name_size) == name;
+  });
+}
+
+void Attributes::sort_by_name() {
+  const std::string_view text = text_;
+  std::stable_sort(slots_.begin(), slots_.end(), [text](const Slot& a, const Slot& b) {
+    return text.substr(a.name_offset, a.name_size) < text.substr(b.name_offset, b.name_size);
+  });
+}
+
+std::optional<std::string_view> Attributes::find(std::string_view name) const {
+  const std::string_view text = text_;
+  auto found = std::lower_bound(slots_.begin(), slots_.end(), name, [text](const Slot& slot, std::string_view wanted) {
+    return text.substr(slot.name_offset, slot.name_size) < wanted;
+  });
+  if (found == slots_.end() || text.substr(found->name_offset, found->name_size) != name) return std::nullopt;
+  return text.substr(found->value_offset, found->value_size);
+}
+
+void Attributes::shrink_to_fit() {
+  text_.shrink_to_fit();
+  slots_.shrink_to_fit();
+}
+
+bool Attributes::operator==(const Attributes& other) const {
+  return std::equal(begin(), end(), other.begin(), other.end());
 }
 
 }  // namespace policygraph

@@ -9,10 +9,6 @@
 namespace policygraph::records {
 namespace {
 
-void remove_attribute(Record& record, std::string_view name) {
-  std::erase_if(record.attributes, [&](const Attribute& a) { return a.name == name; });
-}
-
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (const auto& item : items) {
@@ -151,14 +147,14 @@ void set_scalar(RecordDraft& draft, Field field, std::string_view key, std::stri
     case Field::pub_date:
       draft.pub_date = value;
       draft.pub_date_at = at;
-      draft.record.attributes.push_back({std::string(key), std::move(value)});
+      draft.record.attributes.add(key, value);
       return;
     case Field::year:
       draft.year = value;
       draft.year_at = at;
-      draft.record.attributes.push_back({std::string(key), std::move(value)});
+      draft.record.attributes.add(key, value);
       return;
-    case Field::other: draft.record.attributes.push_back({std::string(key), std::move(value)}); return;
+    case Field::other: draft.record.attributes.add(key, value); return;
     default:
       if (is_list_field(field)) add_list_item(draft, field, std::move(value), at);
       return;
@@ -213,7 +209,7 @@ void clear_field(RecordDraft& draft, Field field, std::string_view key) {
       return;
     default: break;
   }
-  remove_attribute(r, key);
+  r.attributes.erase(key);
 }
 
 std::optional<Record> finish_record(RecordDraft&& draft, const FileContext& context, Diagnostics& diagnostics) {
@@ -281,12 +277,11 @@ std::optional<Record> finish_record(RecordDraft&& draft, const FileContext& cont
   // A hub is a cluster membership and stays visible as an attribute; coordinates are kept
   // as "latitude,longitude" text.
   if (!draft.hub.empty()) {
-    record.attributes.push_back({"hub", join(draft.hub, ";")});
+    record.attributes.add("hub", join(draft.hub, ";"));
     for (auto& hub : draft.hub) record.clusters.push_back(std::move(hub));
   }
-  if (!draft.coordinates.empty()) record.attributes.push_back({"coordinates", join(draft.coordinates, ",")});
-  std::stable_sort(record.attributes.begin(), record.attributes.end(),
-                   [](const Attribute& a, const Attribute& b) { return a.name < b.name; });
+  if (!draft.coordinates.empty()) record.attributes.add("coordinates", join(draft.coordinates, ","));
+  record.attributes.sort_by_name();
   record.attributes.shrink_to_fit();
   return record;
 }

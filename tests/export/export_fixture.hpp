@@ -25,7 +25,7 @@ inline const std::string nasty_title_xml = "Act \"A\" <2005> & co\\ \n\xE7\xA2\x
 //   facility:a --member_of--> cluster:north sea
 inline Graph make_export_graph() {
   auto records = std::make_shared<std::vector<Record>>();
-  auto add_record = [&](RecordKind kind, std::string id, std::string label, std::vector<Attribute> attributes) {
+  auto add_record = [&](RecordKind kind, std::string id, std::string label, Attributes attributes) {
     Record record;
     record.kind = kind;
     record.id = std::move(id);

@@ -161,7 +161,7 @@ TEST(ParseCache, EncodingRoundTripsEveryField) {
   r.related_facilities = {{"rf", {7, 8}}};
   r.related_policies = {{"rp", {9, 10}}};
   r.milestones = {{"2001", "event"}};
-  r.attributes = {{"a", "1"}, {"b", std::string("\0\xff", 2)}};
+  r.attributes = {{"a", "1"}, {"b", std::string_view("\0\xff", 2)}};
   r.translations = {{"name@fr", "Usine"}};
   parsed.records.emplace_back().id = "bare";
   parsed.records.back().file = "f.md";

@@ -128,7 +128,7 @@ TEST(ParseRecords, YamlSingleMapping) {
   EXPECT_EQ(r.kind, RecordKind::facility);
   EXPECT_EQ(r.label, "Plant A");
   EXPECT_EQ(r.clusters, Strings{"North Sea"});
-  ASSERT_NE(r.attribute("hub"), nullptr);
+  ASSERT_NE(r.attribute("hub"), std::nullopt);
   EXPECT_EQ(*r.attribute("hub"), "North Sea");
 }
 
@@ -190,8 +190,8 @@ TEST(ParseRecords, KindAndLangFieldsOverrideFolders) {
   EXPECT_EQ(result.records[0].kind, RecordKind::facility);
   EXPECT_EQ(result.records[0].language, "zh");
   EXPECT_EQ(result.records[0].label, "Plant");
-  EXPECT_EQ(result.records[0].attribute("kind"), nullptr);
-  EXPECT_EQ(result.records[0].attribute("lang"), nullptr);
+  EXPECT_EQ(result.records[0].attribute("kind"), std::nullopt);
+  EXPECT_EQ(result.records[0].attribute("lang"), std::nullopt);
 }
 
 TEST(ParseRecords, UnknownKindFallsBackToFolder) {

@@ -53,7 +53,7 @@ TEST(SharedCorpus, LoadsCcusPolicyHub) {
                                [](const Record& r) { return r.kind == RecordKind::facility && r.id == "1150"; });
   ASSERT_NE(facility, corpus.records.end());
   EXPECT_EQ(facility->label, "Valero 8 ethanol plants");
-  ASSERT_NE(facility->attribute("coordinates"), nullptr);
+  ASSERT_NE(facility->attribute("coordinates"), std::nullopt);
   EXPECT_EQ(*facility->attribute("coordinates"), "30.9614,-91.975");
   EXPECT_EQ(facility->related_policies.size(), 10u);
 }
