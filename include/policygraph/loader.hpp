@@ -81,6 +81,9 @@ struct CacheReport {
   std::size_t verified = 0;  ///< of those, files read and hashed because their size or times changed
   std::size_t parsed = 0;    ///< files read and parsed
   std::size_t removed = 0;   ///< files in the cache that are gone from the corpus
+  /// Every file was as cached, and the cache's merged corpus served the load: no file's
+  /// records were decoded one by one, no translations merged.
+  bool merged = false;
   /// Why the cache was rebuilt or could not be kept; empty when all went well. A note for
   /// the user, not a diagnostic of the corpus.
   std::string note;

@@ -89,6 +89,8 @@ class Attributes {
   std::optional<std::string_view> find(std::string_view name) const;
   /// Frees what add() reserved beyond the need.
   void shrink_to_fit();
+  /// Room for `count` more fields of `text_bytes` bytes of names and values in all.
+  void reserve(std::size_t count, std::size_t text_bytes);
 
   std::size_t size() const { return slots_.size(); }
   bool empty() const { return slots_.empty(); }

@@ -29,8 +29,11 @@ class Walker {
       return {};
     }
     walk(root.string(), root_, "");
-    std::sort(files_.begin(), files_.end(),
-              [](const CorpusFile& a, const CorpusFile& b) { return a.relative_path < b.relative_path; });
+    // Folders are walked in byte order of their names, which is byte order of the paths
+    // but where a name sorts between a folder and its files ("a/b" after "a-c"): check,
+    // and sort only then.
+    auto by_path = [](const CorpusFile& a, const CorpusFile& b) { return a.relative_path < b.relative_path; };
+    if (!std::is_sorted(files_.begin(), files_.end(), by_path)) std::sort(files_.begin(), files_.end(), by_path);
     return std::move(files_);
   }
 
@@ -107,8 +110,8 @@ class Walker {
 
   void visit(const std::string& folder, const Entry& entry, const std::string& prefix) {
     const std::string& name = entry.name;
-    const std::string path = folder + "/" + name;
-    const std::string relative = prefix.empty() ? name : prefix + "/" + name;
+    std::string path = folder + "/" + name;
+    std::string relative = prefix.empty() ? name : prefix + "/" + name;
     const bool has_record_ending = format_for_path(name).has_value();
     std::error_code error;
 
@@ -117,7 +120,7 @@ class Walker {
       if (type == DT_DIR) {
         walk(path, ancestors_.back() + "/" + name, relative);
       } else if (has_record_ending && type == DT_REG) {
-        files_.push_back({relative, path});
+        files_.push_back({std::move(relative), std::move(path)});
       }
       return;
     }

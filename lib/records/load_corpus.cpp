@@ -9,6 +9,10 @@
 // parse still holds: same size and times, it is decoded without reading the file; else
 // the file is read and hashed, and an unchanged hash reuses the cached parse too. Only
 // what is left is parsed, and encoded on the same thread for the new cache.
+//
+// When every file is as cached, the cache's merged corpus serves the load instead: one stat
+// per file, then the merged records decoded chunk by chunk on every core; the files' blobs
+// and the translations merge are skipped.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -106,6 +110,13 @@ void stamp(FileResult& result, const struct stat& info) {
   result.ctime_ns = nanoseconds(info.st_ctim);
 }
 
+// Whether a file's status vouches for its cached parse: the same size and times, and
+// modified well before the load that cached it (see parse_cache.cpp on racy files).
+bool stamp_matches(const FileResult& stamped, const CachedFile& cached, std::int64_t trusted_before_ns) {
+  return stamped.size == cached.size && stamped.mtime_ns == cached.mtime_ns && stamped.ctime_ns == cached.ctime_ns &&
+         stamped.mtime_ns < trusted_before_ns;
+}
+
 // The cached parse of `cached`, when its blob decodes (a damaged one does not: the file is
 // parsed then).
 bool reuse(FileResult& result, const CachedFile& cached) {
@@ -130,8 +141,7 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
     struct stat info {};
     if (cached != nullptr && ::stat(file.path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
       stamp(result, info);
-      if (result.size == cached->size && result.mtime_ns == cached->mtime_ns && result.ctime_ns == cached->ctime_ns &&
-          result.mtime_ns < cache.trusted_before_ns()) {
+      if (stamp_matches(result, *cached, cache.trusted_before_ns())) {
         if (reuse(result, *cached)) {
           result.as_cached = true;
           return result;
@@ -173,80 +183,160 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
   return result;
 }
 
+// Runs work(i) for i in [0, count) on `threads` threads, the calling one included; each
+// index once. work(i) returns false to stop every thread early.
+template <typename Work>
+void for_each_index(std::size_t count, unsigned threads, Work&& work) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  auto run = [&] {
+    for (std::size_t i = next++; i < count && !stop; i = next++)
+      if (!work(i)) stop = true;
+  };
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads && t < count; ++t) pool.emplace_back(run);
+  run();
+}
+
+// Every file as cached: the stat of each, on every core.
+bool every_stamp_matches(const std::vector<CorpusFile>& files, const records::CacheSession& cache, unsigned threads) {
+  std::atomic<bool> mismatch{false};
+  for_each_index(files.size(), threads, [&](std::size_t i) {
+    struct stat info {};
+    FileResult stamped;
+    const CachedFile* cached = cache.cached(i);
+    bool same = cached != nullptr && ::stat(files[i].path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+    if (same) {
+      stamp(stamped, info);
+      same = stamp_matches(stamped, *cached, cache.trusted_before_ns());
+    }
+    if (!same) mismatch = true;
+    return same;
+  });
+  return !mismatch;
+}
+
+// The corpus from the cache's merged records, when they serve this load: every file as
+// cached, a merged corpus for this language, every chunk sound. False leaves `corpus` as it
+// was; `merge_current` says whether the cache's merged corpus was sound and for this language.
+bool load_merged(const std::vector<CorpusFile>& files, records::CacheSession& cache, const LoadOptions& options,
+                 unsigned threads, Corpus& corpus, bool& merge_current) {
+  merge_current = false;
+  if (!cache.covers_every_file()) return false;
+  std::optional<records::CachedMerge> merge = cache.merged(options.preferred_language);
+  if (!merge || merge->chunks.empty()) return false;
+  std::vector<std::optional<ParseResult>> parts(merge->chunks.size());
+  for_each_index(parts.size(), threads, [&](std::size_t i) {
+    parts[i] = records::decode_parse_result(merge->chunks[i]);
+    return parts[i].has_value();
+  });
+  if (!std::all_of(parts.begin(), parts.end(), [](const auto& part) { return part.has_value(); })) {
+    cache.note_damaged_merge();
+    return false;
+  }
+  merge_current = true;
+  if (!every_stamp_matches(files, cache, threads)) return false;
+  std::size_t record_count = 0;
+  for (const auto& part : parts) record_count += part->records.size();
+  corpus.records.reserve(record_count);
+  for (auto& part : parts) {
+    std::move(part->records.begin(), part->records.end(), std::back_inserter(corpus.records));
+    std::move(part->diagnostics.begin(), part->diagnostics.end(), std::back_inserter(corpus.diagnostics));
+    part.reset();
+  }
+  corpus.files_read = merge->files_read;
+  cache.served_by_merge(corpus.cache);
+  return true;
+}
+
+// Each file from its cached parse or parsed now, on every core, then the merge; writes the
+// cache when anything changed.
+void load_each_file(const std::vector<CorpusFile>& files, records::CacheSession& cache, const LoadOptions& options,
+                    unsigned threads, bool merge_current, Corpus& corpus) {
+  cache.use_entries();
+  std::vector<FileResult> results(files.size());
+  std::atomic<std::size_t> done{0};
+  // The calling thread is the one that reports progress.
+  const std::thread::id reporter = std::this_thread::get_id();
+  for_each_index(files.size(), threads, [&](std::size_t i) {
+    results[i] = load_file(files[i], options.limits, cache, i);
+    std::size_t finished = ++done;
+    if (options.on_progress && finished % 256 == 0 && std::this_thread::get_id() == reporter)
+      options.on_progress(finished, files.size());
+    return true;
+  });
+  if (options.on_progress) options.on_progress(files.size(), files.size());
+
+  std::size_t record_count = 0;
+  std::size_t fresh_count = 0;
+  for (const auto& result : results) {
+    record_count += result.parsed.records.size();
+    fresh_count += result.cacheable && result.reused == nullptr ? 1 : 0;
+  }
+  std::vector<Record> all;
+  all.reserve(record_count);
+  std::vector<records::CacheEntry> entries;
+  if (cache.enabled()) entries.reserve(results.size());
+  std::vector<std::string> fresh_blobs;  // reserved: the entries' views into them stay valid
+  fresh_blobs.reserve(fresh_count);
+  bool unchanged = true;
+  std::size_t damaged = 0;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    FileResult& result = results[i];
+    if (cache.enabled()) {
+      corpus.cache.reused += result.reused != nullptr ? 1 : 0;
+      corpus.cache.verified += result.verified ? 1 : 0;
+      damaged += result.damaged ? 1 : 0;
+      corpus.cache.parsed += result.read && result.reused == nullptr ? 1 : 0;
+      // A file that cannot be cached (unreadable, too large) and was not before changes nothing.
+      unchanged = unchanged && (result.as_cached || (!result.cacheable && cache.cached(i) == nullptr));
+      if (result.cacheable) {
+        std::string_view blob = result.reused != nullptr
+                                    ? result.reused->blob
+                                    : std::string_view(fresh_blobs.emplace_back(std::move(result.blob)));
+        entries.push_back({files[i].relative_path, result.size, result.mtime_ns, result.ctime_ns, result.content_hash,
+                           blob, result.blob_checksum});
+      }
+    }
+    corpus.files_read += result.read ? 1 : 0;
+    std::move(result.parsed.records.begin(), result.parsed.records.end(), std::back_inserter(all));
+    std::move(result.parsed.diagnostics.begin(), result.parsed.diagnostics.end(),
+              std::back_inserter(corpus.diagnostics));
+    result = {};
+  }
+  // The entries go to disk now, so that their blobs, the old cache's buffer and the
+  // per-file slots can be freed before the merge allocates the merged records.
+  cache.write_entries(entries, unchanged, merge_current, damaged, corpus.cache);
+  entries = {};
+  fresh_blobs = {};
+  results = {};
+  cache.release_entries();
+  corpus.records = merge_translations(std::move(all), options.preferred_language, corpus.diagnostics);
+  sort_diagnostics(corpus.diagnostics);
+  cache.write_merged(corpus, options.preferred_language, corpus.cache);
+}
+
 }  // namespace
 
 Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options) {
   Corpus corpus;
   try {
-    std::vector<CorpusFile> files = records::list_corpus_files(root, options.follow_symlinks, corpus.diagnostics);
+    // The walk's own diagnostics (links, unreadable folders) are not cached: they are
+    // added to the files' after the cache is written, and again after it is read.
+    Diagnostics walk_diagnostics;
+    std::vector<CorpusFile> files = records::list_corpus_files(root, options.follow_symlinks, walk_diagnostics);
     records::CacheSession cache;
     if (options.use_cache && !files.empty()) cache = records::CacheSession(root, options, files);
-    std::vector<FileResult> results(files.size());
-
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{0};
-    auto work = [&](bool reports_progress) {
-      for (std::size_t i = next++; i < files.size(); i = next++) {
-        results[i] = load_file(files[i], options.limits, cache, i);
-        std::size_t finished = ++done;
-        if (reports_progress && options.on_progress && finished % 256 == 0) options.on_progress(finished, files.size());
-      }
-    };
     unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
-    {
-      std::vector<std::jthread> pool;
-      pool.reserve(threads - 1);
-      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, false);
-      work(true);  // the calling thread works too, and is the one that reports progress
-    }
-    if (options.on_progress) options.on_progress(files.size(), files.size());
 
-    std::size_t record_count = 0;
-    std::size_t fresh_count = 0;
-    for (const auto& result : results) {
-      record_count += result.parsed.records.size();
-      fresh_count += result.cacheable && result.reused == nullptr ? 1 : 0;
+    bool merge_current = false;
+    if (cache.enabled() && load_merged(files, cache, options, threads, corpus, merge_current)) {
+      if (options.on_progress) options.on_progress(files.size(), files.size());
+    } else {
+      load_each_file(files, cache, options, threads, merge_current, corpus);
     }
-    std::vector<Record> all;
-    all.reserve(record_count);
-    std::vector<records::CacheEntry> entries;
-    if (cache.enabled()) entries.reserve(results.size());
-    std::vector<std::string> fresh_blobs;  // reserved: the entries' views into them stay valid
-    fresh_blobs.reserve(fresh_count);
-    bool unchanged = true;
-    std::size_t damaged = 0;
-    for (std::size_t i = 0; i < results.size(); ++i) {
-      FileResult& result = results[i];
-      if (cache.enabled()) {
-        corpus.cache.reused += result.reused != nullptr ? 1 : 0;
-        corpus.cache.verified += result.verified ? 1 : 0;
-        damaged += result.damaged ? 1 : 0;
-        corpus.cache.parsed += result.read && result.reused == nullptr ? 1 : 0;
-        // A file that cannot be cached (unreadable, too large) and was not before changes nothing.
-        unchanged = unchanged && (result.as_cached || (!result.cacheable && cache.cached(i) == nullptr));
-        if (result.cacheable) {
-          std::string_view blob = result.reused != nullptr
-                                      ? result.reused->blob
-                                      : std::string_view(fresh_blobs.emplace_back(std::move(result.blob)));
-          entries.push_back({files[i].relative_path, result.size, result.mtime_ns, result.ctime_ns, result.content_hash,
-                             blob, result.blob_checksum});
-        }
-      }
-      corpus.files_read += result.read ? 1 : 0;
-      std::move(result.parsed.records.begin(), result.parsed.records.end(), std::back_inserter(all));
-      std::move(result.parsed.diagnostics.begin(), result.parsed.diagnostics.end(),
-                std::back_inserter(corpus.diagnostics));
-      result = {};
-    }
-    cache.finish(entries, unchanged, damaged, corpus.cache);
-    // The cache's buffer and the per-file slots are not needed by the merge: give their
-    // memory back before it allocates the merged records.
-    entries = {};
-    fresh_blobs = {};
-    cache = records::CacheSession();
-    results = {};
-    corpus.records = merge_translations(std::move(all), options.preferred_language, corpus.diagnostics);
+    std::move(walk_diagnostics.begin(), walk_diagnostics.end(), std::back_inserter(corpus.diagnostics));
   } catch (const std::exception& e) {
     corpus.diagnostics.push_back(file_problem(root.generic_string(), Severity::error,
                                               std::string("cannot load the corpus (") + e.what() + ")"));

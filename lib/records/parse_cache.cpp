@@ -6,12 +6,22 @@
 //   "PGRCACHE"                 8 bytes of magic
 //   format version             u32; anything after it may change with it
 //   table length, checksum     u64, u64 (the checksum is XXH64 of the table's bytes)
+//   file length                u64: the whole file's, written last
 //   table                      library version, build identity, the four Limits, the
 //                              time the writing load began, the entry count, the blob
 //                              bytes, then per file in byte order of its path: path,
 //                              size, mtime ns, ctime ns, content hash (u64), blob length,
 //                              blob checksum (u64)
 //   blobs                      each file's encoded ParseResult, one after the other
+//   merged corpus (optional)   "PGMERGED", its table's length and checksum (u64, u64),
+//                              its table (preferred language, files read, chunk count,
+//                              per chunk its length and checksum (u64)), then the chunks:
+//                              encoded ParseResults of the merged records, a few thousand
+//                              each so that threads can decode them side by side, and
+//                              last one of the corpus's diagnostics
+//
+// The merged corpus makes the common case fast: nothing changed, and the load is a stat of
+// every file, then the merged records decoded, without the files' blobs ever being read.
 //
 // Why it can be trusted: nothing in it is believed before it is checked. The magic and
 // the format version come first, the table's checksum is checked before its first byte is
@@ -45,15 +55,22 @@
 #include <cstdlib>
 #include <cstring>
 #include <system_error>
+#include <utility>
 
 namespace policygraph::records {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;
 constexpr char magic[8] = {'P', 'G', 'R', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::size_t header_bytes = 8 + 4 + 8 + 8;
+constexpr char merge_magic[8] = {'P', 'G', 'M', 'E', 'R', 'G', 'E', 'D'};
+constexpr std::size_t header_bytes = 8 + 4 + 8 + 8 + 8;
+constexpr std::size_t file_length_at = 8 + 4 + 8 + 8;
+constexpr std::size_t merge_header_bytes = 8 + 8 + 8;
+// Records per chunk of the merged corpus: enough chunks for every core at 10,000 records,
+// few enough that their table stays small.
+constexpr std::size_t records_per_chunk = 4096;
 
 // A field added to Record or Diagnostic without being encoded here would be served empty
 // from the cache: these fail the build then (on the usual platform), as a reminder to
@@ -256,6 +273,13 @@ void write_attributes(Writer& out, const Attributes& attributes) {
 
 void read_attributes(Reader& in, Attributes& attributes) {
   std::size_t n = in.count(2);
+  {
+    // A first pass for the sizes, so the buffer is allocated once and no larger than needed.
+    Reader sizes = in;
+    std::size_t text_bytes = 0;
+    for (std::size_t i = 0; i < 2 * n && sizes.ok(); ++i) text_bytes += sizes.string_view().size();
+    if (sizes.ok()) attributes.reserve(n, text_bytes);
+  }
   for (std::size_t i = 0; i < n && in.ok(); ++i) {
     std::string_view name = in.string_view();
     std::string_view value = in.string_view();
@@ -457,13 +481,14 @@ CacheKey current_cache_key(const Limits& limits) {
   return key;
 }
 
-std::string encode_parse_result(const ParseResult& result, std::string_view path) {
+std::string encode_records(std::span<const Record> records, std::span<const Diagnostic> diagnostics,
+                           std::string_view path) {
   std::string blob;
   Writer out(blob);
-  out.varint(result.records.size());
-  for (const auto& record : result.records) write_record(out, record, path);
-  out.varint(result.diagnostics.size());
-  for (const auto& d : result.diagnostics) {
+  out.varint(records.size());
+  for (const auto& record : records) write_record(out, record, path);
+  out.varint(diagnostics.size());
+  for (const auto& d : diagnostics) {
     out.file_name(d.file, path);
     out.signed_varint(d.line);
     out.signed_varint(d.column);
@@ -471,6 +496,10 @@ std::string encode_parse_result(const ParseResult& result, std::string_view path
     out.string(d.message);
   }
   return blob;
+}
+
+std::string encode_parse_result(const ParseResult& result, std::string_view path) {
+  return encode_records(result.records, result.diagnostics, path);
 }
 
 std::optional<ParseResult> decode_parse_result(const CachedFile& file) {
@@ -496,39 +525,127 @@ std::optional<ParseResult> decode_parse_result(const CachedFile& file) {
   return result;
 }
 
+LoadedCache::LoadedCache(LoadedCache&& other) noexcept { *this = std::move(other); }
+
+LoadedCache& LoadedCache::operator=(LoadedCache&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = std::exchange(other.fd_, -1);
+    table_ = std::move(other.table_);
+    blobs_ = std::move(other.blobs_);
+    merge_ = std::move(other.merge_);
+    files_ = std::move(other.files_);
+    blob_offsets_ = std::move(other.blob_offsets_);
+    blobs_begin_ = other.blobs_begin_;
+    blob_bytes_ = other.blob_bytes_;
+    merge_bytes_ = other.merge_bytes_;
+    load_started_ns_ = other.load_started_ns_;
+  }
+  return *this;
+}
+
+LoadedCache::~LoadedCache() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool LoadedCache::read_region(std::uint64_t offset, std::uint64_t length, std::unique_ptr<char[]>& into) const {
+  into.reset(new (std::nothrow) char[std::max<std::uint64_t>(length, 1)]);
+  if (!into) return false;
+  std::uint64_t done = 0;
+  while (done < length) {
+    ssize_t got = ::pread(fd_, into.get() + done, length - done, static_cast<off_t>(offset + done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    done += static_cast<std::uint64_t>(got);
+  }
+  return true;
+}
+
+bool LoadedCache::load_blobs() {
+  if (blobs_) return true;
+  if (!read_region(blobs_begin_, blob_bytes_, blobs_)) {
+    blobs_.reset();
+    return false;
+  }
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    const std::uint64_t end = i + 1 < files_.size() ? blob_offsets_[i + 1] : blob_bytes_;
+    files_[i].blob = std::string_view(blobs_.get() + blob_offsets_[i], static_cast<std::size_t>(end - blob_offsets_[i]));
+  }
+  return true;
+}
+
+void LoadedCache::release_blobs() {
+  blobs_.reset();
+  for (CachedFile& file : files_) file.blob = {};
+}
+
+std::optional<CachedMerge> LoadedCache::load_merge(std::string& problem) {
+  problem.clear();
+  if (merge_bytes_ == 0) return std::nullopt;
+  if (!read_region(blobs_end(), merge_bytes_, merge_)) {
+    problem = "cannot be read";
+    return std::nullopt;
+  }
+  const char* data = merge_.get();
+  auto table_bytes = load_little<std::uint64_t>(data + 8);
+  auto table_checksum = load_little<std::uint64_t>(data + 16);
+  if (std::memcmp(data, merge_magic, sizeof merge_magic) != 0 || table_bytes > merge_bytes_ - merge_header_bytes) {
+    problem = "is damaged (its merged corpus does not decode)";
+    return std::nullopt;
+  }
+  std::string_view table(data + merge_header_bytes, static_cast<std::size_t>(table_bytes));
+  if (hash64(table) != table_checksum) {
+    problem = "is damaged (the checksum of its merged corpus does not match)";
+    return std::nullopt;
+  }
+  Reader in(table);
+  CachedMerge merge;
+  merge.language = in.string();
+  merge.files_read = static_cast<std::size_t>(in.varint());
+  std::size_t chunks = in.count(9);
+  const char* next = data + merge_header_bytes + table_bytes;
+  std::uint64_t left = merge_bytes_ - merge_header_bytes - table_bytes;
+  for (std::size_t i = 0; i < chunks && in.ok(); ++i) {
+    CachedFile& chunk = merge.chunks.emplace_back();
+    std::uint64_t length = in.varint();
+    chunk.blob_checksum = in.fixed64();
+    if (length > left) {
+      in.fail();
+      break;
+    }
+    chunk.blob = std::string_view(next, static_cast<std::size_t>(length));
+    next += length;
+    left -= length;
+  }
+  if (!in.ok() || !in.at_end() || left != 0) {
+    problem = "is damaged (its merged corpus does not decode)";
+    return std::nullopt;
+  }
+  return merge;
+}
+
 std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key, std::string& problem) {
   problem.clear();
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
+  LoadedCache cache;
+  cache.fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (cache.fd_ < 0) {
     if (errno != ENOENT && errno != ENOTDIR) problem = "cannot be read (" + errno_text(errno) + ")";
     return std::nullopt;
   }
-  LoadedCache cache;
-  std::size_t size = 0;
-  {
-    struct stat status {};
-    bool read_whole = false;
-    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode)) {
-      size = static_cast<std::size_t>(status.st_size);
-      cache.buffer_.reset(new (std::nothrow) char[std::max<std::size_t>(size, 1)]);
-      std::size_t done = 0;
-      while (cache.buffer_ && done < size) {
-        ssize_t got = ::read(fd, cache.buffer_.get() + done, size - done);
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) break;
-        done += static_cast<std::size_t>(got);
-      }
-      read_whole = cache.buffer_ && done == size;
-    }
-    ::close(fd);
-    if (!read_whole) {
-      problem = "cannot be read";
-      return std::nullopt;
-    }
+  struct stat status {};
+  if (::fstat(cache.fd_, &status) != 0 || !S_ISREG(status.st_mode)) {
+    problem = "cannot be read";
+    return std::nullopt;
   }
-  const char* data = cache.buffer_.get();
+  const auto size = static_cast<std::uint64_t>(status.st_size);
+  std::unique_ptr<char[]> header;
+  if (!cache.read_region(0, std::min<std::uint64_t>(size, header_bytes), header)) {
+    problem = "cannot be read";
+    return std::nullopt;
+  }
+  const char* data = header.get();
   if (size < header_bytes || std::memcmp(data, magic, sizeof magic) != 0) {
-    problem = size < header_bytes && std::memcmp(data, magic, std::min(size, sizeof magic)) == 0
+    problem = size < header_bytes && std::memcmp(data, magic, std::min<std::size_t>(size, sizeof magic)) == 0
                   ? "is damaged (truncated)"
                   : "is damaged (not a policygraph cache)";
     return std::nullopt;
@@ -541,11 +658,15 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
   }
   auto table_bytes = load_little<std::uint64_t>(data + 12);
   auto table_checksum = load_little<std::uint64_t>(data + 20);
-  if (table_bytes > size - header_bytes) {
+  if (load_little<std::uint64_t>(data + file_length_at) != size || table_bytes > size - header_bytes) {
     problem = "is damaged (truncated)";
     return std::nullopt;
   }
-  std::string_view table(data + header_bytes, static_cast<std::size_t>(table_bytes));
+  if (!cache.read_region(header_bytes, table_bytes, cache.table_)) {
+    problem = "cannot be read";
+    return std::nullopt;
+  }
+  std::string_view table(cache.table_.get(), static_cast<std::size_t>(table_bytes));
   if (hash64(table) != table_checksum) {
     problem = "is damaged (the checksum of its table does not match)";
     return std::nullopt;
@@ -571,13 +692,20 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
     problem = difference;
     return std::nullopt;
   }
-  std::size_t blobs_begin = header_bytes + table.size();
-  if (blob_bytes != size - blobs_begin) {
+  cache.blobs_begin_ = header_bytes + table_bytes;
+  cache.blob_bytes_ = blob_bytes;
+  if (blob_bytes > size - cache.blobs_begin_) {
+    problem = "is damaged (truncated)";
+    return std::nullopt;
+  }
+  cache.merge_bytes_ = size - cache.blobs_end();
+  if (cache.merge_bytes_ != 0 && cache.merge_bytes_ < merge_header_bytes) {
     problem = "is damaged (truncated)";
     return std::nullopt;
   }
 
   cache.files_.reserve(entries);
+  cache.blob_offsets_.reserve(entries);
   std::uint64_t offset = 0;
   for (std::size_t i = 0; i < entries && in.ok(); ++i) {
     CachedFile& f = cache.files_.emplace_back();
@@ -592,7 +720,7 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
       in.fail();
       break;
     }
-    f.blob = std::string_view(data + blobs_begin + offset, static_cast<std::size_t>(length));
+    cache.blob_offsets_.push_back(offset);
     offset += length;
     if (i > 0 && !(cache.files_[i - 1].path < f.path)) in.fail();  // sorted, unique
   }
@@ -603,8 +731,18 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
   return cache;
 }
 
-bool write_cache(const fs::path& file, const CacheKey& key, std::int64_t load_started_ns,
-                 const std::vector<CacheEntry>& entries, std::string& problem) {
+CacheWriter::~CacheWriter() { abandon(); }
+
+void CacheWriter::abandon() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  ::unlink(temporary_.c_str());
+  fd_ = -1;
+}
+
+bool CacheWriter::begin(const fs::path& file, const CacheKey& key, std::int64_t load_started_ns,
+                        const std::vector<CacheEntry>& entries, std::string& problem) {
+  abandon();
   std::error_code error;
   fs::create_directories(file.parent_path(), error);
   if (error) {
@@ -634,47 +772,100 @@ bool write_cache(const fs::path& file, const CacheKey& key, std::int64_t load_st
   head.fixed32(key.format_version);
   head.fixed64(table.size());
   head.fixed64(hash64(table));
+  head.fixed64(0);  // the file's length, once known (commit)
 
-  std::string temporary = (file.parent_path() / ("." + file.filename().string() + ".XXXXXX")).string();
-  int fd = ::mkstemp(temporary.data());
-  if (fd < 0) {
+  file_ = file;
+  temporary_ = (file.parent_path() / ("." + file.filename().string() + ".XXXXXX")).string();
+  fd_ = ::mkstemp(temporary_.data());
+  if (fd_ < 0) {
     problem = "cannot write in the folder '" + file.parent_path().string() + "' (" + errno_text(errno) + ")";
     return false;
   }
   // Blobs go out in batches of about a megabyte: one write per blob would be a system call
   // per file, one buffer for all of them a copy of the whole cache.
-  bool written = write_all(fd, header) && write_all(fd, table);
+  bool written = write_all(fd_, header) && write_all(fd_, table);
   std::string batch;
   batch.reserve(1 << 20);
   for (std::size_t i = 0; written && i < entries.size(); ++i) {
     const std::string_view blob = entries[i].blob;
     if (blob.size() >= (1u << 20)) {
-      written = write_all(fd, batch) && write_all(fd, blob);
+      written = write_all(fd_, batch) && write_all(fd_, blob);
       batch.clear();
       continue;
     }
     batch.append(blob);
     if (batch.size() >= (1u << 20)) {
-      written = write_all(fd, batch);
+      written = write_all(fd_, batch);
       batch.clear();
     }
   }
-  written = written && write_all(fd, batch);
+  written = written && write_all(fd_, batch);
+  if (!written) {
+    problem = "cannot write '" + file.string() + "' (" + errno_text(errno) + ")";
+    abandon();
+    return false;
+  }
+  written_ = header.size() + table.size() + blob_bytes;
+  return true;
+}
+
+bool CacheWriter::commit(const Corpus* merged, std::string_view language, std::string& problem) {
+  if (fd_ < 0) return false;
+  bool written = true;
+  if (merged != nullptr) {
+    std::vector<std::string> chunks;
+    const std::span<const Record> records = merged->records;
+    for (std::size_t first = 0; first < records.size(); first += records_per_chunk)
+      chunks.push_back(encode_records(records.subspan(first, std::min(records_per_chunk, records.size() - first)), {}, {}));
+    chunks.push_back(encode_records({}, merged->diagnostics, {}));
+    std::string table;
+    Writer out(table);
+    out.string(language);
+    out.varint(merged->files_read);
+    out.varint(chunks.size());
+    for (const auto& chunk : chunks) {
+      out.varint(chunk.size());
+      out.fixed64(hash64(chunk));
+    }
+    std::string header(merge_magic, sizeof merge_magic);
+    Writer head(header);
+    head.fixed64(table.size());
+    head.fixed64(hash64(table));
+    written = write_all(fd_, header) && write_all(fd_, table);
+    written_ += header.size() + table.size();
+    for (std::size_t i = 0; written && i < chunks.size(); ++i) {
+      written = write_all(fd_, chunks[i]);
+      written_ += chunks[i].size();
+      chunks[i] = {};
+    }
+  }
+  if (written) {
+    std::string length;
+    Writer(length).fixed64(written_);
+    written = ::pwrite(fd_, length.data(), length.size(), file_length_at) == static_cast<ssize_t>(length.size());
+  }
   int saved = errno;
-  if (::close(fd) != 0 && written) {
+  if (::close(fd_) != 0 && written) {
     written = false;
     saved = errno;
   }
-  if (written && ::rename(temporary.c_str(), file.c_str()) != 0) {
+  fd_ = -1;
+  if (written && ::rename(temporary_.c_str(), file_.c_str()) != 0) {
     written = false;
     saved = errno;
   }
   if (!written) {
-    ::unlink(temporary.c_str());
-    problem = "cannot write '" + file.string() + "' (" + errno_text(saved) + ")";
+    ::unlink(temporary_.c_str());
+    problem = "cannot write '" + file_.string() + "' (" + errno_text(saved) + ")";
     return false;
   }
   return true;
+}
+
+bool write_cache(const fs::path& file, const CacheKey& key, std::int64_t load_started_ns,
+                 const std::vector<CacheEntry>& entries, std::string& problem) {
+  CacheWriter writer;
+  return writer.begin(file, key, load_started_ns, entries, problem) && writer.commit(nullptr, {}, problem);
 }
 
 std::vector<CacheLocation> cache_locations(const fs::path& canonical_root, const std::optional<fs::path>& folder) {
@@ -739,8 +930,46 @@ CacheSession::CacheSession(const fs::path& root, const LoadOptions& options, con
   }
 }
 
-void CacheSession::finish(const std::vector<CacheEntry>& entries, bool unchanged, std::size_t damaged,
-                          CacheReport& report) {
+bool CacheSession::covers_every_file() const {
+  return loaded_.has_value() && matched_ == matches_.size() && matched_ == loaded_->files().size();
+}
+
+std::optional<CachedMerge> CacheSession::merged(std::string_view language) {
+  if (!loaded_ || !loaded_->has_merge()) return std::nullopt;
+  std::string problem;
+  std::optional<CachedMerge> merge = loaded_->load_merge(problem);
+  if (!problem.empty()) note_ = "the cache '" + locations_[read_from_].file.string() + "' " + problem + "; it is rebuilt";
+  if (merge && merge->language != language) return std::nullopt;
+  return merge;
+}
+
+void CacheSession::use_entries() {
+  if (!loaded_ || loaded_->load_blobs()) return;
+  note_ = "the cache '" + locations_[read_from_].file.string() + "' cannot be read; it is rebuilt";
+  loaded_.reset();
+  matches_.assign(matches_.size(), nullptr);
+  matched_ = 0;
+}
+
+void CacheSession::release_entries() {
+  if (loaded_) loaded_->release_blobs();
+}
+
+void CacheSession::note_damaged_merge() {
+  note_ = "the cache '" + locations_[read_from_].file.string() +
+          "' is damaged (a chunk of its merged corpus does not match its checksum or does not decode); it is rebuilt";
+}
+
+void CacheSession::served_by_merge(CacheReport& report) const {
+  report.used = true;
+  report.merged = true;
+  report.folder = locations_[read_from_].folder;
+  report.reused = matched_;
+  report.note = note_;
+}
+
+void CacheSession::write_entries(const std::vector<CacheEntry>& entries, bool unchanged, bool merge_current,
+                                 std::size_t damaged, CacheReport& report) {
   if (damaged > 0)
     note_ = "the cache '" + locations_[read_from_].file.string() + "' is damaged (" + std::to_string(damaged) +
             (damaged == 1 ? " entry does" : " entries do") +
@@ -749,24 +978,40 @@ void CacheSession::finish(const std::vector<CacheEntry>& entries, bool unchanged
   if (!enabled_) return;
   report.folder = locations_[read_from_].folder;
   report.removed = loaded_ ? loaded_->files().size() - matched_ : 0;
-  if (unchanged && loaded_ && entries.size() == loaded_->files().size()) {
+  if (unchanged && merge_current && loaded_ && entries.size() == loaded_->files().size()) {
     report.used = true;
     return;
   }
   std::string first_problem;
-  for (const auto& location : locations_) {
+  for (std::size_t i = 0; i < locations_.size(); ++i) {
     std::string problem;
-    if (write_cache(location.file, key_, load_started_ns_, entries, problem)) {
-      report.used = true;
-      report.folder = location.folder;
+    auto writer = std::make_unique<CacheWriter>();
+    if (writer->begin(locations_[i].file, key_, load_started_ns_, entries, problem)) {
+      writer_ = std::move(writer);
+      written_to_ = i;
       return;
     }
     if (first_problem.empty()) first_problem = problem;
   }
+  fail_to_write(first_problem, report);
+}
+
+void CacheSession::write_merged(const Corpus& corpus, std::string_view language, CacheReport& report) {
+  if (!writer_) return;
+  std::string problem;
+  if (writer_->commit(&corpus, language, problem)) {
+    report.used = true;
+    report.folder = locations_[written_to_].folder;
+  } else {
+    fail_to_write(problem, report);
+  }
+  writer_.reset();
+}
+
+void CacheSession::fail_to_write(const std::string& problem, CacheReport& report) {
   report.used = loaded_.has_value();
-  report.note = (note_.empty() ? std::string() : note_ + "; ") +
-                "the cache of parsed records is not saved: " + first_problem +
-                "; give a writable folder with --cache DIR, or turn the cache off with --no-cache";
+  report.note = (note_.empty() ? std::string() : note_ + "; ") + "the cache of parsed records is not saved: " +
+                problem + "; give a writable folder with --cache DIR, or turn the cache off with --no-cache";
 }
 
 }  // namespace policygraph::records

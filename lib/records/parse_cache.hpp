@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,21 +46,57 @@ struct CacheKey {
 /// The key of this build of the library with these limits.
 CacheKey current_cache_key(const Limits& limits);
 
-/// A cache file read into memory. Its table is checked (checksum, bounds, order); the
-/// blobs are checked one by one, by decode_parse_result, when they are used.
+/// The merged corpus a load ended with, stored after the files' entries: a load that finds
+/// every file as cached decodes it, in parallel, instead of each file's records and the
+/// translations merge. Its chunks are CachedFiles with an empty path.
+struct CachedMerge {
+  std::string language;  ///< the preferred language the records were merged for
+  std::size_t files_read = 0;
+  std::vector<CachedFile> chunks;  ///< records in order, then one chunk of the diagnostics
+};
+
+/// A cache file, opened. Its table is read and checked (checksum, bounds, order) at once;
+/// the files' blobs and the merged corpus are read only when a load needs them, and each
+/// blob or chunk is checked, by decode_parse_result, when it is used.
 class LoadedCache {
  public:
-  /// The entries, sorted by path in byte order, paths unique.
+  LoadedCache() = default;
+  LoadedCache(LoadedCache&&) noexcept;
+  LoadedCache& operator=(LoadedCache&&) noexcept;
+  ~LoadedCache();
+
+  /// The entries, sorted by path in byte order, paths unique. Their blobs are empty views
+  /// until load_blobs().
   const std::vector<CachedFile>& files() const { return files_; }
   /// The time (ns since the epoch) the load that wrote this cache began: a file modified
   /// less than racy_window_ns before it may have changed again within the same clock tick,
   /// so its size and time alone do not vouch for it.
   std::int64_t load_started_ns() const { return load_started_ns_; }
+  /// Reads every file's blob. False when they cannot be read whole.
+  bool load_blobs();
+  /// Frees what load_blobs read; the blobs are empty views again.
+  void release_blobs();
+  /// Whether a merged corpus follows the entries.
+  bool has_merge() const { return merge_bytes_ > 0; }
+  /// Reads the merged corpus, or nullopt (with `problem`) when it is damaged.
+  std::optional<CachedMerge> load_merge(std::string& problem);
+  /// Where the files' blobs begin and end in the cache file; the merged corpus follows.
+  std::uint64_t blobs_begin() const { return blobs_begin_; }
+  std::uint64_t blobs_end() const { return blobs_begin_ + blob_bytes_; }
 
  private:
   friend std::optional<LoadedCache> read_cache(const std::filesystem::path&, const CacheKey&, std::string&);
-  std::unique_ptr<char[]> buffer_;
+  bool read_region(std::uint64_t offset, std::uint64_t length, std::unique_ptr<char[]>& into) const;
+
+  int fd_ = -1;
+  std::unique_ptr<char[]> table_;
+  std::unique_ptr<char[]> blobs_;
+  std::unique_ptr<char[]> merge_;
   std::vector<CachedFile> files_;
+  std::vector<std::uint64_t> blob_offsets_;  // into the blob region, per entry
+  std::uint64_t blobs_begin_ = 0;
+  std::uint64_t blob_bytes_ = 0;
+  std::uint64_t merge_bytes_ = 0;  // the merged corpus's section, header included
   std::int64_t load_started_ns_ = 0;
 };
 
@@ -82,9 +119,35 @@ struct CacheEntry {
   std::uint64_t blob_checksum = 0;
 };
 
-/// Writes the cache atomically: into a temporary file beside `file`, then renamed over it,
-/// so readers see the old cache or the new one, never half of one. Entries in path order.
-/// False with `problem` set when it cannot.
+/// Writes a cache atomically: into a temporary file beside the cache, renamed over it by
+/// commit(), so readers see the old cache or the new one, never half of one. In two steps,
+/// so that the files' blobs can be written and freed before the merge that the merged
+/// corpus comes from.
+class CacheWriter {
+ public:
+  CacheWriter() = default;
+  CacheWriter(const CacheWriter&) = delete;
+  CacheWriter& operator=(const CacheWriter&) = delete;
+  /// Removes a temporary file that was not committed.
+  ~CacheWriter();
+
+  /// Writes the header, the table and the blobs of `entries` (path order). False with
+  /// `problem` set when it cannot.
+  bool begin(const std::filesystem::path& file, const CacheKey& key, std::int64_t load_started_ns,
+             const std::vector<CacheEntry>& entries, std::string& problem);
+  /// Appends the merged corpus (unless null), then renames the file over the cache.
+  bool commit(const Corpus* merged, std::string_view language, std::string& problem);
+  bool begun() const { return fd_ >= 0; }
+
+ private:
+  void abandon();
+  std::filesystem::path file_;
+  std::string temporary_;
+  int fd_ = -1;
+  std::uint64_t written_ = 0;
+};
+
+/// write_cache in one step, without a merged corpus.
 bool write_cache(const std::filesystem::path& file, const CacheKey& key, std::int64_t load_started_ns,
                  const std::vector<CacheEntry>& entries, std::string& problem);
 
@@ -95,6 +158,10 @@ std::string encode_parse_result(const ParseResult& result, std::string_view path
 /// The ParseResult of a cached file, or nullopt when its checksum does not match or it
 /// does not decode exactly (every length and count checked against what is left).
 std::optional<ParseResult> decode_parse_result(const CachedFile& file);
+
+/// encode_parse_result of records and diagnostics that sit elsewhere.
+std::string encode_records(std::span<const Record> records, std::span<const Diagnostic> diagnostics,
+                           std::string_view path);
 
 /// Where the cache of a corpus lives.
 struct CacheLocation {
@@ -116,8 +183,8 @@ class CacheSession {
  public:
   /// No cache: enabled() is false.
   CacheSession() = default;
-  /// Finds the cache of `root` (LoadOptions::cache_folder, else cache_locations), reads it
-  /// and matches its entries to `files`, both in path order: O(files + entries).
+  /// Finds the cache of `root` (LoadOptions::cache_folder, else cache_locations), reads its
+  /// table and matches its entries to `files`, both in path order: O(files + entries).
   CacheSession(const std::filesystem::path& root, const LoadOptions& options, const std::vector<CorpusFile>& files);
 
   bool enabled() const { return enabled_; }
@@ -127,22 +194,46 @@ class CacheSession {
   /// when its size and times are the cached ones.
   std::int64_t trusted_before_ns() const { return trusted_before_ns_; }
 
-  /// Writes `entries` (path order) as the new cache, unless `unchanged` (every file reused
-  /// as cached, none added) and the cache read holds exactly those files. `damaged`: the
-  /// entries that did not decode. Fills `report`.
-  void finish(const std::vector<CacheEntry>& entries, bool unchanged, std::size_t damaged, CacheReport& report);
+  /// True when every file has an entry and every entry a file, so that the merged corpus
+  /// may serve the load if each file's stamp is the cached one.
+  bool covers_every_file() const;
+  /// The merged corpus for `language`, when the cache has a sound one. A damaged one is
+  /// noted, and rewritten by this load.
+  std::optional<CachedMerge> merged(std::string_view language);
+  /// Prepares the entries for per-file reuse (reads their blobs). Call before cached()
+  /// entries are decoded; a cache whose blobs cannot be read is dropped with a note.
+  void use_entries();
+  /// Frees the entries' blobs once the new cache holds what it needs of them.
+  void release_entries();
+  /// A merged corpus whose chunk did not decode: noted; the load rewrites it.
+  void note_damaged_merge();
+
+  /// Starts writing `entries` (path order) as the new cache, unless `unchanged` (every
+  /// file reused as cached, none added), the cache read holds exactly those files and
+  /// `merge_current` (its merged corpus serves this language). `damaged`: the entries
+  /// that did not decode. Fills `report`.
+  void write_entries(const std::vector<CacheEntry>& entries, bool unchanged, bool merge_current, std::size_t damaged,
+                     CacheReport& report);
+  /// Ends what write_entries began: appends the merged corpus and renames the file.
+  void write_merged(const Corpus& corpus, std::string_view language, CacheReport& report);
+  /// A load served by the merged corpus: fills `report`.
+  void served_by_merge(CacheReport& report) const;
 
  private:
+  void fail_to_write(const std::string& problem, CacheReport& report);
+
   bool enabled_ = false;
   std::vector<CacheLocation> locations_;
   std::optional<LoadedCache> loaded_;
   std::size_t read_from_ = 0;  // the location the cache was read from, or tried first
+  std::size_t written_to_ = 0;  // the location write_entries began writing
   std::vector<const CachedFile*> matches_;
   std::size_t matched_ = 0;
   std::int64_t load_started_ns_ = 0;
   std::int64_t trusted_before_ns_ = 0;
   CacheKey key_;
   std::string note_;
+  std::unique_ptr<CacheWriter> writer_;
 };
 
 }  // namespace policygraph::records

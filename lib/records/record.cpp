@@ -59,6 +59,11 @@ void Attributes::shrink_to_fit() {
   slots_.shrink_to_fit();
 }
 
+void Attributes::reserve(std::size_t count, std::size_t text_bytes) {
+  slots_.reserve(slots_.size() + count);
+  text_.reserve(text_.size() + text_bytes);
+}
+
 bool Attributes::operator==(const Attributes& other) const {
   return std::equal(begin(), end(), other.begin(), other.end());
 }

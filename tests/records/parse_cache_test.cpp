@@ -108,6 +108,15 @@ std::vector<std::string> dump(const Corpus& corpus) {
   return out;
 }
 
+// Where the files' blobs sit in a cache file: [begin, end).
+std::pair<std::size_t, std::size_t> blob_region(const fs::path& file) {
+  std::string problem;
+  auto cache = records::read_cache(file, records::current_cache_key({}), problem);
+  EXPECT_TRUE(cache.has_value()) << problem;
+  if (!cache) return {0, 0};
+  return {static_cast<std::size_t>(cache->blobs_begin()), static_cast<std::size_t>(cache->blobs_end())};
+}
+
 LoadOptions cached_in(const fs::path& folder) {
   LoadOptions options;
   options.cache_folder = folder;
@@ -208,7 +217,9 @@ TEST(ParseCache, WarmLoadEqualsColdLoad) {
   EXPECT_EQ(cold.cache.note, "");
   EXPECT_EQ(cold.cache.folder, cache.root());
 
+  EXPECT_FALSE(cold.cache.merged);
   EXPECT_TRUE(warm.cache.used);
+  EXPECT_TRUE(warm.cache.merged);
   EXPECT_EQ(warm.cache.reused, corpus_files);
   EXPECT_EQ(warm.cache.verified, 0u);
   EXPECT_EQ(warm.cache.parsed, 0u);
@@ -218,6 +229,60 @@ TEST(ParseCache, WarmLoadEqualsColdLoad) {
   ASSERT_FALSE(plain.diagnostics.empty());  // the corpus has bad files: their diagnostics are cached too
   EXPECT_EQ(dump(cold), dump(plain));
   EXPECT_EQ(dump(warm), dump(plain));
+}
+
+TEST(ParseCache, AnotherLanguageIsMergedAgainAndCached) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  LoadOptions in_chinese = cached_in(cache.root());
+  in_chinese.preferred_language = "zh";
+  LoadOptions plain_chinese = without_cache();
+  plain_chinese.preferred_language = "zh";
+  load_corpus(corpus.root(), cached_in(cache.root()));
+
+  Corpus first = load_corpus(corpus.root(), in_chinese);  // the merged corpus is for English
+  EXPECT_FALSE(first.cache.merged);
+  EXPECT_EQ(first.cache.reused, corpus_files);
+  EXPECT_EQ(dump(first), dump(load_corpus(corpus.root(), plain_chinese)));
+  Corpus again = load_corpus(corpus.root(), in_chinese);
+  EXPECT_TRUE(again.cache.merged);
+  EXPECT_EQ(dump(again), dump(first));
+  Corpus english = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_FALSE(english.cache.merged);
+  EXPECT_EQ(dump(english), dump(load_corpus(corpus.root(), without_cache())));
+}
+
+TEST(ParseCache, WalkDiagnosticsAreNotCachedWithTheMergedCorpus) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  fs::create_symlink("a.md", corpus.root() / "policies" / "en" / "link.md");  // a note of the walk
+  Corpus cold = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(warm.cache.merged);
+  EXPECT_EQ(dump(warm), dump(cold));
+  fs::remove(corpus.root() / "policies" / "en" / "link.md");
+  Corpus unlinked = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(unlinked.cache.merged);
+  EXPECT_EQ(dump(unlinked), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_LT(unlinked.diagnostics.size(), warm.diagnostics.size());
+}
+
+TEST(ParseCache, OneChangedFileIsNotServedByTheMergedCorpus) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  corpus.write("policies/zh/a.md", "---\nid: a\ntitle: 甲法修订\n---\n", 60);
+  Corpus changed = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_FALSE(changed.cache.merged);
+  EXPECT_EQ(changed.cache.parsed, 1u);
+  EXPECT_EQ(dump(changed), dump(load_corpus(corpus.root(), without_cache())));
+  Corpus after = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(after.cache.merged);
+  EXPECT_EQ(dump(after), dump(changed));
 }
 
 TEST(ParseCache, UnchangedCorpusIsNotWrittenAgain) {
@@ -342,14 +407,30 @@ TEST(ParseCache, EveryFlippedByteIsFoundAndRebuilt) {
   const fs::path file = cache_file(corpus, cache.root());
   const std::string good = read_bytes(file);
   ASSERT_GT(good.size(), 100u);
+  const auto [blobs_begin, blobs_end] = blob_region(file);
+  LoadOptions in_french = cached_in(cache.root());
+  in_french.preferred_language = "fr";
+  const auto expected_in_french = dump(load_corpus(corpus.root(), in_french));
+  std::size_t found_later = 0;
   for (std::size_t i = 0; i < good.size(); ++i) {
     std::string bad = good;
     bad[i] = static_cast<char>(bad[i] ^ 0x20);
     write_bytes(file, bad);
     Corpus loaded = load_corpus(corpus.root(), cached_in(cache.root()));
     ASSERT_EQ(dump(loaded), expected) << "byte " << i;
-    ASSERT_NE(loaded.cache.note.find("; it is rebuilt"), std::string::npos) << "byte " << i;
+    if (loaded.cache.note.find("; it is rebuilt") != std::string::npos) continue;
+    // A load served by the merged corpus does not read the files' blobs: a damaged blob is
+    // found by the first load that needs it (another language, here), never used.
+    ASSERT_GE(i, blobs_begin) << "byte " << i;
+    ASSERT_LT(i, blobs_end) << "byte " << i;
+    ASSERT_EQ(loaded.cache.parsed, 0u) << "byte " << i;
+    write_bytes(file, bad);
+    Corpus needing_blobs = load_corpus(corpus.root(), in_french);
+    ASSERT_EQ(dump(needing_blobs), expected_in_french) << "byte " << i;
+    ASSERT_NE(needing_blobs.cache.note.find("; it is rebuilt"), std::string::npos) << "byte " << i;
+    ++found_later;
   }
+  EXPECT_EQ(found_later, blobs_end - blobs_begin);
   Corpus rebuilt = load_corpus(corpus.root(), cached_in(cache.root()));
   EXPECT_EQ(rebuilt.cache.note, "");
   EXPECT_EQ(rebuilt.cache.reused, corpus_files);
@@ -362,6 +443,7 @@ TEST(ParseCache, FlippedByteNotes) {
   load_corpus(corpus.root(), cached_in(cache.root()));
   const fs::path file = cache_file(corpus, cache.root());
   const std::string good = read_bytes(file);
+  const std::size_t last_blob_byte = blob_region(file).second - 1;
   auto note_after_flip = [&](std::size_t i) {
     std::string bad = good;
     bad[i] = static_cast<char>(bad[i] ^ 1);
@@ -370,8 +452,23 @@ TEST(ParseCache, FlippedByteNotes) {
   };
   const std::string name = "the cache '" + file.string() + "' ";
   EXPECT_EQ(note_after_flip(0).note, name + "is damaged (not a policygraph cache); it is rebuilt");
-  EXPECT_EQ(note_after_flip(30).note, name + "is damaged (the checksum of its table does not match); it is rebuilt");
-  CacheReport last_blob = note_after_flip(good.size() - 1);
+  EXPECT_EQ(note_after_flip(30).note, name + "is damaged (truncated); it is rebuilt");  // the file's length
+  EXPECT_EQ(note_after_flip(40).note, name + "is damaged (the checksum of its table does not match); it is rebuilt");
+  CacheReport last_chunk = note_after_flip(good.size() - 1);
+  EXPECT_EQ(last_chunk.note, name +
+                                 "is damaged (a chunk of its merged corpus does not match its checksum or does not "
+                                 "decode); it is rebuilt");
+  EXPECT_EQ(last_chunk.parsed, 0u);  // the files' entries were sound
+  EXPECT_EQ(last_chunk.reused, corpus_files);
+
+  // The files' blobs are read when the merged corpus cannot serve the load (here it was
+  // merged for another language).
+  std::string bad = good;
+  bad[last_blob_byte] = static_cast<char>(bad[last_blob_byte] ^ 1);
+  write_bytes(file, bad);
+  LoadOptions in_french = cached_in(cache.root());
+  in_french.preferred_language = "fr";
+  CacheReport last_blob = load_corpus(corpus.root(), in_french).cache;
   EXPECT_EQ(last_blob.note,
             name + "is damaged (1 entry does not match its checksum or does not decode); it is rebuilt");
   EXPECT_EQ(last_blob.parsed, 1u);  // the other entries were sound
