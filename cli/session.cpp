@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <ostream>
 #include <set>
 #include <string>
@@ -37,8 +38,8 @@ void warn_about_unknown_language(const std::vector<Record>& records, const std::
 
 }  // namespace
 
-Session open_session(const GlobalOptions& options, const ViewWeights& weights, std::ostream& err,
-                     const Terminal& terminal) {
+Session& open_session(const GlobalOptions& options, const ViewWeights& weights, std::ostream& err,
+                      const Terminal& terminal) {
   std::error_code error;
   if (!std::filesystem::is_directory(options.corpus, error))
     throw io_error("cannot read the corpus folder '" + options.corpus +
@@ -60,7 +61,9 @@ Session open_session(const GlobalOptions& options, const ViewWeights& weights, s
 
   warn_about_unknown_language(corpus.records, options.language, err, terminal);
 
-  Session session;
+  // Reachable from a static, so never a leak, and never destroyed (see session.hpp).
+  static auto* const sessions = new std::vector<std::unique_ptr<Session>>();
+  Session& session = *sessions->emplace_back(std::make_unique<Session>());
   session.files_read = corpus.files_read;
   for (const auto& record : corpus.records) ++session.record_count[record.kind == RecordKind::policy ? 0 : 1];
   session.diagnostics = std::move(corpus.diagnostics);

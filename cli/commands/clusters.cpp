@@ -43,7 +43,7 @@ void print_groups(std::ostream& out, const Terminal& terminal, const std::vector
 int run_clusters(const CommandContext& context) {
   const Invocation& invocation = context.invocation;
   const GlobalOptions& options = invocation.global;
-  Session session = open_session(options, invocation.weights, context.err, context.terminal);
+  Session& session = open_session(options, invocation.weights, context.err, context.terminal);
   if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
   const Graph& graph = session.graph;
 

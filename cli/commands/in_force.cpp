@@ -16,7 +16,7 @@ int run_in_force(const CommandContext& context) {
   std::optional<Date> day = parse_date(at);
   if (!day) throw usage_error("--at '" + at + "' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2015-06-30");
 
-  Session session = open_session(options, context.invocation.weights, context.err, context.terminal);
+  Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
   if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
   const Graph& graph = session.graph;
   std::vector<VertexId> policies = in_force(graph, *day);

@@ -25,7 +25,7 @@ std::string fixed(double value, int digits) {
 int run_influence(const CommandContext& context) {
   const Invocation& invocation = context.invocation;
   const GlobalOptions& options = invocation.global;
-  Session session = open_session(options, invocation.weights, context.err, context.terminal);
+  Session& session = open_session(options, invocation.weights, context.err, context.terminal);
   if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
   const Graph& graph = session.graph;
 

@@ -13,7 +13,7 @@ namespace policygraph::cli {
 
 int run_lineage(const CommandContext& context) {
   const GlobalOptions& options = context.invocation.global;
-  Session session = open_session(options, context.invocation.weights, context.err, context.terminal);
+  Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
   if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
   const Graph& graph = session.graph;
   VertexId policy = find_policy_or_explain(graph, context.invocation.query.id);

@@ -30,7 +30,7 @@ Counts count(const Graph& graph) {
 
 int run_stats(const CommandContext& context) {
   const GlobalOptions& options = context.invocation.global;
-  Session session = open_session(options, context.invocation.weights, context.err, context.terminal);
+  Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
   if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
   Counts counts = count(session.graph);
   constexpr EdgeKind full_edge_kinds[] = {EdgeKind::supersedes, EdgeKind::consolidates, EdgeKind::member_of,

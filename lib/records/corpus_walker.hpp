@@ -12,7 +12,8 @@ namespace policygraph::records {
 /// A record file found below the corpus root.
 struct CorpusFile {
   std::string relative_path;  ///< '/'-separated, as diagnostics show it
-  std::filesystem::path path;  ///< to open
+  std::string path;           ///< to open (a string, not a std::filesystem::path: splitting
+                              ///< 100,000 paths into components cost more than the walk)
 };
 
 /// Every record file below `root` (by the endings of MODEL.md section 1), in byte order of
