@@ -113,6 +113,7 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
   xml.end();
 
   xml.start("nodes").attribute("count", std::to_string(table.vertices.size()));
+  std::string scratch;
   for (std::size_t row = 0; row < table.vertices.size(); ++row) {
     const VertexId v = table.vertices[row];
     xml.start("node").attribute("id", graph.key(v)).attribute("label", graph.node(v).label);
@@ -122,8 +123,8 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
     }
     xml.start("attvalues");
     for (const Cell& cell : table.cells[row]) {
-      std::string text = value_text(cell.value);
-      if (escape_xml(text, true).empty()) continue;  // nothing XML can carry: missing
+      const std::string_view text = value_view(cell.value, scratch);
+      if (!xml_can_carry(text)) continue;  // missing
       xml.start("attvalue").attribute("for", std::to_string(cell.column)).attribute("value", text).end();
     }
     if (options.dynamic && lives[row].start)

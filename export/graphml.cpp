@@ -96,12 +96,13 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
   xml.attribute("attr.type", "double").end();
 
   xml.start("graph").attribute("id", "G").attribute("edgedefault", "directed");
+  std::string scratch;
   for (std::size_t row = 0; row < table.vertices.size(); ++row) {
     xml.start("node").attribute("id", node_ids[row]);
     if (ids_changed) xml.start("data").attribute("key", key_key_id).text(graph.key(table.vertices[row])).end();
     for (const Cell& cell : table.cells[row]) {
-      std::string text = value_text(cell.value);
-      if (escape_xml(text, false).empty()) continue;  // nothing XML can carry: missing
+      const std::string_view text = value_view(cell.value, scratch);
+      if (!xml_can_carry(text)) continue;  // missing
       xml.start("data").attribute("key", node_key_ids[cell.column]).text(text).end();
     }
     xml.end();

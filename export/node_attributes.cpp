@@ -87,22 +87,29 @@ std::string format_double(double value) {
   return std::string(buffer, written.ptr);
 }
 
-std::string value_text(const Value& value) {
+std::string_view value_view(const Value& value, std::string& scratch) {
   struct Visitor {
-    std::string operator()(bool b) const { return b ? "true" : "false"; }
-    std::string operator()(std::int64_t i) const { return std::to_string(i); }
-    std::string operator()(double d) const { return format_double(d); }
-    std::string operator()(const std::string& s) const { return s; }
-    std::string operator()(const std::vector<std::string>& items) const {
-      std::string joined;
+    std::string& scratch;
+    std::string_view operator()(bool b) const { return b ? "true" : "false"; }
+    std::string_view operator()(std::int64_t i) const { return scratch = std::to_string(i); }
+    std::string_view operator()(double d) const { return scratch = format_double(d); }
+    std::string_view operator()(const std::string& s) const { return s; }
+    std::string_view operator()(std::string_view s) const { return s; }
+    std::string_view operator()(std::span<const std::string> items) const {
+      scratch.clear();
       for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) joined += ';';
-        joined += items[i];
+        if (i > 0) scratch += ';';
+        scratch += items[i];
       }
-      return joined;
+      return scratch;
     }
   };
-  return std::visit(Visitor{}, value);
+  return std::visit(Visitor{scratch}, value);
+}
+
+std::string value_text(const Value& value) {
+  std::string scratch;
+  return std::string(value_view(value, scratch));
 }
 
 std::vector<EdgeId> selected_edges(const Graph& graph, const Selection& selection) {
@@ -184,18 +191,19 @@ AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& opt
   for (VertexId v : table.vertices) {
     std::vector<Cell> cells;
     const Node& node = graph.node(v);
-    cells.push_back({kind_column, std::string(to_string(node.kind))});
-    cells.push_back({label_column, node.label});
+    cells.push_back({kind_column, to_string(node.kind)});
+    cells.push_back({label_column, std::string_view(node.label)});
     cells.push_back({resolved_column, node.resolved});
     if (node.date) cells.push_back({date_column, node.date->iso()});
     if (const Record* record = graph.record(v)) {
-      if (!record->tags.empty()) cells.push_back({tags_column, record->tags});
-      if (!record->clusters.empty()) cells.push_back({clusters_column, record->clusters});
+      if (!record->tags.empty()) cells.push_back({tags_column, std::span<const std::string>(record->tags)});
+      if (!record->clusters.empty())
+        cells.push_back({clusters_column, std::span<const std::string>(record->clusters)});
       auto add_record_value = [&](const Attribute attribute) {
         if (is_reserved(attribute.name) || attribute.value.empty()) return;
         std::size_t column = record_columns.find(attribute.name)->second;
         if (table.columns[column].type == ValueType::string)
-          cells.push_back({column, std::string(attribute.value)});
+          cells.push_back({column, attribute.value});
         else
           cells.push_back({column, *parse_canonical_integer(attribute.value)});
       };

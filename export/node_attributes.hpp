@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -22,7 +23,10 @@ enum class ValueType : unsigned char { boolean, integer, long_integer, floating,
 /// GraphML / GEXF type name: boolean, int, long, double, string (a list is a string).
 std::string_view xml_type_name(ValueType type);
 
-using Value = std::variant<bool, std::int64_t, double, std::string, std::vector<std::string>>;
+/// A cell's value. Text the graph or its records hold is viewed (std::string_view, a span
+/// for a list) rather than copied: the table lives no longer than the graph, and copying
+/// every field of every record doubled an export's memory.
+using Value = std::variant<bool, std::int64_t, double, std::string, std::string_view, std::span<const std::string>>;
 
 struct AttributeColumn {
   std::string name;  ///< as in the corpus: `country`, `title@zh`
@@ -71,5 +75,7 @@ std::string format_double(double value);
 
 /// A value as text: booleans `true`/`false`, numbers as above, lists joined with `;`.
 std::string value_text(const Value& value);
+/// The value as text without a copy where it is text already; else formatted into `scratch`.
+std::string_view value_view(const Value& value, std::string& scratch);
 
 }  // namespace policygraph::export_detail

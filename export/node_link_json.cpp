@@ -29,7 +29,8 @@ Json to_json(const Value& value) {
     Json operator()(std::int64_t i) const { return i; }
     Json operator()(double d) const { return d; }
     Json operator()(const std::string& s) const { return s; }
-    Json operator()(const std::vector<std::string>& items) const { return items; }
+    Json operator()(std::string_view s) const { return std::string(s); }
+    Json operator()(std::span<const std::string> items) const { return std::vector<std::string>(items.begin(), items.end()); }
   };
   return std::visit(Visitor{}, value);
 }

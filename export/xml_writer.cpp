@@ -82,9 +82,30 @@ std::string xml_name_token(std::string_view text) {
   return token.empty() ? std::string("_") : token;
 }
 
+bool xml_can_carry(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+      if (c < 0x80) return true;
+      char32_t code_point = 0;
+      std::size_t length = utf8_sequence(text, i, code_point);
+      if (length == 0 || (code_point != 0xFFFE && code_point != 0xFFFF)) return true;  // U+FFFD for a bad byte
+      i += length;
+      continue;
+    }
+    ++i;  // a C0 control XML cannot carry
+  }
+  return false;
+}
+
 std::string escape_xml(std::string_view text, bool in_attribute) {
   std::string escaped;
   escaped.reserve(text.size() + text.size() / 8);
+  append_escaped_xml(escaped, text, in_attribute);
+  return escaped;
+}
+
+void append_escaped_xml(std::string& escaped, std::string_view text, bool in_attribute) {
   // Most text is printable ASCII with nothing to escape: copy such runs whole, and decode
   // byte by byte only where a character needs a look.
   auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"'; };
@@ -126,46 +147,67 @@ std::string escape_xml(std::string_view text, bool in_attribute) {
         // Any other C0 control: dropped; XML 1.0 has no way to carry it.
     }
   }
-  return escaped;
 }
 
-XmlWriter::XmlWriter(std::ostream& out) : out_(out) {}
+XmlWriter::XmlWriter(std::ostream& out) : out_(out) { buffer_.reserve(flush_at + 4096); }
 
-void XmlWriter::declaration() { out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+XmlWriter::~XmlWriter() {
+  try {
+    flush();
+  } catch (...) {  // a destructor must not throw; the stream's state tells the caller
+  }
+}
+
+void XmlWriter::flush() {
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+}
+
+void XmlWriter::flush_if_full() {
+  if (buffer_.size() >= flush_at) flush();
+}
+
+void XmlWriter::declaration() { buffer_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
 
 void XmlWriter::close_start_tag() {
   if (start_tag_open_) {
-    out_ << '>';
+    buffer_ += '>';
     start_tag_open_ = false;
   }
 }
 
 void XmlWriter::indent(std::size_t depth) {
-  out_ << '\n';
-  for (std::size_t i = 0; i < depth; ++i) out_ << "  ";
+  buffer_ += '\n';
+  buffer_.append(2 * depth, ' ');
 }
 
 XmlWriter& XmlWriter::start(std::string_view name) {
   close_start_tag();
+  flush_if_full();
   if (!open_.empty()) {
     open_.back().has_children = true;
     indent(open_.size());
   }
-  out_ << '<' << name;
+  buffer_ += '<';
+  buffer_ += name;
   open_.push_back({std::string(name)});
   start_tag_open_ = true;
   return *this;
 }
 
 XmlWriter& XmlWriter::attribute(std::string_view name, std::string_view value) {
-  out_ << ' ' << name << "=\"" << escape_xml(value, true) << '"';
+  buffer_ += ' ';
+  buffer_ += name;
+  buffer_ += "=\"";
+  append_escaped_xml(buffer_, value, true);
+  buffer_ += '"';
   return *this;
 }
 
 XmlWriter& XmlWriter::text(std::string_view text) {
   close_start_tag();
   open_.back().has_text = true;
-  out_ << escape_xml(text, false);
+  append_escaped_xml(buffer_, text, false);
   return *this;
 }
 
@@ -173,13 +215,15 @@ XmlWriter& XmlWriter::end() {
   Open element = std::move(open_.back());
   open_.pop_back();
   if (start_tag_open_) {
-    out_ << "/>";
+    buffer_ += "/>";
     start_tag_open_ = false;
   } else {
     if (element.has_children && !element.has_text) indent(open_.size());
-    out_ << "</" << element.name << '>';
+    buffer_ += "</";
+    buffer_ += element.name;
+    buffer_ += '>';
   }
-  if (open_.empty()) out_ << '\n';
+  if (open_.empty()) buffer_ += '\n';
   return *this;
 }
 
@@ -191,6 +235,7 @@ XmlWriter& XmlWriter::element(std::string_view name, std::string_view text_value
 
 void XmlWriter::finish() {
   while (!open_.empty()) end();
+  flush();
 }
 
 }  // namespace policygraph::export_detail
