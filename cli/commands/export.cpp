@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <set>
 
@@ -79,7 +80,10 @@ int run_export(const CommandContext& context) {
     metric_request.focus = selection_options.focus;
   }
 
-  Graph graph = make_view(full, view, invocation.weights);
+  // The session's graph is the full view already, built with these weights: no copy.
+  std::optional<Graph> other_view;
+  if (view != View::full) other_view = make_view(full, view, invocation.weights);
+  const Graph& graph = other_view ? *other_view : full;
   NodeMetrics metrics;
   ExportOptions export_options;
   if (request.metrics_given) {
