@@ -30,6 +30,28 @@ TEST(EscapeXml, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(escape_xml("\xE7\xA2", false), "\xEF\xBF\xBD\xEF\xBF\xBD");                   // cut short
 }
 
+TEST(XmlCanCarry, AgreesWithEscapeXml) {
+  const std::string samples[] = {"",       "a",          std::string("\x01\x02\0", 3), "\xEF\xBF\xBF",
+                                 "\xEF\xBF\xBE\x01", "\xFF",        "\n",                       "\x7F",
+                                 "\xE7\xA2\xB3", std::string("\x1F\xEF\xBF\xBF" "x", 5)};
+  for (const std::string& text : samples) {
+    EXPECT_EQ(xml_can_carry(text), !escape_xml(text, false).empty()) << text;
+    EXPECT_EQ(xml_can_carry(text), !escape_xml(text, true).empty()) << text;
+  }
+}
+
+TEST(XmlWriter, WritesWhatIsLeftOnFinishAcrossFlushes) {
+  std::ostringstream out;
+  XmlWriter xml(out);
+  xml.start("list");
+  const std::string value(1000, 'v');
+  for (int i = 0; i < 200; ++i) xml.start("item").text(value).end();  // 200 KB: several flushes
+  xml.finish();
+  const std::string written = out.str();
+  EXPECT_EQ(written.size(), std::string("<list>\n</list>\n").size() + 200 * (std::string("  <item></item>\n").size() + 1000));
+  EXPECT_EQ(written.substr(written.size() - 8), "</list>\n");
+}
+
 TEST(XmlNameToken, KeepsNameCharactersAndEscapesTheRest) {
   EXPECT_EQ(xml_name_token("policy:eu-nzia_2.0"), "policy:eu-nzia_2.0");
   EXPECT_EQ(xml_name_token("tag:carbon capture"), "tag:carbon_x20_capture");
