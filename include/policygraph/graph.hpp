@@ -8,7 +8,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "policygraph/date.hpp"
@@ -119,6 +118,8 @@ class Graph {
 
   /// `<kind>:<id>`, unique in the graph.
   std::string key(VertexId v) const;
+  /// The vertex of (kind, id). O(log V) comparisons of ids: a binary search of the nodes,
+  /// which are in (kind, id) order, so the graph keeps no index of its own.
   std::optional<VertexId> find(NodeKind kind, std::string_view id) const;
 
   /// The record behind a node, or nullptr (unresolved, cluster, tag).
@@ -134,7 +135,6 @@ class Graph {
   std::vector<Edge> edges_;
   std::size_t policy_count_ = 0;
   std::vector<EdgeId> out_offsets_, out_list_, in_offsets_, in_list_;
-  std::unordered_map<std::string, VertexId> by_key_;
   std::shared_ptr<const std::vector<Record>> records_;
 };
 
@@ -147,8 +147,12 @@ class GraphBuilder {
 
   VertexId add_node(Node node);
   std::optional<VertexId> find(NodeKind kind, std::string_view id) const;
+  /// A node added so far, to change anything but its kind and id (they are its key).
   Node& node(VertexId v) { return nodes_[v]; }
   void add_edge(VertexId source, VertexId target, EdgeKind kind, double weight = 1.0);
+  /// Room for `nodes` nodes and `edges` edges in all, so that adding them does not grow the
+  /// builder step by step; like std::vector::reserve, only a hint.
+  void reserve(std::size_t nodes, std::size_t edges);
   void set_accumulate_weights(bool accumulate) { accumulate_weights_ = accumulate; }
 
   /// Renumbers the nodes so that policies come first in byte order of their ids (then
@@ -156,10 +160,20 @@ class GraphBuilder {
   Graph finish() &&;
 
  private:
+  struct Slot {
+    VertexId vertex;
+    std::uint32_t hash;  ///< of the vertex's (kind, id)
+  };
+  std::size_t slot_of(NodeKind kind, std::string_view id, std::uint32_t hash) const;
+  void resize_slots(std::size_t count);
+
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
-  std::unordered_map<std::string, VertexId> by_key_;
-  std::unordered_map<std::uint64_t, EdgeId> edge_index_[6];
+  // The vertex of each (kind, id), by open addressing over the nodes' own ids, so that a
+  // lookup builds no "<kind>:<id>" string and adding a node allocates nothing. A power of
+  // two slots, at most half full; a free one holds no_vertex.
+  static constexpr VertexId no_vertex = ~VertexId{0};
+  std::vector<Slot> slots_;
   bool accumulate_weights_ = false;
   std::shared_ptr<const std::vector<Record>> records_;
 };

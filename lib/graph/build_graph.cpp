@@ -7,12 +7,11 @@
 // folded name. The records are walked in (kind, id) order rather than the order they came
 // in, so "the name as first seen" of a cluster or tag does not depend on how the loader
 // ordered them.
-#include <algorithm>
-#include <numeric>
+#include <cstdint>
 #include <string>
-#include <tuple>
 #include <unordered_map>
 
+#include "graph/kind_id_order.hpp"
 #include "policygraph/graph.hpp"
 #include "policygraph/lineage.hpp"
 
@@ -34,14 +33,21 @@ class FullGraphBuilder {
       : records_(*records), builder_(records), diagnostics_(diagnostics), weights_(weights) {}
 
   Graph build() && {
-    std::vector<std::size_t> order(records_.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return std::tie(records_[a].kind, records_[a].id) < std::tie(records_[b].kind, records_[b].id);
-    });
+    const std::vector<std::uint32_t> order = kind_id_order(
+        records_.size(), [&](std::uint32_t i) { return records_[i].kind; },
+        [&](std::uint32_t i) -> const std::string& { return records_[i].id; });
+
+    // Every record is a node and every reference at most one edge. (References can add
+    // nodes too, but reserving for all of them would mostly go unused.)
+    std::size_t references = 0;
+    for (const Record& record : records_)
+      references += record.supersedes.size() + record.superseded_by.size() + record.consolidated_from.size() +
+                    record.related_facilities.size() + record.related_policies.size() + record.clusters.size() +
+                    record.tags.size();
+    builder_.reserve(records_.size(), references);
 
     std::vector<VertexId> vertex(records_.size());
-    for (std::size_t index : order) {
+    for (std::uint32_t index : order) {
       const Record& record = records_[index];
       const bool is_policy = record.kind == RecordKind::policy;
       vertex[index] = builder_.add_node(Node{.kind = is_policy ? NodeKind::policy : NodeKind::facility,
@@ -51,7 +57,7 @@ class FullGraphBuilder {
                                              .date = is_policy ? record.date : std::nullopt,
                                              .record = static_cast<std::int32_t>(index)});
     }
-    for (std::size_t index : order) add_edges(records_[index], vertex[index]);
+    for (std::uint32_t index : order) add_edges(records_[index], vertex[index]);
     report_unresolved();
     Graph graph = std::move(builder_).finish();
     lineage_diagnostics(graph, diagnostics_);
@@ -63,8 +69,7 @@ class FullGraphBuilder {
   // The first reference to each unresolved id is kept for its note, the others counted.
   VertexId referred(NodeKind kind, const Reference& reference, const Record& record, std::string_view field) {
     if (auto found = builder_.find(kind, reference.id)) {
-      if (auto slot = unresolved_slot_.find(*found); slot != unresolved_slot_.end())
-        ++unresolved_[slot->second].references;
+      if (!builder_.node(*found).resolved) ++unresolved_[unresolved_slot_.at(*found)].references;
       return *found;
     }
     VertexId vertex = builder_.add_node(Node{.kind = kind,

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
+
 #include "policygraph/graph.hpp"
 
 namespace policygraph {
@@ -24,12 +26,11 @@ std::string Graph::key(VertexId v) const {
 }
 
 std::optional<VertexId> Graph::find(NodeKind kind, std::string_view id) const {
-  std::string key(to_string(kind));
-  key += ':';
-  key += id;
-  auto found = by_key_.find(key);
-  if (found == by_key_.end()) return std::nullopt;
-  return found->second;
+  auto found = std::lower_bound(nodes_.begin(), nodes_.end(), id, [kind](const Node& node, std::string_view wanted) {
+    return node.kind != kind ? node.kind < kind : std::string_view(node.id) < wanted;
+  });
+  if (found == nodes_.end() || found->kind != kind || found->id != id) return std::nullopt;
+  return static_cast<VertexId>(found - nodes_.begin());
 }
 
 const Record* Graph::record(VertexId v) const {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "policygraph/graph.hpp"
 
 namespace policygraph {
@@ -30,6 +33,56 @@ TEST(GraphBuilder, PoliciesComeFirstInIdOrder) {
   EXPECT_EQ(graph.key(3), "tag:ccs");
   EXPECT_EQ(graph.find(NodeKind::facility, "a"), VertexId{2});
   EXPECT_FALSE(graph.find(NodeKind::cluster, "a"));
+}
+
+// Byte order, as std::string compares: é (C3 A9) after z (7A), which a comparison of
+// signed chars would put first.
+TEST(GraphBuilder, IdsSortInUnsignedByteOrder) {
+  GraphBuilder builder;
+  builder.add_node(policy("\xC3\xA9t\xC3\xA9"));
+  builder.add_node(policy("z"));
+  builder.add_node(policy("\xC3\xA9"));
+  builder.add_node(policy("a"));
+  Graph graph = std::move(builder).finish();
+  ASSERT_EQ(graph.node_count(), 4u);
+  EXPECT_EQ(graph.node(0).id, "a");
+  EXPECT_EQ(graph.node(1).id, "z");
+  EXPECT_EQ(graph.node(2).id, "\xC3\xA9");
+  EXPECT_EQ(graph.node(3).id, "\xC3\xA9t\xC3\xA9");
+  EXPECT_EQ(graph.find(NodeKind::policy, "\xC3\xA9"), VertexId{2});
+  EXPECT_FALSE(graph.find(NodeKind::policy, "\xC3"));
+}
+
+// Enough nodes to make the builder's index grow several times, the same ids under every
+// kind, added out of order: each (kind, id) is found, before and after finish().
+TEST(GraphBuilder, ManyNodesAreFoundByKindAndId) {
+  const NodeKind kinds[] = {NodeKind::tag, NodeKind::policy, NodeKind::cluster, NodeKind::facility};
+  GraphBuilder builder;
+  for (int i = 999; i >= 0; --i)
+    for (NodeKind kind : kinds) builder.add_node(node(kind, "id-" + std::to_string(i), "x"));
+  for (int i = 0; i < 1000; ++i)
+    for (NodeKind kind : kinds) {
+      auto found = builder.find(kind, "id-" + std::to_string(i));
+      ASSERT_TRUE(found);
+      EXPECT_EQ(builder.node(*found).kind, kind);
+      EXPECT_EQ(builder.node(*found).id, "id-" + std::to_string(i));
+    }
+  EXPECT_FALSE(builder.find(NodeKind::policy, "id-1000"));
+  EXPECT_EQ(builder.add_node(node(NodeKind::tag, "id-999", "again")), VertexId{0});
+
+  Graph graph = std::move(builder).finish();
+  ASSERT_EQ(graph.node_count(), 4000u);
+  EXPECT_EQ(graph.policy_count(), 1000u);
+  for (VertexId v : graph.vertices()) {
+    if (v > 0) {
+      const Node& before = graph.node(v - 1);
+      const Node& after = graph.node(v);
+      EXPECT_TRUE(before.kind < after.kind || (before.kind == after.kind && before.id < after.id)) << v;
+    }
+    EXPECT_EQ(graph.find(graph.node(v).kind, graph.node(v).id), v);
+  }
+  EXPECT_FALSE(graph.find(NodeKind::cluster, "id-1000"));
+  EXPECT_FALSE(graph.find(NodeKind::cluster, ""));
 }
 
 TEST(GraphBuilder, SameKeyIsOneNode) {
@@ -64,6 +117,70 @@ TEST(GraphBuilder, DuplicateEdgesMergeAndAdjacencyIsSorted) {
   ASSERT_EQ(in.size(), 1u);
   EXPECT_EQ(graph.edge(in[0]).source, 2u);
   EXPECT_TRUE(graph.in_edges(2).empty());
+}
+
+//   b, c, d --supersedes--> a      a --supersedes--> d
+//   b, d ----related------> a      (d's stated twice, weights 5 then 7)
+//   a --member_of--> k             a, b --tagged--> t
+// added in no particular order: out-lists by (kind, target), in-lists by (kind, source).
+TEST(GraphBuilder, AdjacencyIsInKindThenOtherEndOrder) {
+  GraphBuilder builder;
+  auto t = builder.add_node(node(NodeKind::tag, "t", "t"));
+  auto d = builder.add_node(policy("d"));
+  auto a = builder.add_node(policy("a"));
+  auto k = builder.add_node(node(NodeKind::cluster, "k", "k"));
+  auto c = builder.add_node(policy("c"));
+  auto b = builder.add_node(policy("b"));
+  builder.add_edge(d, a, EdgeKind::related, 5);
+  builder.add_edge(a, t, EdgeKind::tagged);
+  builder.add_edge(c, a, EdgeKind::supersedes);
+  builder.add_edge(b, a, EdgeKind::related);
+  builder.add_edge(a, d, EdgeKind::supersedes);
+  builder.add_edge(b, t, EdgeKind::tagged);
+  builder.add_edge(a, k, EdgeKind::member_of);
+  builder.add_edge(d, a, EdgeKind::supersedes);
+  builder.add_edge(d, a, EdgeKind::related, 7);
+  builder.add_edge(b, a, EdgeKind::supersedes);
+  Graph graph = std::move(builder).finish();
+  ASSERT_EQ(graph.edge_count(), 9u);
+  auto ends = [&](std::span<const EdgeId> edges, bool sources) {
+    std::vector<std::string> result;
+    for (EdgeId e : edges) {
+      const Edge& edge = graph.edge(e);
+      result.push_back(std::string(to_string(edge.kind)) + " " + graph.key(sources ? edge.source : edge.target));
+    }
+    return result;
+  };
+  const VertexId va = *graph.find(NodeKind::policy, "a");
+  EXPECT_EQ(ends(graph.out_edges(va), false),
+            (std::vector<std::string>{"supersedes policy:d", "member_of cluster:k", "tagged tag:t"}));
+  EXPECT_EQ(ends(graph.in_edges(va), true),
+            (std::vector<std::string>{"supersedes policy:b", "supersedes policy:c", "supersedes policy:d",
+                                      "related policy:b", "related policy:d"}));
+  const VertexId vd = *graph.find(NodeKind::policy, "d");
+  EXPECT_EQ(ends(graph.out_edges(vd), false), (std::vector<std::string>{"supersedes policy:a", "related policy:a"}));
+  EXPECT_EQ(graph.edge(graph.out_edges(vd)[1]).weight, 5.0);  // the first statement's weight is kept
+  EXPECT_EQ(ends(graph.in_edges(*graph.find(NodeKind::tag, "t")), true),
+            (std::vector<std::string>{"tagged policy:a", "tagged policy:b"}));
+}
+
+// reserve() is a hint: the graph is the same with or without it.
+TEST(GraphBuilder, ReserveChangesNothing) {
+  auto build = [](bool reserve) {
+    GraphBuilder builder;
+    if (reserve) builder.reserve(100, 100);
+    auto b = builder.add_node(policy("b"));
+    auto a = builder.add_node(policy("a"));
+    builder.add_edge(b, a, EdgeKind::supersedes);
+    return std::move(builder).finish();
+  };
+  Graph reserved = build(true);
+  Graph plain = build(false);
+  ASSERT_EQ(reserved.node_count(), plain.node_count());
+  ASSERT_EQ(reserved.edge_count(), 1u);
+  EXPECT_EQ(reserved.key(0), plain.key(0));
+  EXPECT_EQ(reserved.edge(0).source, plain.edge(0).source);
+  EXPECT_EQ(reserved.edge(0).target, plain.edge(0).target);
 }
 
 TEST(GraphBuilder, AccumulatedWeightsAddUp) {
