@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -108,6 +109,10 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
 /// (MODEL.md section 5.1) and reports records of the same kind, id and language twice
 /// (5.3). Input in any order; output sorted by kind then id.
 std::vector<Record> merge_translations(std::vector<Record> records, std::string_view preferred_language,
+                                       Diagnostics& diagnostics);
+/// The same, taking the records where they are (each is moved from or cleared): a load
+/// merges the records of every file without first moving them into one vector.
+std::vector<Record> merge_translations(std::span<Record* const> records, std::string_view preferred_language,
                                        Diagnostics& diagnostics);
 
 }  // namespace policygraph

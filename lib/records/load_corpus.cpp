@@ -309,7 +309,7 @@ void load_each_file(const std::vector<CorpusFile>& files, records::CacheSession&
     record_count += result.parsed.records.size();
     fresh_count += result.cacheable && result.reused == nullptr ? 1 : 0;
   }
-  std::vector<Record> all;
+  std::vector<Record*> all;  // where each file's records are, for the merge
   all.reserve(record_count);
   std::vector<records::CacheEntry> entries;
   if (cache.enabled()) entries.reserve(results.size());
@@ -335,19 +335,19 @@ void load_each_file(const std::vector<CorpusFile>& files, records::CacheSession&
       }
     }
     corpus.files_read += result.read ? 1 : 0;
-    std::move(result.parsed.records.begin(), result.parsed.records.end(), std::back_inserter(all));
+    for (Record& record : result.parsed.records) all.push_back(&record);
     std::move(result.parsed.diagnostics.begin(), result.parsed.diagnostics.end(),
               std::back_inserter(corpus.diagnostics));
-    result = {};
+    result.parsed.diagnostics = {};
   }
   // The entries go to disk now, so that their blobs, the old cache's buffer and the
   // per-file slots can be freed before the merge allocates the merged records.
   cache.write_entries(entries, unchanged, merge_current, damaged, corpus.cache);
   entries = {};
   fresh_blobs = {};
-  results = {};
   cache.release_entries();
-  corpus.records = merge_translations(std::move(all), options.preferred_language, corpus.diagnostics);
+  corpus.records = merge_translations(all, options.preferred_language, corpus.diagnostics);
+  results = {};
   sort_diagnostics(corpus.diagnostics);
   cache.write_merged(corpus, options.preferred_language, corpus.cache);
 }

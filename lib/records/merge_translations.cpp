@@ -24,20 +24,20 @@ std::string language_phrase(const std::string& language) {
 
 }  // namespace
 
-std::vector<Record> merge_translations(std::vector<Record> records, std::string_view preferred_language,
+std::vector<Record> merge_translations(std::span<Record* const> records, std::string_view preferred_language,
                                        Diagnostics& diagnostics) {
   // Sorting indices rather than records: a record is 464 bytes, and n log n moves of them
   // cost more than the merge itself.
   std::vector<std::uint32_t> order(records.size());
   std::iota(order.begin(), order.end(), std::uint32_t{0});
   std::sort(order.begin(), order.end(), [&](std::uint32_t ia, std::uint32_t ib) {
-    const Record& a = records[ia];
-    const Record& b = records[ib];
+    const Record& a = *records[ia];
+    const Record& b = *records[ib];
     return std::tie(a.kind, a.id, a.language, a.file, a.where.line, a.where.column) <
            std::tie(b.kind, b.id, b.language, b.file, b.where.line, b.where.column);
   });
   auto same_group = [&](std::uint32_t a, std::uint32_t b) {
-    return records[a].kind == records[b].kind && records[a].id == records[b].id;
+    return records[a]->kind == records[b]->kind && records[a]->id == records[b]->id;
   };
   std::size_t groups = order.empty() ? 0 : 1;
   for (std::size_t i = 1; i < order.size(); ++i) groups += same_group(order[i - 1], order[i]) ? 0 : 1;
@@ -52,9 +52,9 @@ std::vector<Record> merge_translations(std::vector<Record> records, std::string_
     kept.clear();
     for (std::size_t position = begin; position < end; ++position) {
       const std::uint32_t i = order[position];
-      if (!kept.empty() && records[kept.back()].language == records[i].language) {
-        const Record& first = records[kept.back()];
-        const Record& again = records[i];
+      if (!kept.empty() && records[kept.back()]->language == records[i]->language) {
+        const Record& first = *records[kept.back()];
+        const Record& again = *records[i];
         diagnostics.push_back(Diagnostic{
             again.file, again.where.line, again.where.column, Severity::error,
             std::string(to_string(again.kind)) + " '" + again.id + "' " + language_phrase(again.language) +
@@ -69,11 +69,11 @@ std::vector<Record> merge_translations(std::vector<Record> records, std::string_
     // first language: both are kept.front(), since "" sorts first.
     std::uint32_t primary_index = kept.front();
     for (std::uint32_t i : kept)
-      if (records[i].language == preferred_language) primary_index = i;
-    Record& primary = merged.emplace_back(std::move(records[primary_index]));
+      if (records[i]->language == preferred_language) primary_index = i;
+    Record& primary = merged.emplace_back(std::move(*records[primary_index]));
     const std::string_view label_field = primary.kind == RecordKind::policy ? "title@" : "name@";
     for (std::uint32_t i : kept) {
-      const Record& other = records[i];
+      const Record& other = *records[i];
       // A record without a language cannot be named in `title@<lang>`; a label that is
       // the id stands for a missing title, which is no translation.
       if (i == primary_index || other.language.empty() || other.label == other.id) continue;
@@ -82,10 +82,17 @@ std::vector<Record> merge_translations(std::vector<Record> records, std::string_
     primary.translations.sort_by_name();
     // The other languages' records are done with: freeing them group by group keeps the
     // load's peak memory near the merged corpus instead of the merged plus every language.
-    for (std::size_t position = begin; position < end; ++position) records[order[position]] = Record{};
+    for (std::size_t position = begin; position < end; ++position) *records[order[position]] = Record{};
     begin = end;
   }
   return merged;
+}
+
+std::vector<Record> merge_translations(std::vector<Record> records, std::string_view preferred_language,
+                                       Diagnostics& diagnostics) {
+  std::vector<Record*> pointers(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) pointers[i] = &records[i];
+  return merge_translations(pointers, preferred_language, diagnostics);
 }
 
 }  // namespace policygraph
