@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 build_packages=(cmake ninja-build g++ pkg-config ccache libboost-graph-dev libyaml-cpp-dev libyaml-dev nlohmann-json3-dev
-                libgtest-dev libcli11-dev libgraphviz-dev)
+                libgtest-dev libcli11-dev libgraphviz-dev libmimalloc-dev)
 test_packages=(libxml2-utils graphviz python3 python3-networkx python3-scipy)
 
 install_missing() {
