@@ -261,17 +261,18 @@ bool load_merged(const std::vector<CorpusFile>& files, records::CacheSession& ca
   if (!cache.covers_every_file()) return false;
   std::optional<records::CachedMerge> merge = cache.merged(options.preferred_language);
   if (!merge || merge->chunks.empty()) return false;
+  merge_current = true;  // unless a chunk turns out damaged
+  if (!every_stamp_matches(files, cache, threads)) return false;
   std::vector<std::optional<ParseResult>> parts(merge->chunks.size());
   for_each_index(parts.size(), threads, [&](std::size_t i) {
-    parts[i] = records::decode_parse_result(merge->chunks[i]);
+    parts[i] = cache.decode_chunk(merge->chunks[i]);
     return parts[i].has_value();
   });
   if (!std::all_of(parts.begin(), parts.end(), [](const auto& part) { return part.has_value(); })) {
     cache.note_damaged_merge();
+    merge_current = false;
     return false;
   }
-  merge_current = true;
-  if (!every_stamp_matches(files, cache, threads)) return false;
   std::size_t record_count = 0;
   for (const auto& part : parts) record_count += part->records.size();
   corpus.records.reserve(record_count);

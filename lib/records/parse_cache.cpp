@@ -533,7 +533,6 @@ LoadedCache& LoadedCache::operator=(LoadedCache&& other) noexcept {
     fd_ = std::exchange(other.fd_, -1);
     table_ = std::move(other.table_);
     blobs_ = std::move(other.blobs_);
-    merge_ = std::move(other.merge_);
     files_ = std::move(other.files_);
     blob_offsets_ = std::move(other.blob_offsets_);
     blobs_begin_ = other.blobs_begin_;
@@ -579,21 +578,27 @@ void LoadedCache::release_blobs() {
   for (CachedFile& file : files_) file.blob = {};
 }
 
-std::optional<CachedMerge> LoadedCache::load_merge(std::string& problem) {
+std::optional<CachedMerge> LoadedCache::load_merge(std::string& problem) const {
   problem.clear();
   if (merge_bytes_ == 0) return std::nullopt;
-  if (!read_region(blobs_end(), merge_bytes_, merge_)) {
+  std::unique_ptr<char[]> header;
+  if (!read_region(blobs_end(), merge_header_bytes, header)) {
     problem = "cannot be read";
     return std::nullopt;
   }
-  const char* data = merge_.get();
-  auto table_bytes = load_little<std::uint64_t>(data + 8);
-  auto table_checksum = load_little<std::uint64_t>(data + 16);
-  if (std::memcmp(data, merge_magic, sizeof merge_magic) != 0 || table_bytes > merge_bytes_ - merge_header_bytes) {
+  auto table_bytes = load_little<std::uint64_t>(header.get() + 8);
+  auto table_checksum = load_little<std::uint64_t>(header.get() + 16);
+  if (std::memcmp(header.get(), merge_magic, sizeof merge_magic) != 0 ||
+      table_bytes > merge_bytes_ - merge_header_bytes) {
     problem = "is damaged (its merged corpus does not decode)";
     return std::nullopt;
   }
-  std::string_view table(data + merge_header_bytes, static_cast<std::size_t>(table_bytes));
+  std::unique_ptr<char[]> table_buffer;
+  if (!read_region(blobs_end() + merge_header_bytes, table_bytes, table_buffer)) {
+    problem = "cannot be read";
+    return std::nullopt;
+  }
+  std::string_view table(table_buffer.get(), static_cast<std::size_t>(table_bytes));
   if (hash64(table) != table_checksum) {
     problem = "is damaged (the checksum of its merged corpus does not match)";
     return std::nullopt;
@@ -603,25 +608,34 @@ std::optional<CachedMerge> LoadedCache::load_merge(std::string& problem) {
   merge.language = in.string();
   merge.files_read = static_cast<std::size_t>(in.varint());
   std::size_t chunks = in.count(9);
-  const char* next = data + merge_header_bytes + table_bytes;
+  std::uint64_t offset = blobs_end() + merge_header_bytes + table_bytes;
   std::uint64_t left = merge_bytes_ - merge_header_bytes - table_bytes;
   for (std::size_t i = 0; i < chunks && in.ok(); ++i) {
-    CachedFile& chunk = merge.chunks.emplace_back();
-    std::uint64_t length = in.varint();
-    chunk.blob_checksum = in.fixed64();
-    if (length > left) {
+    CachedMerge::Chunk& chunk = merge.chunks.emplace_back();
+    chunk.length = in.varint();
+    chunk.checksum = in.fixed64();
+    if (chunk.length > left) {
       in.fail();
       break;
     }
-    chunk.blob = std::string_view(next, static_cast<std::size_t>(length));
-    next += length;
-    left -= length;
+    chunk.offset = offset;
+    offset += chunk.length;
+    left -= chunk.length;
   }
   if (!in.ok() || !in.at_end() || left != 0) {
     problem = "is damaged (its merged corpus does not decode)";
     return std::nullopt;
   }
   return merge;
+}
+
+std::optional<ParseResult> LoadedCache::decode_chunk(const CachedMerge::Chunk& chunk) const {
+  std::unique_ptr<char[]> bytes;
+  if (!read_region(chunk.offset, chunk.length, bytes)) return std::nullopt;
+  CachedFile file;
+  file.blob = std::string_view(bytes.get(), static_cast<std::size_t>(chunk.length));
+  file.blob_checksum = chunk.checksum;
+  return decode_parse_result(file);
 }
 
 std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key, std::string& problem) {
@@ -932,6 +946,10 @@ CacheSession::CacheSession(const fs::path& root, const LoadOptions& options, con
 
 bool CacheSession::covers_every_file() const {
   return loaded_.has_value() && matched_ == matches_.size() && matched_ == loaded_->files().size();
+}
+
+std::optional<ParseResult> CacheSession::decode_chunk(const CachedMerge::Chunk& chunk) const {
+  return loaded_ ? loaded_->decode_chunk(chunk) : std::nullopt;
 }
 
 std::optional<CachedMerge> CacheSession::merged(std::string_view language) {

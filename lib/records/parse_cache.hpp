@@ -50,9 +50,15 @@ CacheKey current_cache_key(const Limits& limits);
 /// every file as cached decodes it, in parallel, instead of each file's records and the
 /// translations merge. Its chunks are CachedFiles with an empty path.
 struct CachedMerge {
+  /// Where one chunk is in the cache file; read and decoded by LoadedCache::decode_chunk.
+  struct Chunk {
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+    std::uint64_t checksum = 0;
+  };
   std::string language;  ///< the preferred language the records were merged for
   std::size_t files_read = 0;
-  std::vector<CachedFile> chunks;  ///< records in order, then one chunk of the diagnostics
+  std::vector<Chunk> chunks;  ///< records in order, then one chunk of the diagnostics
 };
 
 /// A cache file, opened. Its table is read and checked (checksum, bounds, order) at once;
@@ -78,8 +84,12 @@ class LoadedCache {
   void release_blobs();
   /// Whether a merged corpus follows the entries.
   bool has_merge() const { return merge_bytes_ > 0; }
-  /// Reads the merged corpus, or nullopt (with `problem`) when it is damaged.
-  std::optional<CachedMerge> load_merge(std::string& problem);
+  /// Reads the merged corpus's table, or nullopt (with `problem`) when it is damaged.
+  std::optional<CachedMerge> load_merge(std::string& problem) const;
+  /// Reads one chunk of it and decodes it, or nullopt when it cannot be read or does not
+  /// decode. Chunks are read one by one, so that a warm load never holds all their bytes
+  /// beside the records decoded from them. Safe to call from several threads.
+  std::optional<ParseResult> decode_chunk(const CachedMerge::Chunk& chunk) const;
   /// Where the files' blobs begin and end in the cache file; the merged corpus follows.
   std::uint64_t blobs_begin() const { return blobs_begin_; }
   std::uint64_t blobs_end() const { return blobs_begin_ + blob_bytes_; }
@@ -91,7 +101,6 @@ class LoadedCache {
   int fd_ = -1;
   std::unique_ptr<char[]> table_;
   std::unique_ptr<char[]> blobs_;
-  std::unique_ptr<char[]> merge_;
   std::vector<CachedFile> files_;
   std::vector<std::uint64_t> blob_offsets_;  // into the blob region, per entry
   std::uint64_t blobs_begin_ = 0;
@@ -200,6 +209,8 @@ class CacheSession {
   /// The merged corpus for `language`, when the cache has a sound one. A damaged one is
   /// noted, and rewritten by this load.
   std::optional<CachedMerge> merged(std::string_view language);
+  /// LoadedCache::decode_chunk of the cache read.
+  std::optional<ParseResult> decode_chunk(const CachedMerge::Chunk& chunk) const;
   /// Prepares the entries for per-file reuse (reads their blobs). Call before cached()
   /// entries are decoded; a cache whose blobs cannot be read is dropped with a note.
   void use_entries();
