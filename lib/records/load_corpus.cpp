@@ -265,7 +265,11 @@ bool load_merged(const std::vector<CorpusFile>& files, records::CacheSession& ca
   if (!every_stamp_matches(files, cache, threads)) return false;
   std::vector<std::optional<ParseResult>> parts(merge->chunks.size());
   for_each_index(parts.size(), threads, [&](std::size_t i) {
-    parts[i] = cache.decode_chunk(merge->chunks[i]);
+    try {
+      parts[i] = cache.decode_chunk(merge->chunks[i]);
+    } catch (const std::exception&) {  // out of memory, say: the per-file path is tried instead
+      parts[i].reset();
+    }
     return parts[i].has_value();
   });
   if (!std::all_of(parts.begin(), parts.end(), [](const auto& part) { return part.has_value(); })) {
