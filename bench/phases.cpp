@@ -48,18 +48,28 @@ class CountingBuffer : public std::streambuf {
 
 int main(int argc, char** argv) {
   using namespace policygraph;
-  if (argc < 2) {
-    std::cerr << "usage: policygraph_bench_phases CORPUS [--betweenness-sample K] [--skip-exports] [--cache]\n";
-    return 2;
+  constexpr const char* usage =
+      "usage: policygraph_bench_phases CORPUS [--betweenness-sample K] [--skip-exports] [--cache]\n";
+  const std::string first = argc >= 2 ? argv[1] : "";
+  if (argc < 2 || first == "--help" || first == "-h") {
+    (argc < 2 ? std::cerr : std::cout) << usage;
+    return argc < 2 ? 2 : 0;
   }
   std::size_t sample = 100;
   bool exports = true;
   bool cache = false;
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--betweenness-sample" && i + 1 < argc) sample = std::strtoul(argv[++i], nullptr, 10);
-    if (arg == "--skip-exports") exports = false;
-    if (arg == "--cache") cache = true;
+    if (arg == "--betweenness-sample" && i + 1 < argc) {
+      sample = std::strtoul(argv[++i], nullptr, 10);
+    } else if (arg == "--skip-exports") {
+      exports = false;
+    } else if (arg == "--cache") {
+      cache = true;
+    } else {
+      std::cerr << "policygraph_bench_phases: unknown option " << arg << "\n" << usage;
+      return 2;
+    }
   }
 
   nlohmann::ordered_json report;
