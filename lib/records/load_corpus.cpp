@@ -112,9 +112,10 @@ void stamp(FileResult& result, const struct stat& info) {
 
 // Whether a file's status vouches for its cached parse: the same size and times, and
 // modified well before the load that cached it (see parse_cache.cpp on racy files).
-bool stamp_matches(const FileResult& stamped, const CachedFile& cached, std::int64_t trusted_before_ns) {
-  return stamped.size == cached.size && stamped.mtime_ns == cached.mtime_ns && stamped.ctime_ns == cached.ctime_ns &&
-         stamped.mtime_ns < trusted_before_ns;
+bool stamp_matches(const struct stat& info, const CachedFile& cached, std::int64_t trusted_before_ns) {
+  const std::int64_t mtime_ns = nanoseconds(info.st_mtim);
+  return static_cast<std::uint64_t>(info.st_size) == cached.size && mtime_ns == cached.mtime_ns &&
+         nanoseconds(info.st_ctim) == cached.ctime_ns && mtime_ns < trusted_before_ns;
 }
 
 // The cached parse of `cached`, when its blob decodes (a damaged one does not: the file is
@@ -141,7 +142,7 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
     struct stat info {};
     if (cached != nullptr && ::stat(file.path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
       stamp(result, info);
-      if (stamp_matches(result, *cached, cache.trusted_before_ns())) {
+      if (stamp_matches(info, *cached, cache.trusted_before_ns())) {
         if (reuse(result, *cached)) {
           result.as_cached = true;
           return result;
@@ -202,29 +203,21 @@ void for_each_index(std::size_t count, unsigned threads, Work&& work) {
 // the kernel looks up one name per file rather than every folder of its path again.
 class FolderStat {
  public:
-  FolderStat() = default;
-  FolderStat(const FolderStat&) = delete;
-  FolderStat& operator=(const FolderStat&) = delete;
-  ~FolderStat() {
-    if (folder_fd_ >= 0) ::close(folder_fd_);
-  }
-
   bool stat(const std::string& path, struct stat& info) {
     const std::size_t slash = path.rfind('/');
     if (slash == std::string::npos) return ::stat(path.c_str(), &info) == 0;
     const std::string_view folder(path.data(), slash);
     if (folder != folder_) {
-      if (folder_fd_ >= 0) ::close(folder_fd_);
       folder_.assign(folder);
-      folder_fd_ = ::open(folder_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+      folder_fd_.reset(::open(folder_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     }
-    if (folder_fd_ < 0) return ::stat(path.c_str(), &info) == 0;
-    return ::fstatat(folder_fd_, path.c_str() + slash + 1, &info, 0) == 0;
+    if (!folder_fd_.valid()) return ::stat(path.c_str(), &info) == 0;
+    return ::fstatat(folder_fd_.get(), path.c_str() + slash + 1, &info, 0) == 0;
   }
 
  private:
   std::string folder_;
-  int folder_fd_ = -1;
+  support::UniqueFd folder_fd_;
 };
 
 // Every file as cached: the stat of each, on every core, in runs of consecutive files.
@@ -236,12 +229,8 @@ bool every_stamp_matches(const std::vector<CorpusFile>& files, const records::Ca
     for (std::size_t i = block * run; i < std::min(files.size(), (block + 1) * run); ++i) {
       struct stat info {};
       const CachedFile* cached = cache.cached(i);
-      FileResult stamped;
-      bool same = cached != nullptr && folder.stat(files[i].path, info) && S_ISREG(info.st_mode);
-      if (same) {
-        stamp(stamped, info);
-        same = stamp_matches(stamped, *cached, cache.trusted_before_ns());
-      }
+      const bool same = cached != nullptr && folder.stat(files[i].path, info) && S_ISREG(info.st_mode) &&
+                        stamp_matches(info, *cached, cache.trusted_before_ns());
       if (!same) {
         mismatch = true;
         return false;

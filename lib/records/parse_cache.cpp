@@ -525,34 +525,12 @@ std::optional<ParseResult> decode_parse_result(const CachedFile& file) {
   return result;
 }
 
-LoadedCache::LoadedCache(LoadedCache&& other) noexcept { *this = std::move(other); }
-
-LoadedCache& LoadedCache::operator=(LoadedCache&& other) noexcept {
-  if (this != &other) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = std::exchange(other.fd_, -1);
-    table_ = std::move(other.table_);
-    blobs_ = std::move(other.blobs_);
-    files_ = std::move(other.files_);
-    blob_offsets_ = std::move(other.blob_offsets_);
-    blobs_begin_ = other.blobs_begin_;
-    blob_bytes_ = other.blob_bytes_;
-    merge_bytes_ = other.merge_bytes_;
-    load_started_ns_ = other.load_started_ns_;
-  }
-  return *this;
-}
-
-LoadedCache::~LoadedCache() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
 bool LoadedCache::read_region(std::uint64_t offset, std::uint64_t length, std::unique_ptr<char[]>& into) const {
   into.reset(new (std::nothrow) char[std::max<std::uint64_t>(length, 1)]);
   if (!into) return false;
   std::uint64_t done = 0;
   while (done < length) {
-    ssize_t got = ::pread(fd_, into.get() + done, length - done, static_cast<off_t>(offset + done));
+    ssize_t got = ::pread(fd_.get(), into.get() + done, length - done, static_cast<off_t>(offset + done));
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) return false;
     done += static_cast<std::uint64_t>(got);
@@ -641,13 +619,13 @@ std::optional<ParseResult> LoadedCache::decode_chunk(const CachedMerge::Chunk& c
 std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key, std::string& problem) {
   problem.clear();
   LoadedCache cache;
-  cache.fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (cache.fd_ < 0) {
+  cache.fd_.reset(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!cache.fd_.valid()) {
     if (errno != ENOENT && errno != ENOTDIR) problem = "cannot be read (" + errno_text(errno) + ")";
     return std::nullopt;
   }
   struct stat status {};
-  if (::fstat(cache.fd_, &status) != 0 || !S_ISREG(status.st_mode)) {
+  if (::fstat(cache.fd_.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
     problem = "cannot be read";
     return std::nullopt;
   }

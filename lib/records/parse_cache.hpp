@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "corpus_walker.hpp"
+#include "support/unique_fd.hpp"
 #include "policygraph/loader.hpp"
 
 namespace policygraph::records {
@@ -66,11 +67,6 @@ struct CachedMerge {
 /// blob or chunk is checked, by decode_parse_result, when it is used.
 class LoadedCache {
  public:
-  LoadedCache() = default;
-  LoadedCache(LoadedCache&&) noexcept;
-  LoadedCache& operator=(LoadedCache&&) noexcept;
-  ~LoadedCache();
-
   /// The entries, sorted by path in byte order, paths unique. Their blobs are empty views
   /// until load_blobs().
   const std::vector<CachedFile>& files() const { return files_; }
@@ -98,7 +94,7 @@ class LoadedCache {
   friend std::optional<LoadedCache> read_cache(const std::filesystem::path&, const CacheKey&, std::string&);
   bool read_region(std::uint64_t offset, std::uint64_t length, std::unique_ptr<char[]>& into) const;
 
-  int fd_ = -1;
+  support::UniqueFd fd_;
   std::unique_ptr<char[]> table_;
   std::unique_ptr<char[]> blobs_;
   std::vector<CachedFile> files_;
