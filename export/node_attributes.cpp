@@ -52,13 +52,13 @@ ValueType infer_type(std::string_view name, const std::vector<std::string_view>&
   return ValueType::long_integer;
 }
 
-// The values of `name`, added empty when it is new (std::map's operator[] wants a key it can
-// copy from a string_view only in C++26).
-std::vector<std::string_view>& find_or_add(std::map<std::string, std::vector<std::string_view>, std::less<>>& values,
-                                           std::string_view name) {
-  auto found = values.find(name);
-  if (found == values.end()) found = values.emplace(std::string(name), std::vector<std::string_view>{}).first;
-  return found->second;
+// Calls visit(field) for each of a record's attributes and translations that is exported:
+// not a name we compute ourselves, not empty. The views live as long as the record.
+template <typename Visit>
+void for_each_exported_field(const Record& record, Visit&& visit) {
+  for (const Attributes* fields : {&record.attributes, &record.translations})
+    for (const Attribute field : *fields)
+      if (!is_reserved(field.name) && !field.value.empty()) visit(field);
 }
 
 template <typename T>
@@ -128,30 +128,21 @@ AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& opt
     if (options.selection.contains(v)) table.vertices.push_back(v);
 
   // Record attributes and translations over the whole graph: their names and types.
-  std::map<std::string, std::vector<std::string_view>, std::less<>> record_values;
-  for (VertexId v : graph.vertices()) {
-    const Record* record = graph.record(v);
-    if (record == nullptr) continue;
-    for (const Attribute attribute : record->attributes)
-      if (!is_reserved(attribute.name) && !attribute.value.empty()) find_or_add(record_values, attribute.name).push_back(attribute.value);
-    for (const Attribute translation : record->translations)
-      if (!is_reserved(translation.name) && !translation.value.empty())
-        find_or_add(record_values, translation.name).push_back(translation.value);
-  }
+  std::map<std::string_view, std::vector<std::string_view>> record_values;
+  for (VertexId v : graph.vertices())
+    if (const Record* record = graph.record(v))
+      for_each_exported_field(*record, [&](Attribute field) { record_values[field.name].push_back(field.value); });
 
   // Which columns the selection uses.
   bool any_date = false, any_tags = false, any_clusters = false;
-  std::set<std::string, std::less<>> used_record_columns;
+  std::set<std::string_view> used_record_columns;
   for (VertexId v : table.vertices) {
     any_date = any_date || graph.node(v).date.has_value();
     const Record* record = graph.record(v);
     if (record == nullptr) continue;
     any_tags = any_tags || !record->tags.empty();
     any_clusters = any_clusters || !record->clusters.empty();
-    for (const Attribute attribute : record->attributes)
-      if (!is_reserved(attribute.name) && !attribute.value.empty()) used_record_columns.emplace(attribute.name);
-    for (const Attribute translation : record->translations)
-      if (!is_reserved(translation.name) && !translation.value.empty()) used_record_columns.emplace(translation.name);
+    for_each_exported_field(*record, [&](Attribute field) { used_record_columns.insert(field.name); });
   }
   const NodeMetrics* metrics = options.metrics;
   auto metric_used = [&](const auto& metric) {
@@ -173,8 +164,8 @@ AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& opt
   const std::size_t tags_column = add_column("tags", ValueType::string_list, any_tags);
   const std::size_t clusters_column = add_column("clusters", ValueType::string_list, any_clusters);
   std::map<std::string_view, std::size_t, std::less<>> record_columns;
-  for (const std::string& name : used_record_columns)
-    record_columns[name] = add_column(name, infer_type(name, record_values.find(name)->second), true);
+  for (std::string_view name : used_record_columns)
+    record_columns[name] = add_column(std::string(name), infer_type(name, record_values[name]), true);
   const bool have_metrics = metrics != nullptr;
   const std::size_t pagerank_column =
       add_column("pagerank", ValueType::floating, have_metrics && metric_used(metrics->pagerank));
@@ -199,16 +190,13 @@ AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& opt
       if (!record->tags.empty()) cells.push_back({tags_column, std::span<const std::string>(record->tags)});
       if (!record->clusters.empty())
         cells.push_back({clusters_column, std::span<const std::string>(record->clusters)});
-      auto add_record_value = [&](const Attribute attribute) {
-        if (is_reserved(attribute.name) || attribute.value.empty()) return;
-        std::size_t column = record_columns.find(attribute.name)->second;
+      for_each_exported_field(*record, [&](Attribute field) {
+        std::size_t column = record_columns.find(field.name)->second;
         if (table.columns[column].type == ValueType::string)
-          cells.push_back({column, attribute.value});
+          cells.push_back({column, field.value});
         else
-          cells.push_back({column, *parse_canonical_integer(attribute.value)});
-      };
-      for (const Attribute attribute : record->attributes) add_record_value(attribute);
-      for (const Attribute translation : record->translations) add_record_value(translation);
+          cells.push_back({column, *parse_canonical_integer(field.value)});
+      });
     }
     if (have_metrics) {
       if (auto* value = metric_value(metrics->pagerank, v)) cells.push_back({pagerank_column, *value});
