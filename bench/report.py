@@ -104,6 +104,8 @@ def section(results, size):
            "pg_stats_warm", "pg_clusters_warm", "pg_end_to_end")}
     phase_runs = [json_of(m["out"]) for m in runs(results, "pg_phases")]
     phase_runs = [data for data in phase_runs if data]
+    warm_phase_runs = [json_of(m["out"]) for m in runs(results, "pg_phases_warm")]
+    warm_loads = [data["load"] for data in warm_phase_runs if data and "load" in data]
 
     def pg_phase(name):
         return median([d[name] for d in phase_runs if name in d]) if phase_runs else None
@@ -224,6 +226,11 @@ def section(results, size):
         lines.append("Where policygraph's time goes (`policygraph_bench_phases`, each pass timed alone in one process, "
                      "median; load cold, without the cache): " + ", ".join(f"{n} {seconds(pg_phase(n))}" for n in names if pg_phase(n) is not None) + ".")
         lines.append("")
+        if warm_loads and pg_phase("load"):
+            warm_load = median(warm_loads)
+            lines.append(f"The load alone, in the same tool: cold {seconds(pg_phase('load'))}, from the cache "
+                         f"{seconds(warm_load)} (median of {len(warm_loads)}): {pg_phase('load') / warm_load:.1f}× faster.")
+            lines.append("")
         lines.append("| export format (full view, with PageRank and community) | time | size |")
         lines.append("| --- | ---: | ---: |")
         for fmt in ("graphml", "gexf", "json", "csv", "dot"):

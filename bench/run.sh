@@ -140,6 +140,12 @@ EOF
     "${run_nice[@]}" "${pg[@]}" stats >/dev/null 2>&1 || true  # fills the cache
     measure pg_stats_warm "$repeat" "${pg[@]}" stats --json
     measure pg_clusters_warm "$repeat" "${pg[@]}" clusters --seed 0 --json
+    # The load alone, cold and from the cache, timed inside one process. Last: the phases
+    # tool is another build than the program, so its first run rebuilds the cache.
+    if [[ -x $phases ]]; then
+      "${run_nice[@]}" "$phases" "$corpus" --cache --skip-exports >/dev/null 2>&1 || true
+      measure pg_phases_warm "$repeat" "$phases" "$corpus" --cache --skip-exports
+    fi
   fi
 
   if [[ -s $results/pg-policy.graphml ]]; then

@@ -85,6 +85,9 @@ struct CacheReport {
   /// Every file was as cached, and the cache's merged corpus served the load: no file's
   /// records were decoded one by one, no translations merged.
   bool merged = false;
+  /// The corpus folder was walked for its files. False when every folder the cache's last
+  /// walk listed still had the times it had then, so that the cache's listing stood for it.
+  bool walked = true;
   /// Why the cache was rebuilt or could not be kept; empty when all went well. A note for
   /// the user, not a diagnostic of the corpus.
   std::string note;
@@ -95,7 +98,7 @@ struct CacheReport {
 /// (MODEL.md section 5.1), sorted by kind then id.
 struct Corpus {
   std::vector<Record> records;
-  Diagnostics diagnostics;  ///< sorted with sort_diagnostics
+  Diagnostics diagnostics;     ///< sorted with sort_diagnostics
   std::size_t files_read = 0;  ///< files read now or, through the cache, before
   CacheReport cache;
 };

@@ -53,6 +53,14 @@ struct Attribute {
 /// kernel zeroing the pages malloc asked for).
 class Attributes {
  public:
+  /// Where one field's name and value are in text().
+  struct Slot {
+    std::uint32_t name_offset;
+    std::uint32_t name_size;
+    std::uint32_t value_offset;
+    std::uint32_t value_size;
+  };
+
   class iterator {
    public:
     using value_type = Attribute;
@@ -105,13 +113,15 @@ class Attributes {
   /// Same fields in the same order.
   bool operator==(const Attributes& other) const;
 
+  /// The buffer and the slots as they are, so that the cache stores and restores them
+  /// whole rather than field by field.
+  std::string_view text() const { return text_; }
+  const std::vector<Slot>& slots() const { return slots_; }
+  /// The fields of `text` and `slots` as text() and slots() gave them; nullopt when a slot
+  /// points outside the text.
+  static std::optional<Attributes> from_parts(std::string text, std::vector<Slot> slots);
+
  private:
-  struct Slot {
-    std::uint32_t name_offset;
-    std::uint32_t name_size;
-    std::uint32_t value_offset;
-    std::uint32_t value_size;
-  };
   std::uint32_t append_text(std::string_view bytes);
 
   std::string text_;

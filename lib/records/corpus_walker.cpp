@@ -9,17 +9,20 @@
 #include <system_error>
 
 #include "policygraph/loader.hpp"
+#include "support/file_times.hpp"
 
 namespace policygraph::records {
 namespace {
 
 namespace fs = std::filesystem;
+using support::nanoseconds;
 
 class Walker {
  public:
-  Walker(bool follow_symlinks, Diagnostics& diagnostics) : follow_(follow_symlinks), diagnostics_(diagnostics) {}
+  Walker(bool follow_symlinks, Diagnostics& diagnostics)
+      : follow_(follow_symlinks), diagnostics_(diagnostics), diagnostics_before_(diagnostics.size()) {}
 
-  std::vector<CorpusFile> run(const fs::path& root) {
+  CorpusListing run(const fs::path& root) {
     std::error_code error;
     root_ = fs::canonical(root, error).generic_string();
     if (error || !fs::is_directory(root, error)) {
@@ -34,7 +37,8 @@ class Walker {
     // and sort only then.
     auto by_path = [](const CorpusFile& a, const CorpusFile& b) { return a.relative_path < b.relative_path; };
     if (!std::is_sorted(files_.begin(), files_.end(), by_path)) std::sort(files_.begin(), files_.end(), by_path);
-    return std::move(files_);
+    if (!plain_ || diagnostics_.size() != diagnostics_before_) folders_.clear();
+    return {std::move(files_), std::move(folders_)};
   }
 
  private:
@@ -64,12 +68,18 @@ class Walker {
   // readdir rather than std::filesystem::directory_iterator: on a corpus of 100,000 files
   // the iterator's path objects, copied for every comparison of the sort, cost several
   // times the system calls themselves.
-  static bool list_folder(const std::string& path, std::vector<Entry>& entries, int& error) {
+  bool list_folder(const std::string& path, const std::string& relative, std::vector<Entry>& entries, int& error) {
     DIR* folder = ::opendir(path.c_str());
     if (folder == nullptr) {
       error = errno;
       return false;
     }
+    // The times before the entries: a change made while they are read shows as a newer time.
+    struct stat info {};
+    if (::fstat(::dirfd(folder), &info) == 0)
+      folders_.push_back({relative, nanoseconds(info.st_mtim), nanoseconds(info.st_ctim)});
+    else
+      plain_ = false;
     errno = 0;
     while (const dirent* entry = ::readdir(folder)) {
       if (entry->d_name[0] != '.') entries.push_back({entry->d_name, entry->d_type});
@@ -86,7 +96,7 @@ class Walker {
     ancestors_.push_back(canonical);
     std::vector<Entry> entries;
     int error = 0;
-    if (!list_folder(path, entries, error)) {
+    if (!list_folder(path, prefix, entries, error)) {
       report(prefix.empty() ? std::string(".") : prefix, Severity::error,
              "cannot read the folder (" + std::error_code(error, std::generic_category()).message() +
                  "); check its permissions; its records are missing");
@@ -116,6 +126,7 @@ class Walker {
     std::error_code error;
 
     const unsigned char type = type_of(path, entry.type);
+    plain_ = plain_ && (type == DT_DIR || type == DT_REG);
     if (type != DT_LNK) {
       if (type == DT_DIR) {
         walk(path, ancestors_.back() + "/" + name, relative);
@@ -164,13 +175,22 @@ class Walker {
   std::string root_;
   std::vector<std::string> ancestors_;  // real paths of the folders being walked
   std::vector<CorpusFile> files_;
+  std::vector<FolderStamp> folders_;
+  bool plain_ = true;  // only folders and regular files met, every folder's times read
+  std::size_t diagnostics_before_;
 };
 
 }  // namespace
 
-std::vector<CorpusFile> list_corpus_files(const std::filesystem::path& root, bool follow_symlinks,
-                                          Diagnostics& diagnostics) {
+CorpusListing list_corpus_files(const std::filesystem::path& root, bool follow_symlinks, Diagnostics& diagnostics) {
   return Walker(follow_symlinks, diagnostics).run(root);
+}
+
+CorpusFile corpus_file(const std::filesystem::path& root, std::string_view relative_path) {
+  // As the walk builds them: the root as given, then '/' and each name.
+  std::string path = root.string();
+  if (!relative_path.empty()) (path += '/') += relative_path;
+  return {std::string(relative_path), std::move(path)};
 }
 
 }  // namespace policygraph::records

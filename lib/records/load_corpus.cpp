@@ -12,7 +12,12 @@
 //
 // When every file is as cached, the cache's merged corpus serves the load instead: one stat
 // per file, then the merged records decoded chunk by chunk on every core; the files' blobs
-// and the translations merge are skipped.
+// and the translations merge are skipped. When every folder is as cached too, the cache's
+// listing stands for the walk (parse_cache.cpp says why that is safe).
+//
+// While files are parsed, a record in another language than the preferred one is thinned
+// to what the merge takes from it as soon as its preferred-language twin is known
+// (translation_twins.hpp): a load holds one language's records whole, not every language's.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,12 +25,15 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <numeric>
 #include <system_error>
 #include <thread>
 
 #include "corpus_walker.hpp"
 #include "parse_cache.hpp"
 #include "policygraph/loader.hpp"
+#include "support/file_times.hpp"
+#include "translation_twins.hpp"
 
 namespace policygraph {
 namespace {
@@ -39,9 +47,7 @@ Diagnostic file_problem(const std::string& file, Severity severity, std::string 
 
 std::string errno_text(int number) { return std::error_code(number, std::generic_category()).message(); }
 
-std::int64_t nanoseconds(const struct timespec& time) {
-  return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
-}
+using support::nanoseconds;
 
 // The whole file in one read (a loop only for short reads), or a diagnostic. `info` gets
 // the file's status as it was when it was opened.
@@ -55,8 +61,8 @@ std::optional<std::string> read_file(const CorpusFile& file, const Limits& limit
   }
   std::optional<std::string> text;
   if (::fstat(fd, &info) != 0) {
-    diagnostics.push_back(file_problem(file.relative_path, Severity::error,
-                                       "cannot read the file (" + errno_text(errno) + ")"));
+    diagnostics.push_back(
+        file_problem(file.relative_path, Severity::error, "cannot read the file (" + errno_text(errno) + ")"));
   } else if (static_cast<std::size_t>(info.st_size) > limits.max_file_bytes) {
     diagnostics.push_back(file_problem(file.relative_path, Severity::error,
                                        "file is " + std::to_string(info.st_size) + " bytes, more than the limit of " +
@@ -167,7 +173,8 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
     }
     ParseResult parsed = parse_records(*text, *context, limits);
     result.parsed.records = std::move(parsed.records);
-    result.parsed.diagnostics.insert(result.parsed.diagnostics.end(), std::make_move_iterator(parsed.diagnostics.begin()),
+    result.parsed.diagnostics.insert(result.parsed.diagnostics.end(),
+                                     std::make_move_iterator(parsed.diagnostics.begin()),
                                      std::make_move_iterator(parsed.diagnostics.end()));
     // A file that changed size while it was read is not cached: its stamp may not match
     // the text that was parsed.
@@ -276,26 +283,53 @@ bool load_merged(const std::vector<CorpusFile>& files, records::CacheSession& ca
   }
   corpus.files_read = merge->files_read;
   cache.served_by_merge(corpus.cache);
+  cache.refresh_listing(corpus, options.preferred_language, corpus.cache);
   return true;
 }
 
-// Each file from its cached parse or parsed now, on every core, then the merge; writes the
-// cache when anything changed.
-void load_each_file(const std::vector<CorpusFile>& files, records::CacheSession& cache, const LoadOptions& options,
-                    unsigned threads, bool merge_current, Corpus& corpus) {
-  cache.use_entries();
+// The indices of `files`, those in a folder of the preferred language first, each part in
+// path order.
+std::vector<std::size_t> preferred_language_first(const std::vector<CorpusFile>& files, std::string_view language) {
+  std::vector<std::size_t> order(files.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_partition(order.begin(), order.end(), [&](std::size_t i) {
+    auto context = context_for_path(files[i].relative_path);
+    return context && context->default_language == language;
+  });
+  return order;
+}
+
+// Each file from its cached parse or parsed now, on every core, in the slot of its index.
+std::vector<FileResult> load_every_file(const std::vector<CorpusFile>& files, const records::CacheSession& cache,
+                                        const LoadOptions& options, unsigned threads) {
   std::vector<FileResult> results(files.size());
+  // Preferred-language files first, so that the other languages' records find their twin
+  // already parsed and are thinned at once (translation_twins.hpp).
+  const std::vector<std::size_t> order = preferred_language_first(files, options.preferred_language);
+  records::PreferredTwins twins(options.preferred_language);
   std::atomic<std::size_t> done{0};
   // The calling thread is the one that reports progress.
   const std::thread::id reporter = std::this_thread::get_id();
-  for_each_index(files.size(), threads, [&](std::size_t i) {
+  for_each_index(files.size(), threads, [&](std::size_t position) {
+    const std::size_t i = order[position];
     results[i] = load_file(files[i], options.limits, cache, i);
+    // After load_file: the cache keeps every file's records whole, for loads in other languages.
+    twins.note_and_thin(results[i].parsed.records);
     std::size_t finished = ++done;
     if (options.on_progress && finished % 256 == 0 && std::this_thread::get_id() == reporter)
       options.on_progress(finished, files.size());
     return true;
   });
   if (options.on_progress) options.on_progress(files.size(), files.size());
+  return results;
+}
+
+// Each file from its cached parse or parsed now, then the merge; writes the cache when
+// anything changed.
+void load_each_file(const std::vector<CorpusFile>& files, records::CacheSession& cache, const LoadOptions& options,
+                    unsigned threads, bool merge_current, Corpus& corpus) {
+  cache.use_entries();
+  std::vector<FileResult> results = load_every_file(files, cache, options, threads);
 
   std::size_t record_count = 0;
   std::size_t fresh_count = 0;
@@ -354,9 +388,13 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
     // The walk's own diagnostics (links, unreadable folders) are not cached: they are
     // added to the files' after the cache is written, and again after it is read.
     Diagnostics walk_diagnostics;
-    std::vector<CorpusFile> files = records::list_corpus_files(root, options.follow_symlinks, walk_diagnostics);
-    records::CacheSession cache;
-    if (options.use_cache && !files.empty()) cache = records::CacheSession(root, options, files);
+    records::CacheSession cache(root, options);
+    std::optional<records::CorpusListing> listing = cache.unchanged_listing(root);
+    const bool listed_by_cache = listing.has_value();
+    if (!listing) listing = records::list_corpus_files(root, options.follow_symlinks, walk_diagnostics);
+    if (listing->files.empty()) cache = {};  // nothing to cache, no folder to create for it
+    cache.match(*listing, listed_by_cache);
+    const std::vector<CorpusFile>& files = listing->files;
     unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
 
@@ -366,10 +404,11 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
     } else {
       load_each_file(files, cache, options, threads, merge_current, corpus);
     }
+    corpus.cache.walked = !listed_by_cache;
     std::move(walk_diagnostics.begin(), walk_diagnostics.end(), std::back_inserter(corpus.diagnostics));
   } catch (const std::exception& e) {
-    corpus.diagnostics.push_back(file_problem(root.generic_string(), Severity::error,
-                                              std::string("cannot load the corpus (") + e.what() + ")"));
+    corpus.diagnostics.push_back(
+        file_problem(root.generic_string(), Severity::error, std::string("cannot load the corpus (") + e.what() + ")"));
   }
   sort_diagnostics(corpus.diagnostics);
   return corpus;

@@ -2,6 +2,10 @@
 // One record per kind and id (MODEL.md sections 5.1 and 5.3). Records are sorted by kind,
 // id, language and file, so within a group the duplicates of one language sit side by side
 // and the first by byte order of the path is the one kept, whatever order they came in.
+//
+// Of a record that is not the one kept, the merge reads only its kind, id, label, language,
+// file and place: the loader frees the rest early (keep_only_what_a_translation_gives in
+// translation_twins.hpp), and must be told should the merge ever read more.
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
@@ -55,11 +59,11 @@ std::vector<Record> merge_translations(std::span<Record* const> records, std::st
       if (!kept.empty() && records[kept.back()]->language == records[i]->language) {
         const Record& first = *records[kept.back()];
         const Record& again = *records[i];
-        diagnostics.push_back(Diagnostic{
-            again.file, again.where.line, again.where.column, Severity::error,
-            std::string(to_string(again.kind)) + " '" + again.id + "' " + language_phrase(again.language) +
-                " is defined twice: in " + place(first) + " (kept) and in " + place(again) +
-                " (skipped); remove one or give it another id"});
+        diagnostics.push_back(Diagnostic{again.file, again.where.line, again.where.column, Severity::error,
+                                         std::string(to_string(again.kind)) + " '" + again.id + "' " +
+                                             language_phrase(again.language) + " is defined twice: in " + place(first) +
+                                             " (kept) and in " + place(again) +
+                                             " (skipped); remove one or give it another id"});
         continue;
       }
       kept.push_back(i);
@@ -82,7 +86,8 @@ std::vector<Record> merge_translations(std::span<Record* const> records, std::st
     primary.translations.sort_by_name();
     // The other languages' records are done with: freeing them group by group keeps the
     // load's peak memory near the merged corpus instead of the merged plus every language.
-    for (std::size_t position = begin; position < end; ++position) *records[order[position]] = Record{};
+    // (Moved out rather than assigned an empty Record, which would keep the strings' buffers.)
+    for (std::size_t position = begin; position < end; ++position) Record gone = std::move(*records[order[position]]);
     begin = end;
   }
   return merged;

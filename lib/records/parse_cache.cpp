@@ -11,7 +11,9 @@
 //                              time the writing load began, the entry count, the blob
 //                              bytes, then per file in byte order of its path: path,
 //                              size, mtime ns, ctime ns, content hash (u64), blob length,
-//                              blob checksum (u64)
+//                              blob checksum (u64); then the folder count and per
+//                              folder the walk listed: path, mtime ns, ctime ns (none
+//                              when the walk cannot vouch for its listing by them)
 //   blobs                      each file's encoded ParseResult, one after the other
 //   merged corpus (optional)   "PGMERGED", its table's length and checksum (u64, u64),
 //                              its table (preferred language, files read, chunk count,
@@ -21,7 +23,12 @@
 //                              last one of the corpus's diagnostics
 //
 // The merged corpus makes the common case fast: nothing changed, and the load is a stat of
-// every file, then the merged records decoded, without the files' blobs ever being read.
+// every folder and file, then the merged records decoded, without the corpus being walked
+// or the files' blobs ever being read. The folders' times stand for the walk: a folder's
+// mtime and ctime change whenever an entry is added, removed or renamed in it (git's
+// untracked cache relies on the same), so while every folder listed has the times cached,
+// and was modified well before the load that cached it, the files are the cached ones. A
+// walk that met a symbolic link, or reported anything, stores no folders.
 //
 // Why it can be trusted: nothing in it is believed before it is checked. The magic and
 // the format version come first, the table's checksum is checked before its first byte is
@@ -48,6 +55,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cerrno>
@@ -57,12 +65,14 @@
 #include <system_error>
 #include <utility>
 
+#include "support/file_times.hpp"
+
 namespace policygraph::records {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::uint32_t format_version = 2;
+constexpr std::uint32_t format_version = 3;
 constexpr char magic[8] = {'P', 'G', 'R', 'C', 'A', 'C', 'H', 'E'};
 constexpr char merge_magic[8] = {'P', 'G', 'M', 'E', 'R', 'G', 'E', 'D'};
 constexpr std::size_t header_bytes = 8 + 4 + 8 + 8 + 8;
@@ -182,6 +192,11 @@ class Reader {
     std::uint64_t value = varint();
     return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
   }
+  std::uint32_t u32() {
+    std::uint64_t value = varint();
+    if (value > UINT32_MAX) return static_cast<std::uint32_t>(fail());
+    return static_cast<std::uint32_t>(value);
+  }
   int small_int() {
     std::int64_t value = signed_varint();
     if (value < INT32_MIN || value > INT32_MAX) return static_cast<int>(fail());
@@ -263,28 +278,34 @@ void read_references(Reader& in, std::vector<Reference>& references) {
   }
 }
 
+// The buffer whole, then each field's place in it: a decode is one copy and a check of
+// the places, not an append per field.
 void write_attributes(Writer& out, const Attributes& attributes) {
+  out.string(attributes.text());
   out.varint(attributes.size());
-  for (const Attribute a : attributes) {
-    out.string(a.name);
-    out.string(a.value);
+  for (const Attributes::Slot& slot : attributes.slots()) {
+    out.varint(slot.name_offset);
+    out.varint(slot.name_size);
+    out.varint(slot.value_offset);
+    out.varint(slot.value_size);
   }
 }
 
 void read_attributes(Reader& in, Attributes& attributes) {
-  std::size_t n = in.count(2);
-  {
-    // A first pass for the sizes, so the buffer is allocated once and no larger than needed.
-    Reader sizes = in;
-    std::size_t text_bytes = 0;
-    for (std::size_t i = 0; i < 2 * n && sizes.ok(); ++i) text_bytes += sizes.string_view().size();
-    if (sizes.ok()) attributes.reserve(n, text_bytes);
+  std::string text = in.string();
+  std::vector<Attributes::Slot> slots(in.count(4));
+  for (Attributes::Slot& slot : slots) {
+    slot.name_offset = in.u32();
+    slot.name_size = in.u32();
+    slot.value_offset = in.u32();
+    slot.value_size = in.u32();
   }
-  for (std::size_t i = 0; i < n && in.ok(); ++i) {
-    std::string_view name = in.string_view();
-    std::string_view value = in.string_view();
-    attributes.add(name, value);
-  }
+  if (!in.ok()) return;
+  std::optional<Attributes> restored = Attributes::from_parts(std::move(text), std::move(slots));
+  if (restored)
+    attributes = std::move(*restored);
+  else
+    in.fail();
 }
 
 void write_record(Writer& out, const Record& record, std::string_view path) {
@@ -546,7 +567,8 @@ bool LoadedCache::load_blobs() {
   }
   for (std::size_t i = 0; i < files_.size(); ++i) {
     const std::uint64_t end = i + 1 < files_.size() ? blob_offsets_[i + 1] : blob_bytes_;
-    files_[i].blob = std::string_view(blobs_.get() + blob_offsets_[i], static_cast<std::size_t>(end - blob_offsets_[i]));
+    files_[i].blob =
+        std::string_view(blobs_.get() + blob_offsets_[i], static_cast<std::size_t>(end - blob_offsets_[i]));
   }
   return true;
 }
@@ -716,6 +738,14 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
     offset += length;
     if (i > 0 && !(cache.files_[i - 1].path < f.path)) in.fail();  // sorted, unique
   }
+  const std::size_t folders = in.count(3);
+  cache.folders_.reserve(folders);
+  for (std::size_t i = 0; i < folders && in.ok(); ++i) {
+    FolderStamp& folder = cache.folders_.emplace_back();
+    folder.relative_path = in.string();
+    folder.mtime_ns = in.signed_varint();
+    folder.ctime_ns = in.signed_varint();
+  }
   if (!in.ok() || !in.at_end() || offset != blob_bytes) {
     problem = "is damaged (its table does not decode)";
     return std::nullopt;
@@ -733,7 +763,8 @@ void CacheWriter::abandon() {
 }
 
 bool CacheWriter::begin(const fs::path& file, const CacheKey& key, std::int64_t load_started_ns,
-                        const std::vector<CacheEntry>& entries, std::string& problem) {
+                        const std::vector<CacheEntry>& entries, std::span<const FolderStamp> folders,
+                        std::string& problem) {
   abandon();
   std::error_code error;
   fs::create_directories(file.parent_path(), error);
@@ -758,6 +789,12 @@ bool CacheWriter::begin(const fs::path& file, const CacheKey& key, std::int64_t 
     out.fixed64(e.content_hash);
     out.varint(e.blob.size());
     out.fixed64(e.blob_checksum);
+  }
+  out.varint(folders.size());
+  for (const FolderStamp& folder : folders) {
+    out.string(folder.relative_path);
+    out.signed_varint(folder.mtime_ns);
+    out.signed_varint(folder.ctime_ns);
   }
   std::string header(magic, sizeof magic);
   Writer head(header);
@@ -808,7 +845,8 @@ bool CacheWriter::commit(const Corpus* merged, std::string_view language, std::s
     std::vector<std::string> chunks;
     const std::span<const Record> records = merged->records;
     for (std::size_t first = 0; first < records.size(); first += records_per_chunk)
-      chunks.push_back(encode_records(records.subspan(first, std::min(records_per_chunk, records.size() - first)), {}, {}));
+      chunks.push_back(
+          encode_records(records.subspan(first, std::min(records_per_chunk, records.size() - first)), {}, {}));
     chunks.push_back(encode_records({}, merged->diagnostics, {}));
     std::string table;
     Writer out(table);
@@ -857,7 +895,7 @@ bool CacheWriter::commit(const Corpus* merged, std::string_view language, std::s
 bool write_cache(const fs::path& file, const CacheKey& key, std::int64_t load_started_ns,
                  const std::vector<CacheEntry>& entries, std::string& problem) {
   CacheWriter writer;
-  return writer.begin(file, key, load_started_ns, entries, problem) && writer.commit(nullptr, {}, problem);
+  return writer.begin(file, key, load_started_ns, entries, {}, problem) && writer.commit(nullptr, {}, problem);
 }
 
 std::vector<CacheLocation> cache_locations(const fs::path& canonical_root, const std::optional<fs::path>& folder) {
@@ -881,7 +919,7 @@ std::vector<CacheLocation> cache_locations(const fs::path& canonical_root, const
   return places;
 }
 
-CacheSession::CacheSession(const fs::path& root, const LoadOptions& options, const std::vector<CorpusFile>& files) {
+CacheSession::CacheSession(const fs::path& root, const LoadOptions& options) {
   if (!options.use_cache) return;
   load_started_ns_ =
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -906,10 +944,33 @@ CacheSession::CacheSession(const fs::path& root, const LoadOptions& options, con
       break;
     }
   }
+  if (loaded_) trusted_before_ns_ = loaded_->load_started_ns() - racy_window_ns;
+}
 
+std::optional<CorpusListing> CacheSession::unchanged_listing(const fs::path& root) const {
+  if (!loaded_ || loaded_->folders().empty()) return std::nullopt;
+  for (const FolderStamp& folder : loaded_->folders()) {
+    struct stat info {};
+    if (::stat(corpus_file(root, folder.relative_path).path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
+      return std::nullopt;
+    const std::int64_t mtime_ns = support::nanoseconds(info.st_mtim);
+    if (mtime_ns != folder.mtime_ns || support::nanoseconds(info.st_ctim) != folder.ctime_ns ||
+        mtime_ns >= trusted_before_ns_)
+      return std::nullopt;
+  }
+  CorpusListing listing;
+  listing.files.reserve(loaded_->files().size());
+  for (const CachedFile& file : loaded_->files()) listing.files.push_back(corpus_file(root, file.path));
+  listing.folders = loaded_->folders();
+  return listing;
+}
+
+void CacheSession::match(const CorpusListing& listing, bool listed_by_cache) {
+  const std::vector<CorpusFile>& files = listing.files;
+  folders_ = listing.folders;
+  listed_by_cache_ = listed_by_cache;
   matches_.assign(files.size(), nullptr);
   if (!loaded_) return;
-  trusted_before_ns_ = loaded_->load_started_ns() - racy_window_ns;
   const auto& cached = loaded_->files();
   std::size_t j = 0;
   for (std::size_t i = 0; i < files.size() && j < cached.size(); ++i) {
@@ -934,7 +995,8 @@ std::optional<CachedMerge> CacheSession::merged(std::string_view language) {
   if (!loaded_ || !loaded_->has_merge()) return std::nullopt;
   std::string problem;
   std::optional<CachedMerge> merge = loaded_->load_merge(problem);
-  if (!problem.empty()) note_ = "the cache '" + locations_[read_from_].file.string() + "' " + problem + "; it is rebuilt";
+  if (!problem.empty())
+    note_ = "the cache '" + locations_[read_from_].file.string() + "' " + problem + "; it is rebuilt";
   if (merge && merge->language != language) return std::nullopt;
   return merge;
 }
@@ -964,6 +1026,23 @@ void CacheSession::served_by_merge(CacheReport& report) const {
   report.note = note_;
 }
 
+void CacheSession::refresh_listing(const Corpus& corpus, std::string_view language, CacheReport& report) {
+  if (!loaded_ || listed_by_cache_ || folders_.empty()) return;
+  // Folders changed within the racy window are not trusted by the next load either.
+  const bool trusted_next_time = std::all_of(folders_.begin(), folders_.end(), [&](const FolderStamp& folder) {
+    return folder.mtime_ns < load_started_ns_ - racy_window_ns;
+  });
+  if (!trusted_next_time || !covers_every_file() || !loaded_->load_blobs()) return;
+  std::vector<CacheEntry> entries;
+  entries.reserve(loaded_->files().size());
+  for (const CachedFile& file : loaded_->files())
+    entries.push_back(
+        {file.path, file.size, file.mtime_ns, file.ctime_ns, file.content_hash, file.blob, file.blob_checksum});
+  write_entries(entries, false, false, 0, report);
+  release_entries();
+  write_merged(corpus, language, report);
+}
+
 void CacheSession::write_entries(const std::vector<CacheEntry>& entries, bool unchanged, bool merge_current,
                                  std::size_t damaged, CacheReport& report) {
   if (damaged > 0)
@@ -974,7 +1053,12 @@ void CacheSession::write_entries(const std::vector<CacheEntry>& entries, bool un
   if (!enabled_) return;
   report.folder = locations_[read_from_].folder;
   report.removed = loaded_ ? loaded_->files().size() - matched_ : 0;
-  if (unchanged && merge_current && loaded_ && entries.size() == loaded_->files().size()) {
+  // The folders vouch for the listing only when it holds every file the walk found: a file
+  // left out (unreadable, too large) would otherwise be missed, with its diagnostic.
+  const std::span<const FolderStamp> folders =
+      entries.size() == matches_.size() ? std::span<const FolderStamp>(folders_) : std::span<const FolderStamp>();
+  const bool same_folders = listed_by_cache_ || (folders.empty() && loaded_ && loaded_->folders().empty());
+  if (unchanged && merge_current && same_folders && loaded_ && entries.size() == loaded_->files().size()) {
     report.used = true;
     return;
   }
@@ -982,7 +1066,7 @@ void CacheSession::write_entries(const std::vector<CacheEntry>& entries, bool un
   for (std::size_t i = 0; i < locations_.size(); ++i) {
     std::string problem;
     auto writer = std::make_unique<CacheWriter>();
-    if (writer->begin(locations_[i].file, key_, load_started_ns_, entries, problem)) {
+    if (writer->begin(locations_[i].file, key_, load_started_ns_, entries, folders, problem)) {
       writer_ = std::move(writer);
       written_to_ = i;
       return;
@@ -1006,8 +1090,9 @@ void CacheSession::write_merged(const Corpus& corpus, std::string_view language,
 
 void CacheSession::fail_to_write(const std::string& problem, CacheReport& report) {
   report.used = loaded_.has_value();
-  report.note = (note_.empty() ? std::string() : note_ + "; ") + "the cache of parsed records is not saved: " +
-                problem + "; give a writable folder with --cache DIR, or turn the cache off with --no-cache";
+  report.note = (note_.empty() ? std::string() : note_ + "; ") +
+                "the cache of parsed records is not saved: " + problem +
+                "; give a writable folder with --cache DIR, or turn the cache off with --no-cache";
 }
 
 }  // namespace policygraph::records

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "corpus_walker.hpp"
-#include "support/unique_fd.hpp"
 #include "policygraph/loader.hpp"
+#include "support/unique_fd.hpp"
 
 namespace policygraph::records {
 
@@ -70,6 +70,9 @@ class LoadedCache {
   /// The entries, sorted by path in byte order, paths unique. Their blobs are empty views
   /// until load_blobs().
   const std::vector<CachedFile>& files() const { return files_; }
+  /// The folders the walk that wrote it listed, with their times then; empty when that walk
+  /// could not vouch for its listing by them (see CorpusListing::folders).
+  const std::vector<FolderStamp>& folders() const { return folders_; }
   /// The time (ns since the epoch) the load that wrote this cache began: a file modified
   /// less than racy_window_ns before it may have changed again within the same clock tick,
   /// so its size and time alone do not vouch for it.
@@ -98,6 +101,7 @@ class LoadedCache {
   std::unique_ptr<char[]> table_;
   std::unique_ptr<char[]> blobs_;
   std::vector<CachedFile> files_;
+  std::vector<FolderStamp> folders_;
   std::vector<std::uint64_t> blob_offsets_;  // into the blob region, per entry
   std::uint64_t blobs_begin_ = 0;
   std::uint64_t blob_bytes_ = 0;
@@ -136,10 +140,10 @@ class CacheWriter {
   /// Removes a temporary file that was not committed.
   ~CacheWriter();
 
-  /// Writes the header, the table and the blobs of `entries` (path order). False with
-  /// `problem` set when it cannot.
+  /// Writes the header, the table and the blobs of `entries` (path order), with the
+  /// `folders` of the walk. False with `problem` set when it cannot.
   bool begin(const std::filesystem::path& file, const CacheKey& key, std::int64_t load_started_ns,
-             const std::vector<CacheEntry>& entries, std::string& problem);
+             const std::vector<CacheEntry>& entries, std::span<const FolderStamp> folders, std::string& problem);
   /// Appends the merged corpus (unless null), then renames the file over the cache.
   bool commit(const Corpus* merged, std::string_view language, std::string& problem);
   bool begun() const { return fd_ >= 0; }
@@ -152,7 +156,7 @@ class CacheWriter {
   std::uint64_t written_ = 0;
 };
 
-/// write_cache in one step, without a merged corpus.
+/// write_cache in one step, without a merged corpus or folders.
 bool write_cache(const std::filesystem::path& file, const CacheKey& key, std::int64_t load_started_ns,
                  const std::vector<CacheEntry>& entries, std::string& problem);
 
@@ -188,9 +192,18 @@ class CacheSession {
  public:
   /// No cache: enabled() is false.
   CacheSession() = default;
-  /// Finds the cache of `root` (LoadOptions::cache_folder, else cache_locations), reads its
-  /// table and matches its entries to `files`, both in path order: O(files + entries).
-  CacheSession(const std::filesystem::path& root, const LoadOptions& options, const std::vector<CorpusFile>& files);
+  /// Finds the cache of `root` (LoadOptions::cache_folder, else cache_locations) and reads
+  /// its table.
+  CacheSession(const std::filesystem::path& root, const LoadOptions& options);
+
+  /// The listing the cache holds, when it stands for a walk of `root`: the walk that wrote
+  /// the cache vouched for it, and every folder it listed still has the times it had then,
+  /// old enough to trust. One stat per folder.
+  std::optional<CorpusListing> unchanged_listing(const std::filesystem::path& root) const;
+  /// Matches the cache's entries to the listing's files, both in path order:
+  /// O(files + entries). `listed_by_cache`: the listing is unchanged_listing()'s. Call once,
+  /// before anything below.
+  void match(const CorpusListing& listing, bool listed_by_cache);
 
   bool enabled() const { return enabled_; }
   /// The cache's entry for `files[index]`, or nullptr.
@@ -216,8 +229,8 @@ class CacheSession {
   void note_damaged_merge();
 
   /// Starts writing `entries` (path order) as the new cache, unless `unchanged` (every
-  /// file reused as cached, none added), the cache read holds exactly those files and
-  /// `merge_current` (its merged corpus serves this language). `damaged`: the entries
+  /// file reused as cached, none added), the cache read holds exactly those files and the
+  /// same folders, and `merge_current` (its merged corpus serves this language). `damaged`: the entries
   /// that did not decode. Fills `report`.
   void write_entries(const std::vector<CacheEntry>& entries, bool unchanged, bool merge_current, std::size_t damaged,
                      CacheReport& report);
@@ -225,6 +238,10 @@ class CacheSession {
   void write_merged(const Corpus& corpus, std::string_view language, CacheReport& report);
   /// A load served by the merged corpus: fills `report`.
   void served_by_merge(CacheReport& report) const;
+  /// After a load the merged corpus served though the corpus was walked (a folder's times
+  /// changed, or were too recent to trust): writes the cache again, the same but for the
+  /// walk's folders, so that the next load need not walk.
+  void refresh_listing(const Corpus& corpus, std::string_view language, CacheReport& report);
 
  private:
   void fail_to_write(const std::string& problem, CacheReport& report);
@@ -232,10 +249,12 @@ class CacheSession {
   bool enabled_ = false;
   std::vector<CacheLocation> locations_;
   std::optional<LoadedCache> loaded_;
-  std::size_t read_from_ = 0;  // the location the cache was read from, or tried first
+  std::size_t read_from_ = 0;   // the location the cache was read from, or tried first
   std::size_t written_to_ = 0;  // the location write_entries began writing
   std::vector<const CachedFile*> matches_;
   std::size_t matched_ = 0;
+  std::vector<FolderStamp> folders_;  // of the listing, written with the new cache
+  bool listed_by_cache_ = false;
   std::int64_t load_started_ns_ = 0;
   std::int64_t trusted_before_ns_ = 0;
   CacheKey key_;

@@ -64,6 +64,18 @@ void Attributes::reserve(std::size_t count, std::size_t text_bytes) {
   text_.reserve(text_.size() + text_bytes);
 }
 
+std::optional<Attributes> Attributes::from_parts(std::string text, std::vector<Slot> slots) {
+  const std::uint64_t size = text.size();
+  for (const Slot& slot : slots)
+    if (std::uint64_t{slot.name_offset} + slot.name_size > size ||
+        std::uint64_t{slot.value_offset} + slot.value_size > size)
+      return std::nullopt;
+  Attributes attributes;
+  attributes.text_ = std::move(text);
+  attributes.slots_ = std::move(slots);
+  return attributes;
+}
+
 bool Attributes::operator==(const Attributes& other) const {
   return std::equal(begin(), end(), other.begin(), other.end());
 }

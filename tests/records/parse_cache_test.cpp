@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "policygraph/loader.hpp"
+#include "records/record_dump.hpp"
 
 namespace policygraph {
 namespace {
@@ -53,6 +54,18 @@ class TempFolder {
     fs::last_write_time(root_ / relative,
                         fs::file_time_type::clock::now() - std::chrono::hours(1) - std::chrono::seconds(age));
   }
+  // Gives the folder and every folder below it that the walk lists a modification time an
+  // hour ago, so that their times alone vouch for their entries.
+  void age_folders() const {
+    set_age("", 0);
+    for (auto it = fs::recursive_directory_iterator(root_); it != fs::recursive_directory_iterator(); ++it) {
+      if (it->path().filename().string().front() == '.') {
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_directory() && !it->is_symlink()) set_age(fs::relative(it->path(), root_).string(), 0);
+    }
+  }
 
  private:
   fs::path root_;
@@ -77,36 +90,6 @@ void write_corpus(const TempFolder& corpus) {
 }
 
 constexpr std::size_t corpus_files = 9;
-
-std::string location(const Location& where) { return std::to_string(where.line) + ":" + std::to_string(where.column); }
-
-// Every field of every record, so that two loads compare field by field.
-std::vector<std::string> dump(const Corpus& corpus) {
-  std::vector<std::string> out;
-  for (const Record& r : corpus.records) {
-    std::ostringstream text;
-    text << to_string(r.kind) << '|' << r.id << '|' << r.label << '|' << r.language << '|' << r.file << '|'
-         << location(r.where) << '|' << (r.date ? r.date->iso() : "-") << "|tags";
-    for (const auto& t : r.tags) text << ',' << t;
-    text << "|clusters";
-    for (const auto& c : r.clusters) text << ',' << c;
-    for (const auto* list :
-         {&r.supersedes, &r.superseded_by, &r.consolidated_from, &r.related_facilities, &r.related_policies}) {
-      text << "|refs";
-      for (const auto& reference : *list) text << ',' << reference.id << '@' << location(reference.where);
-    }
-    text << "|milestones";
-    for (const auto& m : r.milestones) text << ',' << m.date << '=' << m.event;
-    text << "|attributes";
-    for (const auto& a : r.attributes) text << ',' << a.name << '=' << a.value;
-    text << "|translations";
-    for (const auto& a : r.translations) text << ',' << a.name << '=' << a.value;
-    out.push_back(text.str());
-  }
-  for (const Diagnostic& d : corpus.diagnostics) out.push_back(format_diagnostic(d));
-  out.push_back("files read: " + std::to_string(corpus.files_read));
-  return out;
-}
 
 // Where the files' blobs sit in a cache file: [begin, end).
 std::pair<std::size_t, std::size_t> blob_region(const fs::path& file) {
@@ -662,6 +645,138 @@ TEST(ParseCache, OneFolderServesSeveralCorpora) {
   EXPECT_EQ(load_corpus(first.root(), cached_in(cache.root())).cache.reused, corpus_files);
   EXPECT_EQ(load_corpus(second.root(), cached_in(cache.root())).cache.reused, 1u);
 }
+
+namespace listing {
+
+// A corpus and a cache whose last load was served by the cache's listing: every folder
+// aged, the cache written after that, then a load that did not walk.
+struct Listed {
+  TempFolder corpus;
+  TempFolder cache;
+  Listed() {
+    write_corpus(corpus);
+    corpus.age_folders();
+    load_corpus(corpus.root(), cached_in(cache.root()));
+    Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+    EXPECT_FALSE(warm.cache.walked);
+  }
+  Corpus load() const { return load_corpus(corpus.root(), cached_in(cache.root())); }
+  Corpus plain() const { return load_corpus(corpus.root(), without_cache()); }
+};
+
+TEST(CacheListing, UnchangedFoldersStandForTheWalk) {
+  Listed listed;
+  Corpus warm = listed.load();
+  EXPECT_FALSE(warm.cache.walked);
+  EXPECT_TRUE(warm.cache.merged);
+  EXPECT_EQ(dump(warm), dump(listed.plain()));
+  Corpus cold = load_corpus(listed.corpus.root(), without_cache());
+  EXPECT_TRUE(cold.cache.walked);
+}
+
+TEST(CacheListing, FileChangedInPlaceIsFoundWithoutAWalk) {
+  Listed listed;
+  const fs::path b = listed.corpus.root() / "policies/en/b.md";
+  std::ofstream(b, std::ios::binary | std::ios::trunc) << "---\nid: b\ntitle: B edited\n---\n";
+  listed.corpus.set_age("policies/en/b.md", 60);  // writing in place leaves the folder's times
+  Corpus changed = listed.load();
+  EXPECT_FALSE(changed.cache.walked);
+  EXPECT_EQ(changed.cache.parsed, 1u);
+  EXPECT_EQ(dump(changed), dump(listed.plain()));
+}
+
+TEST(CacheListing, FileAddedToAListedFolderIsFound) {
+  Listed listed;
+  listed.corpus.write("policies/en/new.md", "---\nid: new\ntitle: New\n---\n");
+  Corpus added = listed.load();
+  EXPECT_TRUE(added.cache.walked);
+  EXPECT_EQ(added.cache.parsed, 1u);
+  EXPECT_EQ(dump(added), dump(listed.plain()));
+}
+
+TEST(CacheListing, FileRemovedOrRenamedIsFound) {
+  Listed listed;
+  fs::remove(listed.corpus.root() / "policies/list.yaml");
+  Corpus removed = listed.load();
+  EXPECT_TRUE(removed.cache.walked);
+  EXPECT_EQ(removed.cache.removed, 1u);
+  EXPECT_EQ(dump(removed), dump(listed.plain()));
+
+  listed.corpus.age_folders();
+  Corpus walked = listed.load();  // served by the merged corpus, and the new times are cached
+  EXPECT_TRUE(walked.cache.walked);
+  EXPECT_TRUE(walked.cache.merged);
+  EXPECT_FALSE(listed.load().cache.walked);
+  fs::rename(listed.corpus.root() / "policies/en/b.md", listed.corpus.root() / "policies/en/b2.md");
+  Corpus renamed = listed.load();
+  EXPECT_TRUE(renamed.cache.walked);
+  EXPECT_EQ(dump(renamed), dump(listed.plain()));
+}
+
+TEST(CacheListing, FileInANewOrEmptyFolderIsFound) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  fs::create_directories(corpus.root() / "policies" / "fr");  // empty, listed all the same
+  corpus.age_folders();
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  ASSERT_FALSE(load_corpus(corpus.root(), cached_in(cache.root())).cache.walked);
+
+  std::ofstream(corpus.root() / "policies/fr/a.md", std::ios::binary) << "---\nid: a\ntitle: Loi A\n---\n";
+  Corpus in_empty = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(in_empty.cache.walked);
+  EXPECT_EQ(dump(in_empty), dump(load_corpus(corpus.root(), without_cache())));
+
+  corpus.write("facilities/de/deep/1.md", "---\nid: plant-1\nname: Werk\n---\n");
+  Corpus in_new = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(in_new.cache.walked);
+  EXPECT_EQ(dump(in_new), dump(load_corpus(corpus.root(), without_cache())));
+}
+
+TEST(CacheListing, RecentlyChangedFolderIsWalked) {
+  // Changed within the racy window before the load that cached it: an entry added in the
+  // same clock tick would not show in its time.
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(load_corpus(corpus.root(), cached_in(cache.root())).cache.walked);
+}
+
+TEST(CacheListing, SymbolicLinkInTheCorpusMeansAWalkEveryTime) {
+  // A link's target can change without any folder's times changing.
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  fs::create_symlink("a.md", corpus.root() / "policies" / "en" / "link.md");
+  corpus.age_folders();
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(warm.cache.walked);
+  EXPECT_TRUE(warm.cache.merged);
+  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
+}
+
+TEST(CacheListing, FileLeftOutOfTheCacheMeansAWalkEveryTime) {
+  // A file too large to read has no entry: a listing made of the entries would lose it, and
+  // its diagnostic with it.
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  corpus.write("policies/en/huge.md", "---\nid: huge\ntitle: " + std::string(4096, 'h') + "\n---\n");
+  corpus.age_folders();
+  LoadOptions small = cached_in(cache.root());
+  small.limits.max_file_bytes = 1024;
+  LoadOptions small_plain = without_cache();
+  small_plain.limits.max_file_bytes = 1024;
+  load_corpus(corpus.root(), small);
+  Corpus warm = load_corpus(corpus.root(), small);
+  EXPECT_TRUE(warm.cache.walked);
+  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), small_plain)));
+}
+
+}  // namespace listing
 
 }  // namespace
 }  // namespace policygraph

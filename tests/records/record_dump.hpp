@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// Every field of every record of a corpus as text, so that two loads compare field by field
+// and a difference reads plainly in a test's failure.
+#pragma once
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "policygraph/loader.hpp"
+
+namespace policygraph {
+
+inline std::string location(const Location& where) {
+  return std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
+inline std::string dump(const Record& r) {
+  std::ostringstream text;
+  text << to_string(r.kind) << '|' << r.id << '|' << r.label << '|' << r.language << '|' << r.file << '|'
+       << location(r.where) << '|' << (r.date ? r.date->iso() : "-") << "|tags";
+  for (const auto& t : r.tags) text << ',' << t;
+  text << "|clusters";
+  for (const auto& c : r.clusters) text << ',' << c;
+  for (const auto* list :
+       {&r.supersedes, &r.superseded_by, &r.consolidated_from, &r.related_facilities, &r.related_policies}) {
+    text << "|refs";
+    for (const auto& reference : *list) text << ',' << reference.id << '@' << location(reference.where);
+  }
+  text << "|milestones";
+  for (const auto& m : r.milestones) text << ',' << m.date << '=' << m.event;
+  text << "|attributes";
+  for (const auto& a : r.attributes) text << ',' << a.name << '=' << a.value;
+  text << "|translations";
+  for (const auto& a : r.translations) text << ',' << a.name << '=' << a.value;
+  return text.str();
+}
+
+inline std::vector<std::string> dump(const std::vector<Record>& records, const Diagnostics& diagnostics) {
+  std::vector<std::string> out;
+  for (const Record& r : records) out.push_back(dump(r));
+  for (const Diagnostic& d : diagnostics) out.push_back(format_diagnostic(d));
+  return out;
+}
+
+inline std::vector<std::string> dump(const Corpus& corpus) {
+  std::vector<std::string> out = dump(corpus.records, corpus.diagnostics);
+  out.push_back("files read: " + std::to_string(corpus.files_read));
+  return out;
+}
+
+}  // namespace policygraph
