@@ -47,7 +47,6 @@
 // Control characters are kept. Rows end with LF.
 //
 // To a stream (stdout) the export is nodes.csv, a blank line, then edges.csv.
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -117,7 +116,7 @@ std::string column_header(const AttributeColumn& column) {
   return property_name(column.name) + ":" + std::string(neo4j_type(column));
 }
 
-/// The cells of `row` in `columns` (ascending), empty fields where a cell is missing.
+/// The cells of a row in `columns` (ascending), empty fields where a cell is missing.
 void write_cells(std::ostream& out, const std::vector<Cell>& cells, const std::vector<std::size_t>& columns) {
   auto cell = cells.begin();
   for (std::size_t column : columns) {
@@ -128,26 +127,28 @@ void write_cells(std::ostream& out, const std::vector<Cell>& cells, const std::v
 }
 
 std::vector<std::size_t> all_columns(const AttributeTable& table) {
-  std::vector<std::size_t> columns(table.columns.size());
+  std::vector<std::size_t> columns(table.columns().size());
   for (std::size_t i = 0; i < columns.size(); ++i) columns[i] = i;
   return columns;
 }
 
 void write_all_nodes(std::ostream& out, const Graph& graph, const AttributeTable& table) {
   out << ":ID(Node),id,:LABEL";
-  for (const AttributeColumn& column : table.columns) {
+  for (const AttributeColumn& column : table.columns()) {
     out << ',';
     write_field(out, column_header(column));
   }
   out << '\n';
   const std::vector<std::size_t> columns = all_columns(table);
-  for (std::size_t row = 0; row < table.vertices.size(); ++row) {
-    const VertexId v = table.vertices[row];
+  std::vector<Cell> cells;
+  for (std::size_t row = 0; row < table.vertices().size(); ++row) {
+    const VertexId v = table.vertices()[row];
     write_field(out, graph.key(v));
     out << ',';
     write_field(out, graph.node(v).id);
     out << ',' << neo4j_label(graph.node(v).kind);
-    write_cells(out, table.cells[row], columns);
+    table.cells(row, cells);
+    write_cells(out, cells, columns);
     out << '\n';
   }
 }
@@ -174,16 +175,38 @@ void write_kind_nodes(std::ostream& out, const Graph& graph, const AttributeTabl
   out << "id:ID(" << neo4j_label(kind) << "),:LABEL";
   for (std::size_t column : part.columns) {
     out << ',';
-    write_field(out, column_header(table.columns[column]));
+    write_field(out, column_header(table.columns()[column]));
   }
   out << '\n';
+  std::vector<Cell> cells;
   for (std::size_t row : part.rows) {
-    const VertexId v = table.vertices[row];
+    const VertexId v = table.vertices()[row];
     write_field(out, graph.node(v).id);
     out << ',' << neo4j_label(kind);
-    write_cells(out, table.cells[row], part.columns);
+    table.cells(row, cells);
+    write_cells(out, cells, part.columns);
     out << '\n';
   }
+}
+
+/// The rows of each kind and the columns they have a value in.
+std::map<NodeKind, KindNodes> nodes_by_kind(const Graph& graph, const AttributeTable& table) {
+  std::map<NodeKind, KindNodes> kinds;
+  // A flag per column rather than a list of every row's columns, which would hold an entry
+  // per cell of the graph: the memory the table no longer spends.
+  std::map<NodeKind, std::vector<bool>> has_column;
+  std::vector<Cell> cells;
+  for (std::size_t row = 0; row < table.vertices().size(); ++row) {
+    const NodeKind kind = graph.node(table.vertices()[row]).kind;
+    kinds[kind].rows.push_back(row);
+    std::vector<bool>& used = has_column.try_emplace(kind, table.columns().size()).first->second;
+    table.cells(row, cells);
+    for (const Cell& cell : cells) used[cell.column] = true;
+  }
+  for (auto& [kind, part] : kinds)
+    for (std::size_t column = 0; column < table.columns().size(); ++column)
+      if (has_column[kind][column]) part.columns.push_back(column);
+  return kinds;
 }
 
 /// The relationship file of one edge type between two kinds.
@@ -253,19 +276,10 @@ bool is_kind_name(std::string_view text) {
 
 std::vector<FolderFile> csv_folder_files(const Graph& graph, const ExportOptions& options) {
   // Shared by the writers, which run one after another after this returns.
-  auto table = std::make_shared<const AttributeTable>(node_attribute_table(graph, options));
+  auto table = std::make_shared<const AttributeTable>(graph, options);
   auto edges = std::make_shared<const std::vector<EdgeId>>(selected_edges(graph, options.selection));
 
-  std::map<NodeKind, KindNodes> kinds;
-  for (std::size_t row = 0; row < table->vertices.size(); ++row) {
-    KindNodes& part = kinds[graph.node(table->vertices[row]).kind];
-    part.rows.push_back(row);
-    for (const Cell& cell : table->cells[row]) part.columns.push_back(cell.column);
-  }
-  for (auto& [kind, part] : kinds) {
-    std::sort(part.columns.begin(), part.columns.end());
-    part.columns.erase(std::unique(part.columns.begin(), part.columns.end()), part.columns.end());
-  }
+  std::map<NodeKind, KindNodes> kinds = nodes_by_kind(graph, *table);
   std::map<EdgeGroup, std::vector<EdgeId>> groups;
   for (EdgeId e : *edges) {
     const Edge& edge = graph.edge(e);
@@ -325,7 +339,7 @@ bool is_csv_folder_file_name(std::string_view name) {
 }  // namespace export_detail
 
 void write_csv_nodes(std::ostream& out, const Graph& graph, const ExportOptions& options) {
-  export_detail::write_all_nodes(out, graph, export_detail::node_attribute_table(graph, options));
+  export_detail::write_all_nodes(out, graph, export_detail::AttributeTable(graph, options));
 }
 
 void write_csv_edges(std::ostream& out, const Graph& graph, const ExportOptions& options) {

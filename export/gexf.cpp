@@ -51,17 +51,17 @@ std::optional<Date> first_successor_date(const Graph& graph, VertexId v) {
 }  // namespace
 
 void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& options) {
-  const AttributeTable table = node_attribute_table(graph, options);
+  const AttributeTable table(graph, options);
   const std::vector<EdgeId> edges = selected_edges(graph, options.selection);
 
   // Lifetimes (dynamic mode only).
   struct Life {
     std::optional<Date> start, end;
   };
-  std::vector<Life> lives(options.dynamic ? table.vertices.size() : 0);
+  std::vector<Life> lives(options.dynamic ? table.vertices().size() : 0);
   bool any_start = false, any_end = false;
   for (std::size_t row = 0; row < lives.size(); ++row) {
-    VertexId v = table.vertices[row];
+    VertexId v = table.vertices()[row];
     if (graph.node(v).kind != NodeKind::policy || !graph.node(v).date) continue;
     lives[row].start = graph.node(v).date;
     auto end = first_successor_date(graph, v);
@@ -69,7 +69,7 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
     any_start = true;
     any_end = any_end || lives[row].end.has_value();
   }
-  const std::size_t start_attribute = table.columns.size();
+  const std::size_t start_attribute = table.columns().size();
   const std::size_t end_attribute = start_attribute + 1;
 
   // PageRank to size: sqrt so that area, not radius, follows the score.
@@ -77,7 +77,7 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
       options.metrics != nullptr && options.metrics->pagerank ? &*options.metrics->pagerank : nullptr;
   double max_pagerank = 0;
   if (pagerank != nullptr)
-    for (VertexId v : table.vertices)
+    for (VertexId v : table.vertices())
       if (v < pagerank->size() && std::isfinite((*pagerank)[v])) max_pagerank = std::max(max_pagerank, (*pagerank)[v]);
 
   XmlWriter xml(out);
@@ -96,11 +96,11 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
   else xml.attribute("mode", "static");
 
   xml.start("attributes").attribute("class", "node").attribute("mode", "static");
-  for (std::size_t c = 0; c < table.columns.size(); ++c)
+  for (std::size_t c = 0; c < table.columns().size(); ++c)
     xml.start("attribute")
         .attribute("id", std::to_string(c))
-        .attribute("title", table.columns[c].name)
-        .attribute("type", gexf_type(table.columns[c].type))
+        .attribute("title", table.columns()[c].name)
+        .attribute("type", gexf_type(table.columns()[c].type))
         .end();
   if (any_start)
     xml.start("attribute").attribute("id", std::to_string(start_attribute)).attribute("title", "start");
@@ -112,17 +112,19 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
   xml.start("attribute").attribute("id", "kind").attribute("title", "kind").attribute("type", "string").end();
   xml.end();
 
-  xml.start("nodes").attribute("count", std::to_string(table.vertices.size()));
+  xml.start("nodes").attribute("count", std::to_string(table.vertices().size()));
   std::string scratch;
-  for (std::size_t row = 0; row < table.vertices.size(); ++row) {
-    const VertexId v = table.vertices[row];
+  std::vector<Cell> cells;
+  for (std::size_t row = 0; row < table.vertices().size(); ++row) {
+    const VertexId v = table.vertices()[row];
     xml.start("node").attribute("id", graph.key(v)).attribute("label", graph.node(v).label);
     if (options.dynamic) {
       if (lives[row].start) xml.attribute("start", lives[row].start->iso());
       if (lives[row].end) xml.attribute("end", lives[row].end->iso());
     }
     xml.start("attvalues");
-    for (const Cell& cell : table.cells[row]) {
+    table.cells(row, cells);
+    for (const Cell& cell : cells) {
       const std::string_view text = value_view(cell.value, scratch);
       if (!xml_can_carry(text)) continue;  // missing
       xml.start("attvalue").attribute("for", std::to_string(cell.column)).attribute("value", text).end();

@@ -41,7 +41,7 @@ std::string unique_name(std::string base, std::set<std::string>& used) {
 }  // namespace
 
 void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& options) {
-  const AttributeTable table = node_attribute_table(graph, options);
+  const AttributeTable table(graph, options);
   const std::vector<EdgeId> edges = selected_edges(graph, options.selection);
 
   // Node ids first: whether any changed decides whether the `key` attribute is needed.
@@ -49,7 +49,7 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
   bool ids_changed = false;
   {
     std::set<std::string> used;
-    for (VertexId v : table.vertices) {
+    for (VertexId v : table.vertices()) {
       std::string key = graph.key(v);
       std::string id = unique_name(xml_name_token(key), used);
       ids_changed = ids_changed || id != key;
@@ -67,7 +67,7 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
   }
   std::vector<std::string> node_key_ids;
   std::vector<std::string> node_key_names;
-  for (const AttributeColumn& column : table.columns) {
+  for (const AttributeColumn& column : table.columns()) {
     std::string name = unique_name(nmtoken(column.name), used_names);
     node_key_ids.push_back(used_ids.insert(name).second ? name : unique_name(name, used_ids));
     node_key_names.push_back(std::move(name));
@@ -80,12 +80,12 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
       .attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
       .attribute("xsi:schemaLocation",
                  "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
-  for (std::size_t c = 0; c < table.columns.size(); ++c)
+  for (std::size_t c = 0; c < table.columns().size(); ++c)
     xml.start("key")
         .attribute("id", node_key_ids[c])
         .attribute("for", "node")
         .attribute("attr.name", node_key_names[c])
-        .attribute("attr.type", xml_type_name(table.columns[c].type))
+        .attribute("attr.type", xml_type_name(table.columns()[c].type))
         .end();
   if (ids_changed)
     xml.start("key").attribute("id", key_key_id).attribute("for", "node").attribute("attr.name", "key")
@@ -97,10 +97,12 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
 
   xml.start("graph").attribute("id", "G").attribute("edgedefault", "directed");
   std::string scratch;
-  for (std::size_t row = 0; row < table.vertices.size(); ++row) {
+  std::vector<Cell> cells;
+  for (std::size_t row = 0; row < table.vertices().size(); ++row) {
     xml.start("node").attribute("id", node_ids[row]);
-    if (ids_changed) xml.start("data").attribute("key", key_key_id).text(graph.key(table.vertices[row])).end();
-    for (const Cell& cell : table.cells[row]) {
+    if (ids_changed) xml.start("data").attribute("key", key_key_id).text(graph.key(table.vertices()[row])).end();
+    table.cells(row, cells);
+    for (const Cell& cell : cells) {
       const std::string_view text = value_view(cell.value, scratch);
       if (!xml_can_carry(text)) continue;  // missing
       xml.start("data").attribute("key", node_key_ids[cell.column]).text(text).end();
@@ -108,7 +110,7 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
     xml.end();
   }
   std::vector<std::size_t> row_of(graph.node_count());
-  for (std::size_t row = 0; row < table.vertices.size(); ++row) row_of[table.vertices[row]] = row;
+  for (std::size_t row = 0; row < table.vertices().size(); ++row) row_of[table.vertices()[row]] = row;
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const Edge& edge = graph.edge(edges[i]);
     xml.start("edge")

@@ -36,21 +36,27 @@ bool fits_int32(std::int64_t value) {
   return value >= std::numeric_limits<std::int32_t>::min() && value <= std::numeric_limits<std::int32_t>::max();
 }
 
-/// The type of a record attribute column, from every value it has in the graph.
-ValueType infer_type(std::string_view name, const std::vector<std::string_view>& values) {
-  bool all_integers = true, all_int32 = true;
-  for (std::string_view value : values) {
+/// The type of a record attribute column, folded over its values one at a time so that
+/// the values need not be gathered first.
+class RecordColumnType {
+ public:
+  void add(std::string_view value) {
+    if (!all_integers_) return;  // a string already; nothing can change that
     auto parsed = parse_canonical_integer(value);
-    if (!parsed) {
-      all_integers = false;
-      break;
-    }
-    all_int32 = all_int32 && fits_int32(*parsed);
+    all_integers_ = parsed.has_value();
+    all_int32_ = all_int32_ && parsed && fits_int32(*parsed);
   }
-  if (!all_integers) return ValueType::string;
-  if (name == "year" && all_int32) return ValueType::integer;
-  return ValueType::long_integer;
-}
+
+  ValueType type(std::string_view name) const {
+    if (!all_integers_) return ValueType::string;
+    if (name == "year" && all_int32_) return ValueType::integer;
+    return ValueType::long_integer;
+  }
+
+ private:
+  bool all_integers_ = true;
+  bool all_int32_ = true;
+};
 
 // Calls visit(field) for each of a record's attributes and translations that is exported:
 // not a name we compute ourselves, not empty. The views live as long as the record.
@@ -65,6 +71,46 @@ template <typename T>
 const T* metric_value(const std::optional<std::vector<T>>& metric, VertexId v) {
   if (!metric || v >= metric->size()) return nullptr;
   return &(*metric)[v];
+}
+
+template <typename T>
+bool metric_used(const std::optional<std::vector<T>>& metric, const std::vector<VertexId>& vertices) {
+  return metric && std::any_of(vertices.begin(), vertices.end(), [&](VertexId v) { return v < metric->size(); });
+}
+
+std::vector<VertexId> selected_vertices(const Graph& graph, const Selection& selection) {
+  std::vector<VertexId> vertices;
+  for (VertexId v : graph.vertices())
+    if (selection.contains(v)) vertices.push_back(v);
+  return vertices;
+}
+
+/// The type of every record attribute and translation, over the whole graph.
+std::map<std::string_view, RecordColumnType> record_column_types(const Graph& graph) {
+  std::map<std::string_view, RecordColumnType> types;
+  for (VertexId v : graph.vertices())
+    if (const Record* record = graph.record(v))
+      for_each_exported_field(*record, [&](Attribute field) { types[field.name].add(field.value); });
+  return types;
+}
+
+/// Which of the columns that not every node has the selected nodes have a value in.
+struct ColumnsInUse {
+  bool date = false, tags = false, clusters = false;
+  std::set<std::string_view> record_columns;  ///< sorted by name, the order of the columns
+};
+
+ColumnsInUse columns_in_use(const Graph& graph, const std::vector<VertexId>& vertices) {
+  ColumnsInUse use;
+  for (VertexId v : vertices) {
+    use.date = use.date || graph.node(v).date.has_value();
+    const Record* record = graph.record(v);
+    if (record == nullptr) continue;
+    use.tags = use.tags || !record->tags.empty();
+    use.clusters = use.clusters || !record->clusters.empty();
+    for_each_exported_field(*record, [&](Attribute field) { use.record_columns.insert(field.name); });
+  }
+  return use;
 }
 
 }  // namespace
@@ -122,99 +168,79 @@ std::vector<EdgeId> selected_edges(const Graph& graph, const Selection& selectio
   return edges;
 }
 
-AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& options) {
-  AttributeTable table;
-  for (VertexId v : graph.vertices())
-    if (options.selection.contains(v)) table.vertices.push_back(v);
+AttributeTable::AttributeTable(const Graph& graph, const ExportOptions& options)
+    : graph_(&graph), metrics_(options.metrics), vertices_(selected_vertices(graph, options.selection)) {
+  const ColumnsInUse use = columns_in_use(graph, vertices_);
+  const bool any_vertex = !vertices_.empty();
+  computed_.kind = add_column("kind", ValueType::string, any_vertex);
+  computed_.label = add_column("label", ValueType::string, any_vertex);
+  computed_.resolved = add_column("resolved", ValueType::boolean, any_vertex);
+  computed_.date = add_column("date", ValueType::string, use.date);
+  computed_.tags = add_column("tags", ValueType::string_list, use.tags);
+  computed_.clusters = add_column("clusters", ValueType::string_list, use.clusters);
+  const std::map<std::string_view, RecordColumnType> types = record_column_types(graph);
+  for (std::string_view name : use.record_columns)
+    record_columns_[name] = add_column(name, types.find(name)->second.type(name), true);
+  const bool have_metrics = metrics_ != nullptr;
+  computed_.pagerank =
+      add_column("pagerank", ValueType::floating, have_metrics && metric_used(metrics_->pagerank, vertices_));
+  computed_.betweenness =
+      add_column("betweenness", ValueType::floating, have_metrics && metric_used(metrics_->betweenness, vertices_));
+  computed_.component =
+      add_column("component", ValueType::integer, have_metrics && metric_used(metrics_->component, vertices_));
+  computed_.community =
+      add_column("community", ValueType::integer, have_metrics && metric_used(metrics_->community, vertices_));
+  computed_.generation =
+      add_column("generation", ValueType::integer, have_metrics && metric_used(metrics_->generation, vertices_));
+}
 
-  // Record attributes and translations over the whole graph: their names and types.
-  std::map<std::string_view, std::vector<std::string_view>> record_values;
-  for (VertexId v : graph.vertices())
-    if (const Record* record = graph.record(v))
-      for_each_exported_field(*record, [&](Attribute field) { record_values[field.name].push_back(field.value); });
+std::size_t AttributeTable::add_column(std::string_view name, ValueType type, bool used) {
+  if (!used) return std::numeric_limits<std::size_t>::max();
+  columns_.push_back({std::string(name), type});
+  return columns_.size() - 1;
+}
 
-  // Which columns the selection uses.
-  bool any_date = false, any_tags = false, any_clusters = false;
-  std::set<std::string_view> used_record_columns;
-  for (VertexId v : table.vertices) {
-    any_date = any_date || graph.node(v).date.has_value();
-    const Record* record = graph.record(v);
-    if (record == nullptr) continue;
-    any_tags = any_tags || !record->tags.empty();
-    any_clusters = any_clusters || !record->clusters.empty();
-    for_each_exported_field(*record, [&](Attribute field) { used_record_columns.insert(field.name); });
-  }
-  const NodeMetrics* metrics = options.metrics;
-  auto metric_used = [&](const auto& metric) {
-    return metric && std::any_of(table.vertices.begin(), table.vertices.end(),
-                                 [&](VertexId v) { return v < metric->size(); });
-  };
+void AttributeTable::cells(std::size_t row, std::vector<Cell>& out) const {
+  out.clear();
+  const VertexId v = vertices_[row];
+  add_node_cells(v, out);
+  if (const Record* record = graph_->record(v)) add_record_cells(*record, out);
+  if (metrics_ != nullptr) add_metric_cells(v, out);
+  // A record may repeat a name across attributes and translations; keep the first.
+  std::stable_sort(out.begin(), out.end(), [](const Cell& a, const Cell& b) { return a.column < b.column; });
+  out.erase(std::unique(out.begin(), out.end(), [](const Cell& a, const Cell& b) { return a.column == b.column; }),
+            out.end());
+}
 
-  constexpr std::size_t absent = std::numeric_limits<std::size_t>::max();
-  auto add_column = [&](std::string name, ValueType type, bool used) {
-    if (!used) return absent;
-    table.columns.push_back({std::move(name), type});
-    return table.columns.size() - 1;
-  };
-  const bool any_vertex = !table.vertices.empty();
-  const std::size_t kind_column = add_column("kind", ValueType::string, any_vertex);
-  const std::size_t label_column = add_column("label", ValueType::string, any_vertex);
-  const std::size_t resolved_column = add_column("resolved", ValueType::boolean, any_vertex);
-  const std::size_t date_column = add_column("date", ValueType::string, any_date);
-  const std::size_t tags_column = add_column("tags", ValueType::string_list, any_tags);
-  const std::size_t clusters_column = add_column("clusters", ValueType::string_list, any_clusters);
-  std::map<std::string_view, std::size_t, std::less<>> record_columns;
-  for (std::string_view name : used_record_columns)
-    record_columns[name] = add_column(std::string(name), infer_type(name, record_values[name]), true);
-  const bool have_metrics = metrics != nullptr;
-  const std::size_t pagerank_column =
-      add_column("pagerank", ValueType::floating, have_metrics && metric_used(metrics->pagerank));
-  const std::size_t betweenness_column =
-      add_column("betweenness", ValueType::floating, have_metrics && metric_used(metrics->betweenness));
-  const std::size_t component_column =
-      add_column("component", ValueType::integer, have_metrics && metric_used(metrics->component));
-  const std::size_t community_column =
-      add_column("community", ValueType::integer, have_metrics && metric_used(metrics->community));
-  const std::size_t generation_column =
-      add_column("generation", ValueType::integer, have_metrics && metric_used(metrics->generation));
+void AttributeTable::add_node_cells(VertexId v, std::vector<Cell>& out) const {
+  const Node& node = graph_->node(v);
+  out.push_back({computed_.kind, to_string(node.kind)});
+  out.push_back({computed_.label, std::string_view(node.label)});
+  out.push_back({computed_.resolved, node.resolved});
+  if (node.date) out.push_back({computed_.date, node.date->iso()});
+}
 
-  table.cells.reserve(table.vertices.size());
-  for (VertexId v : table.vertices) {
-    std::vector<Cell> cells;
-    const Node& node = graph.node(v);
-    cells.push_back({kind_column, to_string(node.kind)});
-    cells.push_back({label_column, std::string_view(node.label)});
-    cells.push_back({resolved_column, node.resolved});
-    if (node.date) cells.push_back({date_column, node.date->iso()});
-    if (const Record* record = graph.record(v)) {
-      if (!record->tags.empty()) cells.push_back({tags_column, std::span<const std::string>(record->tags)});
-      if (!record->clusters.empty())
-        cells.push_back({clusters_column, std::span<const std::string>(record->clusters)});
-      for_each_exported_field(*record, [&](Attribute field) {
-        std::size_t column = record_columns.find(field.name)->second;
-        if (table.columns[column].type == ValueType::string)
-          cells.push_back({column, field.value});
-        else
-          cells.push_back({column, *parse_canonical_integer(field.value)});
-      });
-    }
-    if (have_metrics) {
-      if (auto* value = metric_value(metrics->pagerank, v)) cells.push_back({pagerank_column, *value});
-      if (auto* value = metric_value(metrics->betweenness, v)) cells.push_back({betweenness_column, *value});
-      if (auto* value = metric_value(metrics->component, v))
-        cells.push_back({component_column, static_cast<std::int64_t>(*value)});
-      if (auto* value = metric_value(metrics->community, v))
-        cells.push_back({community_column, static_cast<std::int64_t>(*value)});
-      if (auto* value = metric_value(metrics->generation, v); value && *value != NodeMetrics::no_generation)
-        cells.push_back({generation_column, static_cast<std::int64_t>(*value)});
-    }
-    // A record may repeat a name across attributes and translations; keep the first.
-    std::stable_sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.column < b.column; });
-    cells.erase(std::unique(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.column == b.column; }),
-                cells.end());
-    table.cells.push_back(std::move(cells));
-  }
-  return table;
+void AttributeTable::add_record_cells(const Record& record, std::vector<Cell>& out) const {
+  if (!record.tags.empty()) out.push_back({computed_.tags, std::span<const std::string>(record.tags)});
+  if (!record.clusters.empty()) out.push_back({computed_.clusters, std::span<const std::string>(record.clusters)});
+  for_each_exported_field(record, [&](Attribute field) {
+    const std::size_t column = record_columns_.find(field.name)->second;
+    if (columns_[column].type == ValueType::string)
+      out.push_back({column, field.value});
+    else
+      out.push_back({column, *parse_canonical_integer(field.value)});
+  });
+}
+
+void AttributeTable::add_metric_cells(VertexId v, std::vector<Cell>& out) const {
+  if (auto* value = metric_value(metrics_->pagerank, v)) out.push_back({computed_.pagerank, *value});
+  if (auto* value = metric_value(metrics_->betweenness, v)) out.push_back({computed_.betweenness, *value});
+  if (auto* value = metric_value(metrics_->component, v))
+    out.push_back({computed_.component, static_cast<std::int64_t>(*value)});
+  if (auto* value = metric_value(metrics_->community, v))
+    out.push_back({computed_.community, static_cast<std::int64_t>(*value)});
+  if (auto* value = metric_value(metrics_->generation, v); value && *value != NodeMetrics::no_generation)
+    out.push_back({computed_.generation, static_cast<std::int64_t>(*value)});
 }
 
 }  // namespace policygraph::export_detail

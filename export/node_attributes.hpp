@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -59,13 +61,45 @@ struct Cell {
 /// Record attributes whose names we compute ourselves (`kind`, `label`, `resolved`, `date`,
 /// `tags`, `clusters`, `id`, `key` and the metric names) are left out: ours win; `id` and
 /// `key` name the node itself in JSON and GraphML.
-struct AttributeTable {
-  std::vector<AttributeColumn> columns;
-  std::vector<VertexId> vertices;        ///< the selected vertices, in id order
-  std::vector<std::vector<Cell>> cells;  ///< per selected vertex, by column index
-};
+///
+/// The table holds the columns and the rows (selected vertices) but not the cells: a row's
+/// cells are computed when an exporter asks for them, since holding every cell of every node
+/// at once raised an export's peak memory well above the load's. The table views the graph
+/// and the metrics and must not outlive them.
+class AttributeTable {
+ public:
+  AttributeTable(const Graph& graph, const ExportOptions& options);
+  AttributeTable(const Graph&& graph, const ExportOptions& options) = delete;  // would view a dead graph
 
-AttributeTable node_attribute_table(const Graph& graph, const ExportOptions& options);
+  const std::vector<AttributeColumn>& columns() const { return columns_; }
+  /// The selected vertices, in id order: row `i` is vertex `vertices()[i]`.
+  const std::vector<VertexId>& vertices() const { return vertices_; }
+
+  /// Clears `out` and fills it with the cells of `row`, by column index, at most one per
+  /// column (of a name a record repeats, the first value). `out` is the caller's so that one
+  /// buffer serves every row.
+  void cells(std::size_t row, std::vector<Cell>& out) const;
+
+ private:
+  /// The column of each value we compute ourselves. One that no selected node has a value
+  /// for is not added, and its index is never read, since no row has such a cell.
+  struct ComputedColumns {
+    std::size_t kind, label, resolved, date, tags, clusters;
+    std::size_t pagerank, betweenness, component, community, generation;
+  };
+
+  std::size_t add_column(std::string_view name, ValueType type, bool used);
+  void add_node_cells(VertexId v, std::vector<Cell>& out) const;
+  void add_record_cells(const Record& record, std::vector<Cell>& out) const;
+  void add_metric_cells(VertexId v, std::vector<Cell>& out) const;
+
+  const Graph* graph_;
+  const NodeMetrics* metrics_;
+  std::vector<VertexId> vertices_;
+  std::vector<AttributeColumn> columns_;
+  ComputedColumns computed_{};
+  std::map<std::string_view, std::size_t, std::less<>> record_columns_;  ///< by name; the names view the records
+};
 
 /// The selected edges (both ends selected), in edge id order.
 std::vector<EdgeId> selected_edges(const Graph& graph, const Selection& selection);

@@ -56,7 +56,7 @@ void write_item(std::ostream& out, const Json& item, bool first) {
 // `document.dump(1)`, without holding the whole graph as a JSON tree (a million nodes
 // make a tree of gigabytes).
 void write_node_link_json(std::ostream& out, const Graph& graph, const ExportOptions& options) {
-  const AttributeTable table = node_attribute_table(graph, options);
+  const AttributeTable table(graph, options);
   const std::vector<EdgeId> edges = selected_edges(graph, options.selection);
 
   bool multigraph = false;
@@ -70,13 +70,15 @@ void write_node_link_json(std::ostream& out, const Graph& graph, const ExportOpt
 
   out << "{\n \"directed\": true,\n \"multigraph\": " << (multigraph ? "true" : "false")
       << ",\n \"graph\": {},\n \"nodes\": [";
-  for (std::size_t row = 0; row < table.vertices.size(); ++row) {
+  std::vector<Cell> cells;
+  for (std::size_t row = 0; row < table.vertices().size(); ++row) {
     Json node;
-    node["id"] = graph.key(table.vertices[row]);
-    for (const Cell& cell : table.cells[row]) node[table.columns[cell.column].name] = to_json(cell.value);
+    node["id"] = graph.key(table.vertices()[row]);
+    table.cells(row, cells);
+    for (const Cell& cell : cells) node[table.columns()[cell.column].name] = to_json(cell.value);
     write_item(out, node, row == 0);
   }
-  out << (table.vertices.empty() ? "]" : "\n ]") << ",\n \"" << (options.links ? "links" : "edges") << "\": [";
+  out << (table.vertices().empty() ? "]" : "\n ]") << ",\n \"" << (options.links ? "links" : "edges") << "\": [";
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const Edge& edge = graph.edge(edges[i]);
     Json item;

@@ -3,6 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "export/export_fixture.hpp"
 
 namespace policygraph::export_detail {
@@ -12,25 +17,34 @@ using policygraph::testing::make_export_graph;
 using policygraph::testing::make_export_metrics;
 
 const AttributeColumn* find_column(const AttributeTable& table, std::string_view name) {
-  for (const auto& column : table.columns)
+  for (const auto& column : table.columns())
     if (column.name == name) return &column;
   return nullptr;
 }
 
-const Value* find_value(const AttributeTable& table, std::size_t row, std::string_view name) {
-  for (const Cell& cell : table.cells[row])
-    if (table.columns[cell.column].name == name) return &cell.value;
-  return nullptr;
+std::optional<Value> find_value(const AttributeTable& table, std::size_t row, std::string_view name) {
+  std::vector<Cell> cells;
+  table.cells(row, cells);
+  for (const Cell& cell : cells)
+    if (table.columns()[cell.column].name == name) return cell.value;
+  return std::nullopt;
+}
+
+/// A row's cells as (column, text): comparable, unlike a Value that holds a span.
+std::vector<std::pair<std::size_t, std::string>> cell_texts(const std::vector<Cell>& cells) {
+  std::vector<std::pair<std::size_t, std::string>> texts;
+  for (const Cell& cell : cells) texts.emplace_back(cell.column, value_text(cell.value));
+  return texts;
 }
 
 TEST(NodeAttributes, ColumnsAndTypes) {
   Graph graph = make_export_graph();
   NodeMetrics metrics = make_export_metrics();
-  AttributeTable table = node_attribute_table(graph, {.metrics = &metrics});
-  ASSERT_EQ(table.vertices.size(), graph.node_count());
-  EXPECT_EQ(table.columns[0].name, "kind");
-  EXPECT_EQ(table.columns[1].name, "label");
-  EXPECT_EQ(table.columns[2].name, "resolved");
+  AttributeTable table(graph, {.metrics = &metrics});
+  ASSERT_EQ(table.vertices().size(), graph.node_count());
+  EXPECT_EQ(table.columns()[0].name, "kind");
+  EXPECT_EQ(table.columns()[1].name, "label");
+  EXPECT_EQ(table.columns()[2].name, "resolved");
   EXPECT_EQ(find_column(table, "resolved")->type, ValueType::boolean);
   EXPECT_EQ(find_column(table, "year")->type, ValueType::integer);
   EXPECT_EQ(find_column(table, "legalWeight")->type, ValueType::string);  // "x1" is not a number
@@ -39,15 +53,15 @@ TEST(NodeAttributes, ColumnsAndTypes) {
   EXPECT_EQ(find_column(table, "pagerank")->type, ValueType::floating);
   EXPECT_EQ(find_column(table, "component")->type, ValueType::integer);
   EXPECT_EQ(find_column(table, "betweenness"), nullptr);  // not computed
-  EXPECT_EQ(table.columns.back().name, "component");
+  EXPECT_EQ(table.columns().back().name, "component");
 }
 
 TEST(NodeAttributes, MissingValuesAreAbsent) {
   Graph graph = make_export_graph();
-  AttributeTable table = node_attribute_table(graph, {});
+  AttributeTable table(graph, {});
   const std::size_t ghost = *graph.find(NodeKind::policy, "ghost");
-  EXPECT_EQ(find_value(table, ghost, "country"), nullptr);
-  EXPECT_EQ(find_value(table, ghost, "date"), nullptr);
+  EXPECT_FALSE(find_value(table, ghost, "country").has_value());
+  EXPECT_FALSE(find_value(table, ghost, "date").has_value());
   EXPECT_EQ(std::get<bool>(*find_value(table, ghost, "resolved")), false);
   EXPECT_EQ(std::get<std::int64_t>(*find_value(table, 0, "year")), 2005);
   EXPECT_EQ(std::get<std::string>(*find_value(table, 0, "date")), "2005-03-01");
@@ -62,10 +76,39 @@ TEST(NodeAttributes, IntegersThatWouldChangeStayStrings) {
   builder.add_node(Node{.kind = NodeKind::policy, .id = "a", .record = 0});
   builder.add_node(Node{.kind = NodeKind::policy, .id = "b", .record = 1});
   Graph graph = std::move(builder).finish();
-  AttributeTable table = node_attribute_table(graph, {});
+  AttributeTable table(graph, {});
   EXPECT_EQ(find_column(table, "code")->type, ValueType::string);
   EXPECT_EQ(find_column(table, "count")->type, ValueType::long_integer);
   EXPECT_EQ(std::get<std::int64_t>(*find_value(table, 1, "count")), -99999999999);
+}
+
+TEST(NodeAttributes, YearBeyondInt32IsLongAndANonCanonicalValueLastMakesAString) {
+  auto records = std::make_shared<std::vector<Record>>(2);
+  (*records)[0].attributes = {{"year", "2005"}, {"ref", "12"}};
+  (*records)[1].attributes = {{"year", "3000000000"}, {"ref", "012"}};
+  GraphBuilder builder(records);
+  builder.add_node(Node{.kind = NodeKind::policy, .id = "a", .record = 0});
+  builder.add_node(Node{.kind = NodeKind::policy, .id = "b", .record = 1});
+  Graph graph = std::move(builder).finish();
+  AttributeTable table(graph, {});
+  EXPECT_EQ(find_column(table, "year")->type, ValueType::long_integer);
+  EXPECT_EQ(std::get<std::int64_t>(*find_value(table, 1, "year")), 3000000000);
+  EXPECT_EQ(find_column(table, "ref")->type, ValueType::string);
+  EXPECT_EQ(std::get<std::string_view>(*find_value(table, 0, "ref")), "12");
+}
+
+TEST(NodeAttributes, ARowAskedTwiceHasTheSameCells) {
+  Graph graph = make_export_graph();
+  NodeMetrics metrics = make_export_metrics();
+  AttributeTable table(graph, {.metrics = &metrics});
+  std::vector<Cell> cells;
+  table.cells(0, cells);
+  const auto first = cell_texts(cells);
+  table.cells(1, cells);  // another row in between, into the same buffer
+  ASSERT_NE(cell_texts(cells), first);
+  table.cells(0, cells);
+  EXPECT_EQ(cell_texts(cells), first);
+  EXPECT_FALSE(first.empty());
 }
 
 TEST(NodeAttributes, SelectionLimitsRowsButNotTypes) {
@@ -73,8 +116,8 @@ TEST(NodeAttributes, SelectionLimitsRowsButNotTypes) {
   ExportOptions options;
   options.selection.vertices.assign(graph.node_count(), false);
   options.selection.vertices[1] = true;  // policy:b
-  AttributeTable table = node_attribute_table(graph, options);
-  ASSERT_EQ(table.vertices.size(), 1u);
+  AttributeTable table(graph, options);
+  ASSERT_EQ(table.vertices().size(), 1u);
   EXPECT_EQ(find_column(table, "tags"), nullptr);
   EXPECT_EQ(find_column(table, "legalWeight")->type, ValueType::string);
 }
