@@ -20,11 +20,11 @@
 #include <cstdio>  // renameat2, RENAME_EXCHANGE (glibc 2.28, _GNU_SOURCE)
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <set>
 #include <string>
 
 #include "csv_folder.hpp"
+#include "write_behind_file.hpp"
 #include "policygraph/export.hpp"
 
 namespace policygraph {
@@ -144,33 +144,37 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
   struct stat existing {};
   mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
   ::fchmod(fd, mode);
-  ::close(fd);
 
+  // Every failure closes the file and removes it.
   auto fail = [&](const std::string& message) {
+    if (fd >= 0) ::close(fd);
+    fd = -1;
     std::error_code ignored;
     fs::remove(temporary, ignored);
     throw ExportError(message);
   };
   try {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) fail(system_error_text(temporary, "cannot open"));
+    export_detail::WriteBehindFile file(fd);
+    std::ostream out(&file);
     write(out);
-    out.flush();
-    if (!out) fail(system_error_text(path, "cannot write"));
-    out.close();
-    if (!out) fail(system_error_text(path, "cannot write"));
+    if (!out || !file.finish()) fail(system_error_text(path, "cannot write"));
   } catch (const ExportError&) {
+    if (fd >= 0) ::close(fd);
     std::error_code ignored;
     fs::remove(temporary, ignored);
     throw;
   } catch (const std::exception& error) {
     fail(path.string() + ": " + error.what());
   } catch (...) {
+    if (fd >= 0) ::close(fd);
     std::error_code ignored;
     fs::remove(temporary, ignored);
     throw;
   }
-  if (!sync_path(temporary, O_RDONLY)) fail(system_error_text(path, "cannot sync"));
+  if (::fsync(fd) != 0) fail(system_error_text(path, "cannot sync"));
+  const int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0) fail(system_error_text(path, "cannot write"));
   if (::rename(temporary.c_str(), path.c_str()) != 0) fail(system_error_text(path, "cannot replace"));
   sync_path(folder, O_RDONLY | O_DIRECTORY);  // best effort: some file systems refuse
 }
