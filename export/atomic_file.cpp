@@ -24,8 +24,8 @@
 #include <string>
 
 #include "csv_folder.hpp"
-#include "write_behind_file.hpp"
 #include "policygraph/export.hpp"
+#include "write_behind_file.hpp"
 
 namespace policygraph {
 namespace {
