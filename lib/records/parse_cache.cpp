@@ -520,7 +520,11 @@ std::string encode_records(std::span<const Record> records, std::span<const Diag
 }
 
 std::string encode_parse_result(const ParseResult& result, std::string_view path) {
-  return encode_records(result.records, result.diagnostics, path);
+  std::string blob = encode_records(result.records, result.diagnostics, path);
+  // A load holds every file's blob until the cache is written: without the room the string
+  // grew by, they take up to half less (at 10,000 policies, 112,000 blobs of 1 to 5 KB).
+  blob.shrink_to_fit();
+  return blob;
 }
 
 std::optional<ParseResult> decode_parse_result(const CachedFile& file) {
