@@ -119,9 +119,8 @@ void stamp(FileResult& result, const struct stat& info) {
 // Whether a file's status vouches for its cached parse: the same size and times, and
 // modified well before the load that cached it (see parse_cache.cpp on racy files).
 bool stamp_matches(const struct stat& info, const CachedFile& cached, std::int64_t trusted_before_ns) {
-  const std::int64_t mtime_ns = nanoseconds(info.st_mtim);
-  return static_cast<std::uint64_t>(info.st_size) == cached.size && mtime_ns == cached.mtime_ns &&
-         nanoseconds(info.st_ctim) == cached.ctime_ns && mtime_ns < trusted_before_ns;
+  return static_cast<std::uint64_t>(info.st_size) == cached.size &&
+         support::times_vouch(info, cached.mtime_ns, cached.ctime_ns, trusted_before_ns);
 }
 
 // The cached parse of `cached`, when its blob decodes (a damaged one does not: the file is

@@ -955,11 +955,8 @@ std::optional<CorpusListing> CacheSession::unchanged_listing(const fs::path& roo
   if (!loaded_ || loaded_->folders().empty()) return std::nullopt;
   for (const FolderStamp& folder : loaded_->folders()) {
     struct stat info {};
-    if (::stat(corpus_file(root, folder.relative_path).path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
-      return std::nullopt;
-    const std::int64_t mtime_ns = support::nanoseconds(info.st_mtim);
-    if (mtime_ns != folder.mtime_ns || support::nanoseconds(info.st_ctim) != folder.ctime_ns ||
-        mtime_ns >= trusted_before_ns_)
+    if (::stat(corpus_file(root, folder.relative_path).path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode) ||
+        !support::times_vouch(info, folder.mtime_ns, folder.ctime_ns, trusted_before_ns_))
       return std::nullopt;
   }
   CorpusListing listing;

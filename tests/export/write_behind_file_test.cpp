@@ -63,38 +63,48 @@ TEST(WriteBehindFile, WritesEveryByteInOrderWhateverTheSizeOfEachWrite) {
   EXPECT_TRUE(written == expected);
 }
 
-TEST(WriteBehindFile, AFailedWriteIsReportedWithItsError) {
-  const fs::path path = temporary_path();
-  int fd = ::open(path.c_str(), O_RDONLY | O_CREAT | O_CLOEXEC, 0600);  // not open for writing
-  ASSERT_GE(fd, 0);
-  {
-    WriteBehindFile file(fd);
-    std::ostream out(&file);
-    out << std::string(3 << 20, 'x');  // larger than the buffer: written at once, and fails
-    EXPECT_FALSE(out.good());
-    errno = 0;
-    EXPECT_FALSE(file.finish());
-    EXPECT_EQ(errno, EBADF);
+// A file open for reading only, so that every write to it fails with EBADF; closed and
+// removed at the end of the test.
+class ReadOnlyFile {
+ public:
+  ReadOnlyFile() : path_(temporary_path()), fd_(::open(path_.c_str(), O_RDONLY | O_CREAT | O_CLOEXEC, 0600)) {}
+  ~ReadOnlyFile() {
+    if (fd_ >= 0) ::close(fd_);
+    std::error_code ignored;
+    fs::remove(path_, ignored);
   }
-  ::close(fd);
-  fs::remove(path);
+  ReadOnlyFile(const ReadOnlyFile&) = delete;
+  ReadOnlyFile& operator=(const ReadOnlyFile&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  fs::path path_;
+  int fd_;
+};
+
+// Writes `text` through a WriteBehindFile into a file that refuses it; what the stream said
+// before finish(), and that finish() failed with EBADF.
+bool stream_good_before_finish(const std::string& text) {
+  ReadOnlyFile file;
+  EXPECT_GE(file.fd(), 0);
+  WriteBehindFile buffer(file.fd());
+  std::ostream out(&buffer);
+  out << text;
+  const bool good = out.good();
+  errno = 0;
+  EXPECT_FALSE(buffer.finish());
+  EXPECT_EQ(errno, EBADF);
+  return good;
+}
+
+TEST(WriteBehindFile, AFailedWriteIsReportedWithItsError) {
+  // Larger than the buffer: written at once, and the stream fails there.
+  EXPECT_FALSE(stream_good_before_finish(std::string(3 << 20, 'x')));
 }
 
 TEST(WriteBehindFile, ASmallWriteThatFailsIsFoundByFinish) {
-  const fs::path path = temporary_path();
-  int fd = ::open(path.c_str(), O_RDONLY | O_CREAT | O_CLOEXEC, 0600);
-  ASSERT_GE(fd, 0);
-  {
-    WriteBehindFile file(fd);
-    std::ostream out(&file);
-    out << "buffered";  // nothing written yet
-    EXPECT_TRUE(out.good());
-    errno = 0;
-    EXPECT_FALSE(file.finish());
-    EXPECT_EQ(errno, EBADF);
-  }
-  ::close(fd);
-  fs::remove(path);
+  // Buffered: nothing is written before finish().
+  EXPECT_TRUE(stream_good_before_finish("buffered"));
 }
 
 }  // namespace

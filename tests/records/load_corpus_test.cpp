@@ -7,43 +7,13 @@
 #include <random>
 
 #include "policygraph/loader.hpp"
+#include "records/temp_corpus.hpp"
 
 namespace policygraph {
 namespace {
 
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
-
-// A corpus folder in the temporary directory, removed at the end of the test.
-class TempCorpus {
- public:
-  TempCorpus() {
-    std::random_device random;
-    root_ = fs::temp_directory_path() / ("policygraph-records-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(random()));
-    fs::create_directories(root_);
-  }
-  ~TempCorpus() {
-    std::error_code ignored;
-    fs::permissions(root_, fs::perms::owner_all, fs::perm_options::add, ignored);
-    for (auto& entry : fs::recursive_directory_iterator(root_, ignored))
-      fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add | fs::perm_options::nofollow, ignored);
-    fs::remove_all(root_, ignored);
-  }
-  TempCorpus(const TempCorpus&) = delete;
-  TempCorpus& operator=(const TempCorpus&) = delete;
-
-  const fs::path& root() const { return root_; }
-  fs::path write(const std::string& relative, std::string_view text) const {
-    fs::path path = root_ / relative;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
-
- private:
-  fs::path root_;
-};
 
 Strings messages(const Corpus& corpus) {
   Strings out;

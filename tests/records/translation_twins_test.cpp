@@ -2,19 +2,13 @@
 #include "records/translation_twins.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-#include <random>
 
 #include "policygraph/loader.hpp"
 #include "records/record_dump.hpp"
+#include "records/temp_corpus.hpp"
 
 namespace policygraph {
 namespace {
-
-namespace fs = std::filesystem;
 
 // A record with something in every field, so that thinning it shows.
 Record full(RecordKind kind, std::string id, std::string language, std::string label) {
@@ -89,38 +83,21 @@ TEST(TranslationTwins, OnlyRecordsWhosePreferredTwinIsKnownAreThinned) {
 }
 
 // A corpus where each language's record has fields of its own.
-class TwoLanguageCorpus {
- public:
-  TwoLanguageCorpus() {
-    std::random_device random;
-    root_ = fs::temp_directory_path() /
-            ("policygraph-twins-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
-    for (int i = 0; i < 20; ++i) {
-      const std::string id = "p" + std::to_string(i);
-      write("policies/en/" + id + ".md",
-            "---\nid: " + id + "\ntitle: Act " + id + "\ntags: [en-tag]\ncountry: EN\n---\n");
-      if (i % 3 != 0)
-        write("policies/zh/" + id + ".md",
-              "---\nid: " + id + "\ntitle: 法 " + id + "\ntags: [zh-tag]\ncountry: ZH\n---\n");
-    }
-    write("policies/zh/only-zh.md", "---\nid: only-zh\ntitle: 独有\ntags: [zh-tag]\n---\n");
+void write_two_language_corpus(const TempCorpus& corpus) {
+  for (int i = 0; i < 20; ++i) {
+    const std::string id = "p" + std::to_string(i);
+    corpus.write("policies/en/" + id + ".md",
+                 "---\nid: " + id + "\ntitle: Act " + id + "\ntags: [en-tag]\ncountry: EN\n---\n");
+    if (i % 3 != 0)
+      corpus.write("policies/zh/" + id + ".md",
+                   "---\nid: " + id + "\ntitle: 法 " + id + "\ntags: [zh-tag]\ncountry: ZH\n---\n");
   }
-  ~TwoLanguageCorpus() {
-    std::error_code ignored;
-    fs::remove_all(root_, ignored);
-  }
-  const fs::path& root() const { return root_; }
-
- private:
-  void write(const std::string& relative, const std::string& text) {
-    fs::create_directories((root_ / relative).parent_path());
-    std::ofstream(root_ / relative, std::ios::binary) << text;
-  }
-  fs::path root_;
-};
+  corpus.write("policies/zh/only-zh.md", "---\nid: only-zh\ntitle: 独有\ntags: [zh-tag]\n---\n");
+}
 
 TEST(TranslationTwins, LoadsInEitherLanguageKeepThatLanguagesFields) {
-  TwoLanguageCorpus corpus;
+  TempCorpus corpus;
+  write_two_language_corpus(corpus);
   for (const char* language : {"en", "zh"}) {
     for (unsigned threads : {1u, 2u}) {
       LoadOptions options;
