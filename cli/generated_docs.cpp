@@ -99,7 +99,8 @@ std::string bash_completion(const CLI::App& app) {
       if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
     std::string words = join(flags);
     script << "    " << command->get_name() << ")\n";
-    if (command->get_name() == "replaced-by" || command->get_name() == "lineage")
+    if (command->get_name() == "replaced-by" || command->get_name() == "lineage" ||
+        command->get_name() == "history")
       script << "      if [[ \"$cur\" != -* ]]; then COMPREPLY=($(compgen -W \"$(_policygraph_ids)\" -- \"$cur\")); "
                 "return; fi\n";
     if (command->get_name() == "help")

@@ -18,6 +18,15 @@ void add_weight_options(CLI::App& command, ViewWeights& weights) {
   command.add_option("--consolidates-weight", weights.consolidates, "Weight of a consolidates edge")
       ->group(group)
       ->capture_default_str();
+  command.add_option("--repeals-weight", weights.repeals, "Weight of a repeals edge")
+      ->group(group)
+      ->capture_default_str();
+  command.add_option("--amends-weight", weights.amends, "Weight of an amends edge")
+      ->group(group)
+      ->capture_default_str();
+  command.add_option("--implements-weight", weights.implements, "Weight of an implements edge")
+      ->group(group)
+      ->capture_default_str();
   command.add_option("--tag-weight", weights.tag, "Weight of each shared tag")->group(group)->capture_default_str();
   command.add_option("--cluster-weight", weights.cluster, "Weight of each shared cluster")
       ->group(group)
@@ -121,14 +130,17 @@ const std::vector<CommandInfo>& command_catalogue() {
        "Count records, nodes, edges and unresolved references",
        {"policygraph stats -C seeds", "policygraph stats -C seeds --json"}},
       {"replaced-by",
-       "What replaced a policy, and what stands in its place today",
+       "What replaced or repealed a policy, or that it stands as amended, and what stands today",
        {"policygraph replaced-by eu-ets-directive-2003 -C seeds",
         "policygraph replaced-by ab-sger-2007 -C seeds --json"}},
+      {"history",
+       "A policy's timeline: publication, entry into force, amendments, repeal, milestones, expiry",
+       {"policygraph history eu-ets-directive-2003 -C seeds", "policygraph history us-45q-eiea-2008 -C seeds --json"}},
       {"lineage",
        "Every ancestor and descendant of a policy, with generations and dates",
        {"policygraph lineage eu-ets-phase3-directive-2009 -C seeds", "policygraph lineage us-45q-eiea-2008 -C seeds --json"}},
       {"in-force",
-       "The policies in force on a date",
+       "The policies in force on a date, each with the amendments in effect then",
        {"policygraph in-force --at 2015-06-30 -C seeds", "policygraph in-force --at 2024 -C seeds --json"}},
       {"influence",
        "Rank policies by PageRank, with betweenness and lineage degrees",
@@ -197,6 +209,7 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   QueryOptions& query = invocation.query;
   add_command(*app, "replaced-by", invocation)->add_option("ID", query.id, "A policy id")->required();
   add_command(*app, "lineage", invocation)->add_option("ID", query.id, "A policy id")->required();
+  add_command(*app, "history", invocation)->add_option("ID", query.id, "A policy id")->required();
   add_command(*app, "in-force", invocation)
       ->add_option("--at", query.at, "A date: YYYY, YYYY-MM or YYYY-MM-DD")
       ->required();

@@ -30,7 +30,7 @@ struct GlobalOptions {
 };
 
 struct QueryOptions {
-  std::string id;                     ///< replaced-by, lineage
+  std::string id;                     ///< replaced-by, lineage, history
   std::string at;                     ///< in-force
   std::size_t top = 20;               ///< influence
   std::optional<std::size_t> sample;  ///< influence: betweenness from K sampled sources

@@ -85,6 +85,7 @@ int dispatch(const CLI::App& app, const Invocation& invocation, std::ostream& ou
   if (command == "stats") return run_stats(context);
   if (command == "replaced-by") return run_replaced_by(context);
   if (command == "lineage") return run_lineage(context);
+  if (command == "history") return run_history(context);
   if (command == "in-force") return run_in_force(context);
   if (command == "influence") return run_influence(context);
   if (command == "clusters") return run_clusters(context);

@@ -4,7 +4,7 @@
 #include "commands.hpp"
 #include "describe.hpp"
 #include "exit_codes.hpp"
-#include "policygraph/lineage.hpp"
+#include "policygraph/evolution.hpp"
 #include "session.hpp"
 #include "table.hpp"
 
@@ -21,15 +21,41 @@ int run_in_force(const CommandContext& context) {
   const Graph& graph = session.graph;
   std::vector<VertexId> policies = in_force(graph, *day);
 
+  std::vector<std::vector<VertexId>> amendments;
+  amendments.reserve(policies.size());
+  std::size_t amended = 0;
+  for (VertexId v : policies) {
+    amendments.push_back(amendments_in_effect(graph, v, *day));
+    amended += amendments.back().empty() ? 0 : 1;
+  }
+
   if (options.json) {
-    context.out << nlohmann::ordered_json{{"date", day->iso()}, {"policies", sorted_ids(graph, policies)}}.dump(2)
+    nlohmann::ordered_json amended_by = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < policies.size(); ++i) {
+      if (amendments[i].empty()) continue;
+      nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+      for (VertexId a : amendments[i]) ids.push_back(graph.node(a).id);  // by the day they took effect
+      amended_by[graph.node(policies[i]).id] = std::move(ids);
+    }
+    context.out << nlohmann::ordered_json{{"date", day->iso()},
+                                          {"policies", sorted_ids(graph, policies)},
+                                          {"amended_by", amended_by}}
+                       .dump(2)
                 << '\n';
     return exit_success;
   }
-  context.out << policies.size() << " polic" << (policies.size() == 1 ? "y" : "ies") << " in force on " << day->iso()
-              << '\n';
+  context.out << policies.size() << " polic" << (policies.size() == 1 ? "y" : "ies") << " in force on " << day->iso();
+  if (amended > 0) context.out << ", " << amended << " of them as amended";
+  context.out << '\n';
+  // Each amendment in effect on a line of its own under the policy it amends, so that the
+  // title column (the one cut to the terminal's width) never hides one.
   Table table({"since", "id", "title"});
-  for (VertexId v : policies) table.add_row({date_text(graph, v), graph.node(v).id, title_text(graph, v)});
+  for (std::size_t i = 0; i < policies.size(); ++i) {
+    const VertexId v = policies[i];
+    table.add_row({day_text(effective_day(graph, v)), graph.node(v).id, title_text(graph, v)});
+    for (VertexId a : amendments[i])
+      table.add_row({"", "", "  as amended by " + graph.node(a).id + " (" + date_text(graph, a) + ")"});
+  }
   if (!table.empty()) table.print(context.out, context.terminal);
   return exit_success;
 }

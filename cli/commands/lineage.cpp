@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <ostream>
+#include <unordered_map>
 
 #include "commands.hpp"
 #include "describe.hpp"
@@ -46,6 +47,24 @@ int run_lineage(const CommandContext& context) {
   const Terminal& terminal = context.terminal;
   int first_generation = 0;
   for (const auto& member : answer.members) first_generation = std::min(first_generation, member.generation);
+  // The relation that links each member to the tree, one generation nearer the policy asked
+  // about: "amends" on a later act, "amended by" on an earlier one.
+  std::unordered_map<VertexId, int> generation_of;
+  for (const auto& member : answer.members) generation_of[member.policy] = member.generation;
+  auto link_of = [&](const LineageMember& member) -> std::string {
+    for (EdgeId e : answer.edges) {
+      const Edge& edge = graph.edge(e);
+      if (member.generation > 0 && edge.source == member.policy &&
+          generation_of[edge.target] == member.generation - 1)
+        return relation_phrase(edge.kind, false);
+      if (member.generation < 0 && edge.target == member.policy &&
+          generation_of[edge.source] == member.generation + 1)
+        return relation_phrase(edge.kind, true);
+    }
+    return "";
+  };
+  std::size_t link_width = 0;
+  for (const auto& member : answer.members) link_width = std::max(link_width, display_width(link_of(member)));
   for (const auto& member : answer.members) {
     std::string indent(static_cast<std::size_t>(member.generation - first_generation) * 2, ' ');
     std::string generation = (member.generation > 0 ? "+" : "") + std::to_string(member.generation);
@@ -53,8 +72,10 @@ int run_lineage(const CommandContext& context) {
     if (member.policy == policy) id = styled(terminal, Style::bold, id + "  ◀");
     std::string date = date_text(graph, member.policy);
     date += std::string(10 - std::min<std::size_t>(10, display_width(date)), ' ');  // "—" fills the date column
+    std::string link = link_of(member);
+    link += std::string(link_width - display_width(link), ' ');
     std::string line = date + "  " + std::string(4 - std::min<std::size_t>(4, generation.size()), ' ') +
-                       generation + "  " + indent + id + "  ";
+                       generation + "  " + link + "  " + indent + id + "  ";
     context.out << line << truncate_to_width(title_text(graph, member.policy), terminal.width > display_width(line) + 20
                                                                                     ? terminal.width - display_width(line)
                                                                                     : 20)

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+// `replaced-by ID` (MODEL.md 7.3): what replaced a policy (its successors and, following
+// successors only, what stands today), what repealed it, or, when it was only amended,
+// that it is not replaced and stands as amended, with the amendments by date.
 #include <ostream>
 
 #include "commands.hpp"
@@ -17,31 +20,56 @@ int run_replaced_by(const CommandContext& context) {
   if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
   const Graph& graph = session.graph;
   VertexId policy = find_policy_or_explain(graph, context.invocation.query.id);
-  ReplacedBy answer = replaced_by(graph, policy);
+  const ReplacedBy answer = replaced_by(graph, policy);
+  const Evolution evolution = evolution_of(graph, policy);
 
   if (options.json) {
     nlohmann::ordered_json json{{"id", graph.node(policy).id},
                                 {"replaced_by", sorted_ids(graph, answer.successors)},
-                                {"current", sorted_ids(graph, answer.current)}};
+                                {"current", sorted_ids(graph, answer.current)},
+                                {"title", graph.node(policy).label},
+                                {"state", std::string(to_string(legal_state(graph, policy)))},
+                                {"successors", relation_list(graph, evolution.successors)},
+                                {"repealed_by", relation_list(graph, evolution.repealed_by)},
+                                {"amended_by", relation_list(graph, evolution.amended_by)},
+                                {"proposed_amendments", relation_list(graph, evolution.proposed_amendments)},
+                                {"implemented_by", relation_list(graph, evolution.implemented_by)}};
     context.out << json.dump(2) << '\n';
     return exit_success;
   }
 
   const Terminal& terminal = context.terminal;
   context.out << styled(terminal, Style::bold, graph.node(policy).id) << "  " << title_text(graph, policy) << "  ("
-              << date_text(graph, policy) << ")\n";
-  if (answer.successors.empty()) {
-    context.out << "  nothing replaced it: it is its own current version\n";
-    return exit_success;
-  }
-  auto print_list = [&](const char* heading, const std::vector<VertexId>& list) {
+              << date_text(graph, policy) << ", " << state_text(graph, policy) << ")\n";
+  auto print_relations = [&](const std::string& heading, const std::vector<RelationEvent>& events) {
+    if (events.empty()) return;
     context.out << '\n' << styled(terminal, Style::bold, heading) << '\n';
-    Table table({"date", "id", "title"});
-    for (VertexId v : list) table.add_row({date_text(graph, v), graph.node(v).id, title_text(graph, v)});
+    Table table({"effective", "relation", "id", "title"});
+    for (const RelationEvent& event : events)
+      table.add_row({day_text(event.day), relation_phrase(event.kind, true), graph.node(event.other).id,
+                     title_text(graph, event.other)});
     table.print(context.out, terminal);
   };
-  print_list("replaced by", answer.successors);
-  print_list("current version (what stands today in its place)", answer.current);
+
+  if (evolution.successors.empty() && evolution.repealed_by.empty()) {
+    if (evolution.amended_by.empty())
+      context.out << "  not replaced: it is its own current version\n";
+    else
+      context.out << "  not replaced: in force as amended by " << evolution.amended_by.size() << " act"
+                  << (evolution.amended_by.size() == 1 ? "" : "s") << '\n';
+  } else if (evolution.successors.empty()) {
+    context.out << "  repealed without a successor\n";
+  }
+  print_relations("replaced by", evolution.successors);
+  print_relations("repealed by", evolution.repealed_by);
+  print_relations("amended by", evolution.amended_by);
+  print_relations("proposed amendments (not adopted)", evolution.proposed_amendments);
+  if (!evolution.successors.empty()) {
+    context.out << '\n' << styled(terminal, Style::bold, "current version (what stands today in its place)") << '\n';
+    Table table({"date", "id", "title"});
+    for (VertexId v : answer.current) table.add_row({date_text(graph, v), graph.node(v).id, title_text(graph, v)});
+    table.print(context.out, terminal);
+  }
   return exit_success;
 }
 

@@ -13,7 +13,7 @@ namespace {
 struct Counts {
   std::size_t nodes[4] = {};
   std::size_t unresolved[2] = {};
-  std::size_t edges[6] = {};
+  std::size_t edges[9] = {};
 };
 
 Counts count(const Graph& graph) {
@@ -33,7 +33,8 @@ int run_stats(const CommandContext& context) {
   Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
   if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
   Counts counts = count(session.graph);
-  constexpr EdgeKind full_edge_kinds[] = {EdgeKind::supersedes, EdgeKind::consolidates, EdgeKind::member_of,
+  constexpr EdgeKind full_edge_kinds[] = {EdgeKind::supersedes,       EdgeKind::consolidates, EdgeKind::repeals,
+                                          EdgeKind::amends,           EdgeKind::implements,   EdgeKind::member_of,
                                           EdgeKind::related_facility, EdgeKind::tagged};
 
   if (options.json) {

@@ -17,16 +17,53 @@
 namespace policygraph {
 
 enum class NodeKind : unsigned char { policy, facility, cluster, tag };
-enum class EdgeKind : unsigned char { supersedes, consolidates, member_of, related_facility, tagged, related };
+/// The kinds of edges. The relations of MODEL.md 7.1 come last so that the kinds of the
+/// first model keep their numbers (and their order in sorted output).
+enum class EdgeKind : unsigned char {
+  supersedes,
+  consolidates,
+  member_of,
+  related_facility,
+  tagged,
+  related,
+  repeals,
+  amends,
+  implements,
+};
 
 std::string_view to_string(NodeKind kind);
 std::string_view to_string(EdgeKind kind);
 std::optional<NodeKind> parse_node_kind(std::string_view text);
+std::optional<EdgeKind> parse_edge_kind(std::string_view text);
 
-/// True for the edges of a policy's lineage: `supersedes` and `consolidates`.
+/// The edge kind of a relation of MODEL.md 7.1.
+constexpr EdgeKind edge_kind(Relation relation) {
+  switch (relation) {
+    case Relation::supersedes: return EdgeKind::supersedes;
+    case Relation::consolidates: return EdgeKind::consolidates;
+    case Relation::repeals: return EdgeKind::repeals;
+    case Relation::amends: return EdgeKind::amends;
+    case Relation::implements: return EdgeKind::implements;
+  }
+  return EdgeKind::supersedes;
+}
+
+/// True for the edges of a policy's lineage: the five relations of MODEL.md 7.1
+/// (`supersedes`, `consolidates`, `repeals`, `amends`, `implements`). `lineage` follows
+/// them, the `lineage` view draws them, and they are checked for cycles.
 constexpr bool is_lineage(EdgeKind kind) {
+  return kind == EdgeKind::supersedes || kind == EdgeKind::consolidates || kind == EdgeKind::repeals ||
+         kind == EdgeKind::amends || kind == EdgeKind::implements;
+}
+
+/// True for the edges that name a successor (`supersedes`, `consolidates`): the ones
+/// `replaced-by` and `current` follow.
+constexpr bool is_succession(EdgeKind kind) {
   return kind == EdgeKind::supersedes || kind == EdgeKind::consolidates;
 }
+
+/// True for the edges that end their target once they take effect: succession and `repeals`.
+constexpr bool ends_target(EdgeKind kind) { return is_succession(kind) || kind == EdgeKind::repeals; }
 
 using VertexId = std::uint32_t;
 using EdgeId = std::uint32_t;
@@ -182,6 +219,9 @@ class GraphBuilder {
 struct ViewWeights {
   double supersedes = 3.0;
   double consolidates = 3.0;
+  double repeals = 2.0;
+  double amends = 2.0;
+  double implements = 2.0;
   double tag = 1.0;
   double cluster = 1.0;
   double facility = 0.1;

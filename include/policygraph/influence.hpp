@@ -69,7 +69,7 @@ struct LineageDegrees {
   std::vector<std::uint32_t> out;  ///< lineage edges leaving (policies it builds on)
 };
 
-/// In- and out-degree on lineage edges (`supersedes`, `consolidates`) only, indexed by
+/// In- and out-degree on lineage edges (the five relations of MODEL.md 7.1) only, indexed by
 /// vertex; each edge counts once whatever its weight. O(V + E).
 LineageDegrees lineage_degrees(const Graph& graph);
 

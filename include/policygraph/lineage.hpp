@@ -4,14 +4,17 @@
 #include <vector>
 
 #include "policygraph/date.hpp"
+#include "policygraph/evolution.hpp"
 #include "policygraph/graph.hpp"
 
 namespace policygraph {
 
-/// The queries of MODEL.md section 3 on the lineage edges (`supersedes`, `consolidates`)
+/// The queries of MODEL.md section 3 on the lineage edges (the five relations of section 7)
 /// of a graph (the full graph or its lineage view). A lineage edge points from the newer
-/// policy to the older, so the successors of X are the sources of X's incoming lineage
-/// edges. Every query terminates on cycles.
+/// policy to the older. `replaced_by` and `current` follow succession only (`supersedes`,
+/// `consolidates`): an amended act is not replaced. `lineage` follows every relation. Every
+/// query terminates on cycles. (in_force and the other answers of section 7 are in
+/// evolution.hpp.)
 
 struct ReplacedBy {
   VertexId policy = 0;
@@ -40,12 +43,8 @@ struct Lineage {
   std::vector<EdgeId> edges;  ///< the lineage edges between members
 };
 
-/// Every ancestor and descendant of `policy` along lineage edges. O(V + E) in the part reached.
+/// Every ancestor and descendant of `policy` along lineage edges of every kind. O(V + E) in the part reached.
 Lineage lineage(const Graph& graph, VertexId policy);
-
-/// Policies dated on or before `day` that no policy dated on or before `day` supersedes or
-/// consolidates; sorted by id. Undated policies are never in force (MODEL.md 5.8).
-std::vector<VertexId> in_force(const Graph& graph, const Date& day);
 
 /// The strongly connected components of more than one policy on lineage edges, each
 /// sorted by id, in order of their smallest id (MODEL.md 5.9). Tarjan, O(V + E).

@@ -5,6 +5,7 @@
 #include "policygraph/communities.hpp"
 #include "policygraph/date.hpp"
 #include "policygraph/diagnostics.hpp"
+#include "policygraph/evolution.hpp"
 #include "policygraph/export.hpp"
 #include "policygraph/graph.hpp"
 #include "policygraph/influence.hpp"

@@ -31,6 +31,55 @@ struct Reference {
   Location where;
 };
 
+/// The relations of policy evolution (MODEL.md 7.1), after the European Legislation
+/// Identifier (ELI) ontology. Each is an edge kind of the graph, from the newer act A to the
+/// older act B it acts on.
+enum class Relation : unsigned char {
+  supersedes,    ///< A replaces B: B ends, A is its successor (`supersedes`, `replaces`)
+  consolidates,  ///< A merges B into itself: B ends, A is its successor (`consolidatedFrom`)
+  repeals,       ///< A repeals B: B ends without a successor
+  amends,        ///< A amends B: B stays in force, as amended
+  implements,    ///< A implements (transposes) B: B is unchanged
+};
+
+/// "supersedes", "consolidates", "repeals", "amends", "implements".
+std::string_view to_string(Relation relation);
+
+/// One item of an `evolution` relation field, as written in a record.
+struct RelationItem {
+  Relation relation = Relation::supersedes;
+  /// Written in the inverse form, on the older act (`supersededBy`, `consolidatedInto`,
+  /// `repealedBy`, `amendedBy`, `implementedBy`): `other` is then the newer act A and the
+  /// record is B. Otherwise the record is A and `other` is B.
+  bool inverse = false;
+  Reference other;
+  /// The item's `date` ({id: ..., date: ...}): the day the relation takes effect. Absent,
+  /// it takes effect on A's effective day (MODEL.md 7.1).
+  std::optional<Date> date;
+};
+
+/// The field name of a relation item as the model spells it: "amends", "amendedBy", ...
+std::string_view field_name(const RelationItem& item);
+
+/// A policy's legal state, normalised from its free-text `status` (MODEL.md 7.2).
+enum class LegalState : unsigned char {
+  unknown,   ///< no status, or a word outside the vocabulary
+  in_force,  ///< in force (as amended)
+  pending,   ///< adopted, not yet applying
+  proposed,  ///< never adopted: planned, draft, consultation
+  ended,     ///< repealed, superseded, expired
+};
+
+/// "unknown", "in_force", "pending", "proposed", "ended".
+std::string_view to_string(LegalState state);
+
+/// The state a status word means, in any language of the built-in vocabulary (English,
+/// Chinese, and a few words of French, German, Spanish, Portuguese, Japanese; see
+/// docs/record-format.md): ASCII letters compared case-insensitively, spaces trimmed and
+/// folded, `-` and `_` read as spaces. Nullopt for a word outside the vocabulary; an empty
+/// status is LegalState::unknown.
+std::optional<LegalState> legal_state_of(std::string_view status);
+
 struct Milestone {
   std::string date;  ///< as written
   std::string event;
@@ -141,12 +190,21 @@ struct Record {
   std::optional<Date> date;  ///< `pubDate`, else 1 January of `year`
   std::vector<std::string> tags;
   std::vector<std::string> clusters;  ///< `evolution.clusters`; a facility's `hub`
-  std::vector<Reference> supersedes;
-  std::vector<Reference> superseded_by;
-  std::vector<Reference> consolidated_from;
+  /// Every relation item of `evolution` (MODEL.md 7.1), in the order written.
+  std::vector<RelationItem> relations;
   std::vector<Reference> related_facilities;  ///< policy → facility ids
   std::vector<Reference> related_policies;    ///< facility → policy ids
   std::vector<Milestone> milestones;
+
+  /// `evolution.effective` (`entryIntoForce`): the first day the act applies; absent, its
+  /// date (MODEL.md 7.2).
+  std::optional<Date> effective;
+  /// `evolution.expires` (`inForceUntil`): the first day it no longer applies.
+  std::optional<Date> expires;
+  /// `status`, normalised; the word itself stays in `attributes`.
+  LegalState state = LegalState::unknown;
+  /// Where `status` was written, for the diagnostics about it.
+  Location status_at;
 
   /// Every other scalar field (country, status, year, pubDate, url, ...), sorted by name.
   Attributes attributes;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The lineage queries of MODEL.md section 3 (replaced-by, current, lineage, in-force) and
-// the lineage cycles of 5.9.
+// The lineage queries of MODEL.md section 3 (replaced-by, current, lineage) and the lineage
+// cycles of 5.9. In-force and the other answers of section 7 are in evolution.cpp.
 //
-// A lineage edge (`supersedes`, `consolidates`) points from the newer policy to the older
-// one, so "successors of X" are the sources of X's incoming lineage edges and "predecessors"
-// the targets of its outgoing ones. Every other edge kind is ignored, so the queries give
-// the same answers on the full graph and on its lineage view.
+// A lineage edge (the five relations of MODEL.md 7.1) points from the newer policy to the
+// older one, so "successors of X" are the sources of X's incoming `supersedes` and
+// `consolidates` edges, and "later acts" and "earlier acts" the other ends of X's incoming
+// and outgoing lineage edges. Every other edge kind is ignored, so the queries give the same
+// answers on the full graph and on its lineage view.
 //
 // Cycles are input errors (reported by build_graph), but every query must still terminate:
 // the walks below mark what they visit, and `current` is defined on strongly connected
@@ -23,18 +24,24 @@
 namespace policygraph {
 namespace {
 
-// Calls `visit(other end)` for each lineage edge entering (successors) or leaving
-// (predecessors) v.
-template <typename Visit>
-void for_each_successor(const Graph& graph, VertexId v, Visit visit) {
+// Calls `visit(other end)` for each edge of a kind that `follow` accepts entering (later
+// acts) or leaving (earlier acts) v. `current` follows succession only; `lineage` and the
+// cycles follow every relation.
+template <typename Follow, typename Visit>
+void for_each_later(const Graph& graph, VertexId v, Follow follow, Visit visit) {
   for (EdgeId e : graph.in_edges(v))
-    if (is_lineage(graph.edge(e).kind)) visit(graph.edge(e).source);
+    if (follow(graph.edge(e).kind)) visit(graph.edge(e).source);
+}
+
+template <typename Follow, typename Visit>
+void for_each_earlier(const Graph& graph, VertexId v, Follow follow, Visit visit) {
+  for (EdgeId e : graph.out_edges(v))
+    if (follow(graph.edge(e).kind)) visit(graph.edge(e).target);
 }
 
 template <typename Visit>
-void for_each_predecessor(const Graph& graph, VertexId v, Visit visit) {
-  for (EdgeId e : graph.out_edges(v))
-    if (is_lineage(graph.edge(e).kind)) visit(graph.edge(e).target);
+void for_each_successor(const Graph& graph, VertexId v, Visit visit) {
+  for_each_later(graph, v, is_succession, visit);
 }
 
 // A small directed graph on local indices 0..n-1, compressed: the neighbours of v are
@@ -145,11 +152,11 @@ Lineage lineage(const Graph& graph, VertexId policy) {
   for (int distance = 1; !successor_frontier.empty() || !predecessor_frontier.empty(); ++distance) {
     std::vector<VertexId> next_successors, next_predecessors;
     for (VertexId v : successor_frontier)
-      for_each_successor(graph, v, [&](VertexId s) {
+      for_each_later(graph, v, is_lineage, [&](VertexId s) {
         if (generation.try_emplace(s, distance).second) next_successors.push_back(s);
       });
     for (VertexId v : predecessor_frontier)
-      for_each_predecessor(graph, v, [&](VertexId p) {
+      for_each_earlier(graph, v, is_lineage, [&](VertexId p) {
         if (generation.try_emplace(p, -distance).second) next_predecessors.push_back(p);
       });
     successor_frontier = std::move(next_successors);
@@ -176,24 +183,12 @@ Lineage lineage(const Graph& graph, VertexId policy) {
   return result;
 }
 
-std::vector<VertexId> in_force(const Graph& graph, const Date& day) {
-  auto dated_by = [&](VertexId v) { return graph.node(v).date && *graph.node(v).date <= day; };
-  std::vector<VertexId> result;
-  for (VertexId v : graph.policies()) {
-    if (!dated_by(v)) continue;
-    bool replaced = false;
-    for_each_successor(graph, v, [&](VertexId s) { replaced = replaced || dated_by(s); });
-    if (!replaced) result.push_back(v);
-  }
-  return result;
-}
-
 std::vector<std::vector<VertexId>> lineage_cycles(const Graph& graph) {
   // Lineage edges join policies only, and policies are vertices 0..P-1, so local index =
   // vertex id.
   LocalGraph lineage_graph;
   for (VertexId v : graph.policies()) {
-    for_each_predecessor(graph, v, [&](VertexId p) {
+    for_each_earlier(graph, v, is_lineage, [&](VertexId p) {
       if (p < graph.policy_count()) lineage_graph.targets.push_back(p);
     });
     lineage_graph.offsets.push_back(static_cast<std::uint32_t>(lineage_graph.targets.size()));
@@ -217,7 +212,7 @@ void lineage_diagnostics(const Graph& graph, Diagnostics& diagnostics) {
       const Record* record = graph.record(cycle[i]);
       message += "'" + graph.node(cycle[i]).id + "' (" + (record ? record->file : std::string("no record")) + ")";
     }
-    message += "; supersedes, supersededBy and consolidatedFrom must not lead back to a policy";
+    message += "; the relations of 'evolution' (supersedes, amends, repeals, ...) must not lead back to a policy";
 
     // Point at the field at fault (5.14): in the first member that has a record, the first
     // lineage reference to another member of the cycle; else that record's id.
@@ -232,13 +227,11 @@ void lineage_diagnostics(const Graph& graph, Diagnostics& diagnostics) {
       diagnostic.file = record->file;
       Location where = record->where;
       bool found = false;
-      for (const auto* list : {&record->supersedes, &record->consolidated_from, &record->superseded_by}) {
-        for (const Reference& reference : *list)
-          if (!found && reference.id != record->id && in_cycle(reference.id)) {
-            where = reference.where;
-            found = true;
-          }
-      }
+      for (const RelationItem& item : record->relations)
+        if (!found && item.other.id != record->id && in_cycle(item.other.id)) {
+          where = item.other.where;
+          found = true;
+        }
       diagnostic.line = where.line;
       diagnostic.column = where.column;
       break;

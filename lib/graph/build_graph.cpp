@@ -7,12 +7,16 @@
 // folded name. The records are walked in (kind, id) order rather than the order they came
 // in, so "the name as first seen" of a cluster or tag does not depend on how the loader
 // ordered them.
+#include <algorithm>
 #include <cstdint>
+#include <set>
+#include <tuple>
 #include <string>
 #include <unordered_map>
 
 #include "graph/kind_id_order.hpp"
 #include "policygraph/graph.hpp"
+#include "policygraph/evolution.hpp"
 #include "policygraph/lineage.hpp"
 
 namespace policygraph {
@@ -41,8 +45,7 @@ class FullGraphBuilder {
     // nodes too, but reserving for all of them would mostly go unused.)
     std::size_t references = 0;
     for (const Record& record : records_)
-      references += record.supersedes.size() + record.superseded_by.size() + record.consolidated_from.size() +
-                    record.related_facilities.size() + record.related_policies.size() + record.clusters.size() +
+      references += record.relations.size() + record.related_facilities.size() + record.related_policies.size() + record.clusters.size() +
                     record.tags.size();
     builder_.reserve(records_.size(), references);
 
@@ -61,6 +64,7 @@ class FullGraphBuilder {
     report_unresolved();
     Graph graph = std::move(builder_).finish();
     lineage_diagnostics(graph, diagnostics_);
+    evolution_diagnostics(graph, today_utc(), diagnostics_);
     return graph;
   }
 
@@ -146,33 +150,69 @@ class FullGraphBuilder {
                                        record.id + "' is not used: " + std::string(what_to_do)});
   }
 
+  double relation_weight(EdgeKind kind) const {
+    switch (kind) {
+      case EdgeKind::supersedes: return weights_.supersedes;
+      case EdgeKind::consolidates: return weights_.consolidates;
+      case EdgeKind::repeals: return weights_.repeals;
+      case EdgeKind::amends: return weights_.amends;
+      default: return weights_.implements;
+    }
+  }
+
+  // A relation points from the newer act to the older (MODEL.md 7.2): one warning per edge
+  // whose source was published before its target, however many records state it.
+  void check_direction(const Record& record, const RelationItem& item, VertexId source, VertexId target, EdgeKind kind) {
+    const auto& newer = builder_.node(source).date;
+    const auto& older = builder_.node(target).date;
+    if (!newer || !older || !(*newer < *older)) return;
+    if (!backward_warned_.insert({source, target, static_cast<std::uint8_t>(kind)}).second) return;
+    diagnostics_.push_back(
+        {.file = record.file,
+         .line = item.other.where.line,
+         .column = item.other.where.column,
+         .severity = Severity::warning,
+         .message = "'" + builder_.node(source).id + "' " + std::string(to_string(kind)) + " '" +
+                    builder_.node(target).id + "', but is dated " + newer->iso() + ", before it (" + older->iso() +
+                    "); a relation goes from the newer act to the older: check the dates, or write the relation the "
+                    "other way round (" + std::string(field_name(item)) + " on the other record)"});
+  }
+
   void add_edges(const Record& record, VertexId self) {
     // Lineage fields belong to policies and relatedPolicies to facilities (MODEL.md
     // section 1); a field on the other kind is not an edge of the graph.
     if (record.kind == RecordKind::policy) {
       note_unused(record, record.related_policies, "relatedPolicies",
                   "a policy names its facilities in relatedFacilities");
-      for (const Reference& reference : record.supersedes)
-        if (usable(record, reference, "supersedes"))
-          builder_.add_edge(self, referred(NodeKind::policy, reference, record, "supersedes"), EdgeKind::supersedes,
-                            weights_.supersedes);
-      for (const Reference& reference : record.superseded_by)
-        if (usable(record, reference, "supersededBy"))
-          builder_.add_edge(referred(NodeKind::policy, reference, record, "supersededBy"), self, EdgeKind::supersedes,
-                            weights_.supersedes);
-      for (const Reference& reference : record.consolidated_from)
-        if (usable(record, reference, "consolidatedFrom"))
-          builder_.add_edge(self, referred(NodeKind::policy, reference, record, "consolidatedFrom"),
-                            EdgeKind::consolidates, weights_.consolidates);
+      for (const RelationItem& item : record.relations) {
+        const std::string_view field = field_name(item);
+        if (!usable(record, item.other, field)) continue;
+        const VertexId other = referred(NodeKind::policy, item.other, record, field);
+        const VertexId source = item.inverse ? other : self;
+        const VertexId target = item.inverse ? self : other;
+        const EdgeKind kind = edge_kind(item.relation);
+        builder_.add_edge(source, target, kind, relation_weight(kind));
+        check_direction(record, item, source, target, kind);
+      }
       for (const Reference& reference : record.related_facilities)
         if (!reference.id.empty())
           builder_.add_edge(self, referred(NodeKind::facility, reference, record, "relatedFacilities"),
                             EdgeKind::related_facility, weights_.facility);
     } else {
-      constexpr std::string_view lineage_only = "lineage links join policies; write it in the policy's record";
-      note_unused(record, record.supersedes, "supersedes", lineage_only);
-      note_unused(record, record.superseded_by, "supersededBy", lineage_only);
-      note_unused(record, record.consolidated_from, "consolidatedFrom", lineage_only);
+      // One note per relation field, at its first item.
+      std::vector<std::string_view> noted;
+      for (const RelationItem& item : record.relations) {
+        const std::string_view field = field_name(item);
+        if (std::find(noted.begin(), noted.end(), field) != noted.end()) continue;
+        noted.push_back(field);
+        diagnostics_.push_back({.file = record.file,
+                                .line = item.other.where.line,
+                                .column = item.other.where.column,
+                                .severity = Severity::note,
+                                .message = std::string(field) + " on facility '" + record.id +
+                                           "' is not used: lineage links join policies; write it in the policy's "
+                                           "record"});
+      }
       for (const Reference& reference : record.related_policies)
         if (!reference.id.empty())
           builder_.add_edge(referred(NodeKind::policy, reference, record, "relatedPolicies"), self,
@@ -196,7 +236,8 @@ class FullGraphBuilder {
   const std::vector<Record>& records_;
   GraphBuilder builder_;
   std::vector<Unresolved> unresolved_;
-  std::unordered_map<VertexId, std::size_t> unresolved_slot_;  ///< an unresolved node's entry in unresolved_
+  std::unordered_map<VertexId, std::size_t> unresolved_slot_;
+  std::set<std::tuple<VertexId, VertexId, std::uint8_t>> backward_warned_;  ///< an unresolved node's entry in unresolved_
   Diagnostics& diagnostics_;
   const ViewWeights& weights_;
 };

@@ -20,7 +20,7 @@ namespace policygraph {
 namespace {
 
 constexpr std::size_t initial_slot_count = 16;  // a power of two, as slot_of needs
-constexpr std::size_t edge_kind_count = static_cast<std::size_t>(EdgeKind::related) + 1;
+constexpr std::size_t edge_kind_count = static_cast<std::size_t>(EdgeKind::implements) + 1;
 
 std::uint32_t key_hash(NodeKind kind, std::string_view id) {
   // Multiplying by an odd constant spreads the kind over all bits, so the same id under

@@ -7,7 +7,7 @@
 // edges of one ordered pair are therefore one edge whose weight is the sum (MODEL.md 5.10:
 // a supersedes link plus one shared tag weighs 3 + 1), and that edge keeps the kind of its
 // strongest meaning: `supersedes` if the pair has a supersedes link, else `consolidates`,
-// else `related`.
+// `repeals`, `amends`, `implements` in that order, else `related`.
 //
 // Density (5.15): one tag on 10% of 100,000 policies links 10^8 ordered pairs, so the
 // related edges are found per policy u with a sparse accumulator: walk u's tags, clusters and
@@ -27,6 +27,9 @@ double kind_weight(const Edge& edge, const ViewWeights& weights) {
   switch (edge.kind) {
     case EdgeKind::supersedes: return weights.supersedes;
     case EdgeKind::consolidates: return weights.consolidates;
+    case EdgeKind::repeals: return weights.repeals;
+    case EdgeKind::amends: return weights.amends;
+    case EdgeKind::implements: return weights.implements;
     case EdgeKind::member_of: return weights.cluster;
     case EdgeKind::tagged: return weights.tag;
     case EdgeKind::related_facility: return weights.facility;
@@ -64,7 +67,15 @@ Graph policy_view(const Graph& full, const ViewWeights& weights, ViewReport& rep
   for (VertexId v : full.policies()) builder.add_node(full.node(v));
 
   // The accumulator for the current source u, indexed by target policy.
-  enum class Link : std::uint8_t { none, related, consolidates, supersedes };  // weakest to strongest
+  // Weakest to strongest; `lineage_links` gives the lineage ones in the same order.
+  enum class Link : std::uint8_t { none, related, implements, amends, repeals, consolidates, supersedes };
+  constexpr EdgeKind lineage_links[] = {EdgeKind::implements, EdgeKind::amends, EdgeKind::repeals,
+                                        EdgeKind::consolidates, EdgeKind::supersedes};
+  auto link_of = [&](EdgeKind kind) {
+    for (std::uint8_t i = 0; i < std::size(lineage_links); ++i)
+      if (lineage_links[i] == kind) return static_cast<Link>(i + 2);
+    return Link::related;
+  };
   std::vector<double> weight(policy_count, 0.0);
   std::vector<Link> link(policy_count, Link::none);
   std::vector<bool> touched_mark(policy_count, false);
@@ -84,8 +95,7 @@ Graph policy_view(const Graph& full, const ViewWeights& weights, ViewReport& rep
       const Edge& edge = full.edge(e);
       if (is_lineage(edge.kind)) {
         if (edge.target < policy_count && edge.target != u)
-          touch(edge.target, kind_weight(edge, weights),
-                edge.kind == EdgeKind::supersedes ? Link::supersedes : Link::consolidates);
+          touch(edge.target, kind_weight(edge, weights), link_of(edge.kind));
       } else if (is_sharing(edge.kind)) {
         const double share = kind_weight(edge, weights);
         for (EdgeId f : full.in_edges(edge.target)) {
@@ -100,9 +110,9 @@ Graph policy_view(const Graph& full, const ViewWeights& weights, ViewReport& rep
     }
     std::sort(touched.begin(), touched.end());
     for (VertexId v : touched) {
-      const EdgeKind kind = link[v] == Link::supersedes     ? EdgeKind::supersedes
-                            : link[v] == Link::consolidates ? EdgeKind::consolidates
-                                                            : EdgeKind::related;
+      const EdgeKind kind = link[v] >= Link::implements
+                                ? lineage_links[static_cast<std::uint8_t>(link[v]) - 2]
+                                : EdgeKind::related;
       builder.add_edge(u, v, kind, weight[v]);
       if (shares[v] && v > u) ++report.related_pairs;  // each pair once, from its smaller end
       shares[v] = false;

@@ -3,11 +3,17 @@
 // id, language and file, so within a group the duplicates of one language sit side by side
 // and the first by byte order of the path is the one kept, whatever order they came in.
 //
+// The merge is also where every language of a policy is seen together, so it checks the
+// status words (MODEL.md 7.2): one note per word outside the vocabulary for the whole
+// corpus, and a warning where the languages of one policy mean different states.
+//
 // Of a record that is not the one kept, the merge reads only its kind, id, label, language,
-// file and place: the loader frees the rest early (keep_only_what_a_translation_gives in
+// file, place and status: the loader frees the rest early (keep_only_what_a_translation_gives in
 // translation_twins.hpp), and must be told should the merge ever read more.
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <span>
 #include <numeric>
 #include <tuple>
 
@@ -25,6 +31,57 @@ std::string place(const Record& record) {
 std::string language_phrase(const std::string& language) {
   return language.empty() ? std::string("without a language") : "in language '" + language + "'";
 }
+
+// The status checks of MODEL.md 7.2 that need every language of a policy.
+class StatusWords {
+ public:
+  void check_group(const Record& primary, std::span<Record* const> records, std::span<const std::uint32_t> kept,
+                   Diagnostics& diagnostics) {
+    if (primary.kind != RecordKind::policy) return;
+    const auto primary_status = primary.attribute("status");
+    for (std::uint32_t i : kept) {
+      const Record& record = *records[i];
+      const auto status = record.attribute("status");
+      if (!status) continue;
+      if (!legal_state_of(*status)) note_unknown(record, *status);
+      if (&record == &primary || !primary_status) continue;
+      if (record.state == LegalState::unknown || primary.state == LegalState::unknown || record.state == primary.state)
+        continue;
+      diagnostics.push_back(Diagnostic{
+          record.file, record.status_at.line, record.status_at.column, Severity::warning,
+          "policy '" + record.id + "' has status '" + std::string(*status) + "' (" + std::string(to_string(record.state)) +
+              ") here but '" + std::string(*primary_status) + "' (" + std::string(to_string(primary.state)) + ") in " +
+              place(primary) + "; the " + language_phrase(primary.language) +
+              " record's state is used; correct the one that is wrong"});
+    }
+  }
+
+  // One note per distinct word, at its first use in byte order of the files.
+  void report(Diagnostics& diagnostics) const {
+    for (const auto& [word, use] : unknown_)
+      diagnostics.push_back(Diagnostic{
+          use.file, use.where.line, use.where.column, Severity::note,
+          "status '" + word + "' is not a word policygraph knows, so the state of " +
+              (use.count == 1 ? std::string("this policy") : std::to_string(use.count) + " policies") +
+              " is unknown (they count as in force); write one of the words of docs/record-format.md "
+              "(e.g. 'In force', 'Repealed', 'Proposed')"});
+  }
+
+ private:
+  struct Use {
+    std::string file;
+    Location where;
+    std::size_t count = 0;
+  };
+  void note_unknown(const Record& record, std::string_view status) {
+    Use& use = unknown_[std::string(status)];
+    if (use.count++ == 0 || std::tie(record.file, record.status_at.line) < std::tie(use.file, use.where.line)) {
+      use.file = record.file;
+      use.where = record.status_at;
+    }
+  }
+  std::map<std::string, Use> unknown_;
+};
 
 }  // namespace
 
@@ -49,6 +106,7 @@ std::vector<Record> merge_translations(std::span<Record* const> records, std::st
   std::vector<Record> merged;
   merged.reserve(groups);
   std::vector<std::uint32_t> kept;  // one record per language of the current group
+  StatusWords status_words;
   for (std::size_t begin = 0; begin < order.size();) {
     std::size_t end = begin + 1;
     while (end < order.size() && same_group(order[begin], order[end])) ++end;
@@ -74,6 +132,7 @@ std::vector<Record> merge_translations(std::span<Record* const> records, std::st
     std::uint32_t primary_index = kept.front();
     for (std::uint32_t i : kept)
       if (records[i]->language == preferred_language) primary_index = i;
+    status_words.check_group(*records[primary_index], records, kept, diagnostics);
     Record& primary = merged.emplace_back(std::move(*records[primary_index]));
     const std::string_view label_field = primary.kind == RecordKind::policy ? "title@" : "name@";
     for (std::uint32_t i : kept) {
@@ -90,6 +149,7 @@ std::vector<Record> merge_translations(std::span<Record* const> records, std::st
     for (std::size_t position = begin; position < end; ++position) Record gone = std::move(*records[order[position]]);
     begin = end;
   }
+  status_words.report(diagnostics);
   return merged;
 }
 

@@ -72,7 +72,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::uint32_t format_version = 3;
+constexpr std::uint32_t format_version = 4;
 constexpr char magic[8] = {'P', 'G', 'R', 'C', 'A', 'C', 'H', 'E'};
 constexpr char merge_magic[8] = {'P', 'G', 'M', 'E', 'R', 'G', 'E', 'D'};
 constexpr std::size_t header_bytes = 8 + 4 + 8 + 8 + 8;
@@ -278,6 +278,50 @@ void read_references(Reader& in, std::vector<Reference>& references) {
   }
 }
 
+void write_date(Writer& out, const std::optional<Date>& date) {
+  out.varint(date ? 1 : 0);
+  if (!date) return;
+  out.signed_varint(date->year);
+  out.signed_varint(date->month);
+  out.signed_varint(date->day);
+}
+
+void read_date(Reader& in, std::optional<Date>& date) {
+  std::uint64_t has_date = in.varint();
+  if (has_date > 1) in.fail();
+  if (has_date != 1) return;
+  Date day;
+  day.year = in.small_int();
+  day.month = in.small_int();
+  day.day = in.small_int();
+  date = day;
+}
+
+void write_relations(Writer& out, const std::vector<RelationItem>& relations) {
+  out.varint(relations.size());
+  for (const RelationItem& item : relations) {
+    out.varint(static_cast<std::uint64_t>(item.relation) * 2 + (item.inverse ? 1 : 0));
+    out.string(item.other.id);
+    out.location(item.other.where);
+    write_date(out, item.date);
+  }
+}
+
+void read_relations(Reader& in, std::vector<RelationItem>& relations) {
+  std::size_t n = in.count(5);
+  relations.reserve(n);
+  for (std::size_t i = 0; i < n && in.ok(); ++i) {
+    RelationItem& item = relations.emplace_back();
+    const std::uint64_t form = in.varint();
+    if (form > static_cast<std::uint64_t>(Relation::implements) * 2 + 1) in.fail();
+    item.relation = static_cast<Relation>(form / 2);
+    item.inverse = form % 2 == 1;
+    item.other.id = in.string();
+    item.other.where = in.location();
+    read_date(in, item.date);
+  }
+}
+
 // The buffer whole, then each field's place in it: a decode is one copy and a check of
 // the places, not an append per field.
 void write_attributes(Writer& out, const Attributes& attributes) {
@@ -315,17 +359,10 @@ void write_record(Writer& out, const Record& record, std::string_view path) {
   out.string(record.language);
   out.file_name(record.file, path);
   out.location(record.where);
-  out.varint(record.date ? 1 : 0);
-  if (record.date) {
-    out.signed_varint(record.date->year);
-    out.signed_varint(record.date->month);
-    out.signed_varint(record.date->day);
-  }
+  write_date(out, record.date);
   write_strings(out, record.tags);
   write_strings(out, record.clusters);
-  write_references(out, record.supersedes);
-  write_references(out, record.superseded_by);
-  write_references(out, record.consolidated_from);
+  write_relations(out, record.relations);
   write_references(out, record.related_facilities);
   write_references(out, record.related_policies);
   out.varint(record.milestones.size());
@@ -333,6 +370,10 @@ void write_record(Writer& out, const Record& record, std::string_view path) {
     out.string(m.date);
     out.string(m.event);
   }
+  write_date(out, record.effective);
+  write_date(out, record.expires);
+  out.varint(static_cast<std::uint64_t>(record.state));
+  out.location(record.status_at);
   write_attributes(out, record.attributes);
   write_attributes(out, record.translations);
 }
@@ -346,20 +387,10 @@ void read_record(Reader& in, Record& record, std::string_view path) {
   record.language = in.string();
   record.file = in.file_name(path);
   record.where = in.location();
-  std::uint64_t has_date = in.varint();
-  if (has_date > 1) in.fail();
-  if (has_date == 1) {
-    Date date;
-    date.year = in.small_int();
-    date.month = in.small_int();
-    date.day = in.small_int();
-    record.date = date;
-  }
+  read_date(in, record.date);
   read_strings(in, record.tags);
   read_strings(in, record.clusters);
-  read_references(in, record.supersedes);
-  read_references(in, record.superseded_by);
-  read_references(in, record.consolidated_from);
+  read_relations(in, record.relations);
   read_references(in, record.related_facilities);
   read_references(in, record.related_policies);
   std::size_t milestones = in.count(2);
@@ -369,6 +400,12 @@ void read_record(Reader& in, Record& record, std::string_view path) {
     m.date = in.string();
     m.event = in.string();
   }
+  read_date(in, record.effective);
+  read_date(in, record.expires);
+  const std::uint64_t state = in.varint();
+  if (state > static_cast<std::uint64_t>(LegalState::ended)) in.fail();
+  record.state = static_cast<LegalState>(state);
+  record.status_at = in.location();
   read_attributes(in, record.attributes);
   read_attributes(in, record.translations);
 }

@@ -5,6 +5,8 @@
 #include <iterator>
 #include <utility>
 
+#include "support/edit_distance.hpp"
+
 namespace policygraph::records {
 namespace {
 
@@ -127,6 +129,7 @@ void RecordBuilder::OnMapEnd() {
 std::string RecordBuilder::field_path(const Frame& frame) const {
   if (frame.role == Role::evolution) return "evolution." + frame.key;
   if (frame.role == Role::milestone) return "evolution.milestones." + frame.key;
+  if (frame.role == Role::relation_item) return std::string(field_name(frame.field)) + "." + frame.key;
   return frame.key;
 }
 
@@ -186,9 +189,20 @@ void RecordBuilder::take_key(Frame& frame, std::string key, Location at) {
     case Role::milestone:
       frame.key_field = milestone_field(frame.key);
       break;
+    case Role::relation_item:
+      frame.key_field = relation_item_field(frame.key);
+      break;
     default:
       frame.key_field = Field::skip;
       return;
+  }
+  if (frame.key_field == Field::other && frame.role == Role::relation_item) {
+    // Said when the item ends: an item without `id` gets one error that names these keys.
+    relation_.unknown_keys.emplace_back(frame.key, at);
+    frame.key_field = Field::skip;
+  } else if (frame.key_field == Field::other && frame.role != Role::record) {
+    report_unknown_key(frame, at);
+    frame.key_field = Field::skip;
   }
   for (const auto& [seen, where] : frame.seen_keys) {
     if (seen != frame.key) continue;
@@ -198,6 +212,9 @@ void RecordBuilder::take_key(Frame& frame, std::string key, Location at) {
     if (frame.role == Role::milestone) {
       if (frame.key_field == Field::milestone_date) milestone_.date.clear();
       if (frame.key_field == Field::milestone_event) milestone_.event.clear();
+    } else if (frame.role == Role::relation_item) {
+      if (frame.key_field == Field::relation_id) relation_.id.clear();
+      if (frame.key_field == Field::relation_date) relation_.date.clear();
     } else {
       clear_field(*draft_, frame.key_field, frame.key);
     }
@@ -214,6 +231,17 @@ void RecordBuilder::value_leaf(Frame& frame, const std::string* value, Location 
     if (absent) return;
     if (field == Field::milestone_date) milestone_.date = *value;
     if (field == Field::milestone_event) milestone_.event = *value;
+    return;
+  }
+  if (frame.role == Role::relation_item) {
+    if (absent) return;
+    if (field == Field::relation_id) {
+      relation_.id = *value;
+      relation_.id_at = at;
+    } else if (field == Field::relation_date) {
+      relation_.date = *value;
+      relation_.date_at = at;
+    }
     return;
   }
   if (field == Field::evolution || field == Field::milestones) {
@@ -257,6 +285,7 @@ RecordBuilder::Role RecordBuilder::role_for_value(Frame& parent, bool is_map, Lo
   }
   if (is_list_field(field)) {
     if (!is_map) return Role::list_field;
+    if (relation_field(field)) return Role::relation_item;  // one item {id, date}: a list of one
     // The example item is the description's last word made singular: "- id", "- name", "- tag".
     const std::string items(list_item_description(field));
     const std::size_t space = items.rfind(' ');
@@ -293,10 +322,14 @@ void RecordBuilder::begin_collection(bool is_map, Location at) {
             "an item of the list of records is a list, expected a record (a mapping of fields); the item is skipped");
     } else if (parent.role == Role::milestones && is_map) {
       frame.role = Role::milestone;
+    } else if (parent.role == Role::list_field && is_map && relation_field(parent.field)) {
+      frame.role = Role::relation_item;
+      frame.field = parent.field;
     } else if (!parent.bad_item_reported) {  // list_field or milestones
       parent.bad_item_reported = true;
-      std::string what = parent.role == Role::milestones
-                             ? std::string("mappings {date, event}")
+      std::string what = parent.role == Role::milestones ? std::string("mappings {date, event}")
+                         : relation_field(parent.field)
+                             ? std::string("policy ids, or mappings {id: ..., date: ...}")
                              : std::string(list_item_description(parent.field)) + " as text";
       report(at, Severity::error,
              "'" + std::string(field_name(parent.field)) + "' has an item that is " + shape_name(is_map) +
@@ -316,7 +349,63 @@ void RecordBuilder::begin_collection(bool is_map, Location at) {
     draft_->at = at;
   } else if (frames_.back().role == Role::milestone) {
     milestone_ = {};
+  } else if (frames_.back().role == Role::relation_item) {
+    relation_ = {};
+    relation_.field = frames_.back().field;
+    relation_.at = at;
   }
+}
+
+void RecordBuilder::finish_relation_item() {
+  const std::string field(field_name(relation_.field));
+  if (relation_.id.empty()) {
+    std::string found;
+    for (const auto& [key, where] : relation_.unknown_keys) found += (found.empty() ? " (it has '" : "', '") + key;
+    if (!found.empty()) found += "')";
+    report(relation_.at, Severity::error,
+           "an item of '" + field + "' is a mapping without 'id'" + found +
+               "; write a policy id, or {id: <policy id>, date: YYYY-MM-DD}; the item is dropped");
+    return;
+  }
+  for (const auto& [key, where] : relation_.unknown_keys) {
+    Frame item;
+    item.role = Role::relation_item;
+    item.field = relation_.field;
+    item.key = key;
+    report_unknown_key(item, where);
+  }
+  std::optional<Date> date;
+  if (!relation_.date.empty()) {
+    date = parse_date(relation_.date);
+    if (!date)
+      report(relation_.date_at, Severity::warning,
+             "the date of '" + relation_.id + "' in '" + field + "' is '" + relation_.date +
+                 "', not a date; write YYYY, YYYY-MM or YYYY-MM-DD (a real calendar day); the relation takes effect "
+                 "on the newer act's effective day instead");
+  }
+  const auto relation = relation_field(relation_.field);
+  draft_->record.relations.push_back(
+      RelationItem{relation->relation, relation->inverse, {std::move(relation_.id), relation_.id_at}, date});
+}
+
+void RecordBuilder::report_unknown_key(const Frame& frame, Location at) {
+  const bool in_evolution = frame.role == Role::evolution;
+  const std::vector<std::string> relation_item_keys{"id", "date"};
+  const std::vector<std::string> suggestions =
+      nearest(frame.key, in_evolution ? evolution_keys() : relation_item_keys, 3);
+  std::string message = "'" + field_path(frame) + "' is not a field policygraph reads; it is ignored";
+  if (!suggestions.empty()) {
+    message += "; did you mean ";
+    for (std::size_t i = 0; i < suggestions.size(); ++i)
+      message += (i == 0 ? "'" : i + 1 == suggestions.size() ? "' or '" : "', '") + suggestions[i];
+    message += "'?";
+  } else if (in_evolution) {
+    message += " (the relations are supersedes, consolidatedFrom, repeals, amends, implements and their inverse "
+               "forms supersededBy, consolidatedInto, repealedBy, amendedBy, implementedBy)";
+  }
+  // A near miss of a relation is a lost link: a warning. Other unknown keys of `evolution`
+  // are a corpus's own business: a note.
+  report(at, suggestions.empty() ? Severity::note : Severity::warning, std::move(message));
 }
 
 void RecordBuilder::end_collection() {
@@ -334,6 +423,9 @@ void RecordBuilder::end_collection() {
     if (!milestone_.date.empty() || !milestone_.event.empty())
       draft_->record.milestones.push_back(std::move(milestone_));
     milestone_ = {};
+  } else if (role == Role::relation_item && draft_) {
+    finish_relation_item();
+    relation_ = {};
   }
   if (frames_.empty() || !frames_.back().is_map) return;
   Frame& parent = frames_.back();

@@ -80,7 +80,27 @@ class RecordBuilder final : public YAML::EventHandler {
   void OnAnchor(const YAML::Mark& mark, const std::string& anchor_name) override;
 
  private:
-  enum class Role : unsigned char { record_list, record, evolution, list_field, milestones, milestone, ignored };
+  enum class Role : unsigned char {
+    record_list,
+    record,
+    evolution,
+    list_field,
+    milestones,
+    milestone,
+    relation_item,  ///< an item {id, date} of a relation field
+    ignored
+  };
+
+  /// A relation item written as a mapping, while it is read.
+  struct RelationDraft {
+    Field field = Field::other;
+    Location at;
+    std::string id;
+    Location id_at;
+    std::string date;
+    Location date_at;
+    std::vector<std::pair<std::string, Location>> unknown_keys;  ///< reported when the item ends
+  };
 
   struct Frame {
     Role role = Role::ignored;
@@ -123,6 +143,8 @@ class RecordBuilder final : public YAML::EventHandler {
   void begin_collection(bool is_map, Location at);
   Role role_for_value(Frame& parent, bool is_map, Location at);
   void end_collection();
+  void finish_relation_item();
+  void report_unknown_key(const Frame& frame, Location at);
   std::string field_path(const Frame& frame) const;
 
   // Anchors and aliases.
@@ -142,6 +164,7 @@ class RecordBuilder final : public YAML::EventHandler {
   std::optional<RecordDraft> draft_;
   Diagnostics pending_;  ///< of the record being read
   Milestone milestone_;
+  RelationDraft relation_;
   std::vector<Anchor> anchors_;
   std::vector<Recorder> recorders_;
   std::string pending_anchor_name_;

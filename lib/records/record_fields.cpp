@@ -48,16 +48,77 @@ Field record_field(std::string_view key) {
   if (key == "relatedPolicies") return Field::related_policies;
   if (key == "hub") return Field::hub;
   if (key == "coordinates") return Field::coordinates;
+  if (key == "status") return Field::status;
   return Field::other;
 }
 
+namespace {
+
+struct EvolutionKey {
+  std::string_view key;
+  Field field;
+};
+
+// MODEL.md 7.1 and 7.2, aliases included.
+constexpr EvolutionKey evolution_key_table[] = {
+    {"supersedes", Field::supersedes},
+    {"replaces", Field::supersedes},
+    {"supersededBy", Field::superseded_by},
+    {"replacedBy", Field::superseded_by},
+    {"consolidatedFrom", Field::consolidated_from},
+    {"consolidatedInto", Field::consolidated_into},
+    {"repeals", Field::repeals},
+    {"repealedBy", Field::repealed_by},
+    {"amends", Field::amends},
+    {"amendedBy", Field::amended_by},
+    {"implements", Field::implements},
+    {"transposes", Field::implements},
+    {"implementedBy", Field::implemented_by},
+    {"effective", Field::effective},
+    {"entryIntoForce", Field::effective},
+    {"expires", Field::expires},
+    {"inForceUntil", Field::expires},
+    {"clusters", Field::clusters},
+    {"milestones", Field::milestones},
+};
+
+}  // namespace
+
 Field evolution_field(std::string_view key) {
-  if (key == "supersedes") return Field::supersedes;
-  if (key == "supersededBy") return Field::superseded_by;
-  if (key == "consolidatedFrom") return Field::consolidated_from;
-  if (key == "clusters") return Field::clusters;
-  if (key == "milestones") return Field::milestones;
-  return Field::skip;  // the rest of `evolution` is not part of the model
+  for (const EvolutionKey& entry : evolution_key_table)
+    if (entry.key == key) return entry.field;
+  return Field::other;  // not part of the model: RecordBuilder says whether it looks like a typo
+}
+
+const std::vector<std::string>& evolution_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> all;
+    for (const EvolutionKey& entry : evolution_key_table) all.emplace_back(entry.key);
+    return all;
+  }();
+  return keys;
+}
+
+Field relation_item_field(std::string_view key) {
+  if (key == "id") return Field::relation_id;
+  if (key == "date") return Field::relation_date;
+  return Field::other;
+}
+
+std::optional<RelationField> relation_field(Field field) {
+  switch (field) {
+    case Field::supersedes: return RelationField{Relation::supersedes, false};
+    case Field::superseded_by: return RelationField{Relation::supersedes, true};
+    case Field::consolidated_from: return RelationField{Relation::consolidates, false};
+    case Field::consolidated_into: return RelationField{Relation::consolidates, true};
+    case Field::repeals: return RelationField{Relation::repeals, false};
+    case Field::repealed_by: return RelationField{Relation::repeals, true};
+    case Field::amends: return RelationField{Relation::amends, false};
+    case Field::amended_by: return RelationField{Relation::amends, true};
+    case Field::implements: return RelationField{Relation::implements, false};
+    case Field::implemented_by: return RelationField{Relation::implements, true};
+    default: return std::nullopt;
+  }
 }
 
 Field milestone_field(std::string_view key) {
@@ -73,11 +134,8 @@ bool is_list_field(Field field) {
     case Field::related_policies:
     case Field::hub:
     case Field::coordinates:
-    case Field::supersedes:
-    case Field::superseded_by:
-    case Field::consolidated_from:
     case Field::clusters: return true;
-    default: return false;
+    default: return relation_field(field).has_value();
   }
 }
 
@@ -90,8 +148,13 @@ bool is_text_field(Field field) {
     case Field::lang:
     case Field::pub_date:
     case Field::year:
+    case Field::status:
+    case Field::effective:
+    case Field::expires:
     case Field::milestone_date:
-    case Field::milestone_event: return true;
+    case Field::milestone_event:
+    case Field::relation_id:
+    case Field::relation_date: return true;
     default: return false;
   }
 }
@@ -106,6 +169,13 @@ std::string_view field_name(Field field) {
     case Field::supersedes: return "evolution.supersedes";
     case Field::superseded_by: return "evolution.supersededBy";
     case Field::consolidated_from: return "evolution.consolidatedFrom";
+    case Field::consolidated_into: return "evolution.consolidatedInto";
+    case Field::repeals: return "evolution.repeals";
+    case Field::repealed_by: return "evolution.repealedBy";
+    case Field::amends: return "evolution.amends";
+    case Field::amended_by: return "evolution.amendedBy";
+    case Field::implements: return "evolution.implements";
+    case Field::implemented_by: return "evolution.implementedBy";
     case Field::clusters: return "evolution.clusters";
     case Field::milestones: return "evolution.milestones";
     default: return "";
@@ -116,14 +186,11 @@ std::string_view list_item_description(Field field) {
   switch (field) {
     case Field::tags: return "tags";
     case Field::related_facilities: return "facility ids";
-    case Field::related_policies:
-    case Field::supersedes:
-    case Field::superseded_by:
-    case Field::consolidated_from: return "policy ids";
+    case Field::related_policies: return "policy ids";
     case Field::hub: return "network names";
     case Field::coordinates: return "numbers";
     case Field::clusters: return "cluster names";
-    default: return "values";
+    default: return relation_field(field) ? "policy ids" : "values";
   }
 }
 
@@ -154,6 +221,18 @@ void set_scalar(RecordDraft& draft, Field field, std::string_view key, std::stri
       draft.year_at = at;
       draft.record.attributes.add(key, value);
       return;
+    case Field::status:
+      draft.record.status_at = at;
+      draft.record.attributes.add(key, value);
+      return;
+    case Field::effective:
+      draft.effective = std::move(value);
+      draft.effective_at = at;
+      return;
+    case Field::expires:
+      draft.expires = std::move(value);
+      draft.expires_at = at;
+      return;
     case Field::other: draft.record.attributes.add(key, value); return;
     default:
       if (is_list_field(field)) add_list_item(draft, field, std::move(value), at);
@@ -170,10 +249,10 @@ void add_list_item(RecordDraft& draft, Field field, std::string value, Location 
     case Field::coordinates: draft.coordinates.push_back(std::move(value)); return;
     case Field::related_facilities: r.related_facilities.push_back({std::move(value), at}); return;
     case Field::related_policies: r.related_policies.push_back({std::move(value), at}); return;
-    case Field::supersedes: r.supersedes.push_back({std::move(value), at}); return;
-    case Field::superseded_by: r.superseded_by.push_back({std::move(value), at}); return;
-    case Field::consolidated_from: r.consolidated_from.push_back({std::move(value), at}); return;
-    default: return;
+    default:
+      if (auto relation = relation_field(field))
+        r.relations.push_back(RelationItem{relation->relation, relation->inverse, {std::move(value), at}, std::nullopt});
+      return;
   }
 }
 
@@ -196,18 +275,25 @@ void clear_field(RecordDraft& draft, Field field, std::string_view key) {
     case Field::coordinates: draft.coordinates.clear(); return;
     case Field::related_facilities: r.related_facilities.clear(); return;
     case Field::related_policies: r.related_policies.clear(); return;
-    case Field::supersedes: r.supersedes.clear(); return;
-    case Field::superseded_by: r.superseded_by.clear(); return;
-    case Field::consolidated_from: r.consolidated_from.clear(); return;
     case Field::milestones: r.milestones.clear(); return;
+    case Field::effective: draft.effective.clear(); return;
+    case Field::expires: draft.expires.clear(); return;
+    case Field::status: r.status_at = {}; break;
     case Field::evolution:
-      r.supersedes.clear();
-      r.superseded_by.clear();
-      r.consolidated_from.clear();
+      r.relations.clear();
       r.clusters.clear();
       r.milestones.clear();
+      draft.effective.clear();
+      draft.expires.clear();
       return;
-    default: break;
+    default:
+      if (auto relation = relation_field(field)) {
+        std::erase_if(r.relations, [&](const RelationItem& item) {
+          return item.relation == relation->relation && item.inverse == relation->inverse;
+        });
+        return;
+      }
+      break;
   }
   r.attributes.erase(key);
 }
@@ -274,6 +360,21 @@ std::optional<Record> finish_record(RecordDraft&& draft, const FileContext& cont
              "'year' is " + shown_value(draft.year) + ", not four digits; write it like 2024; the record has no date");
   }
 
+  // Legal dates and state (MODEL.md 7.2). A bad day is dropped with a warning: the act then
+  // applies from its date and has no expiry, which is what a record without them says.
+  auto legal_day = [&](const std::string& text, Location at, std::string_view field, std::string_view fallback) {
+    std::optional<Date> day;
+    if (text.empty()) return day;
+    day = parse_date(text);
+    if (!day)
+      report(at, Severity::warning,
+             "'evolution." + std::string(field) + "' is " + shown_value(text) +
+                 ", not a date; write YYYY, YYYY-MM or YYYY-MM-DD (a real calendar day); " + std::string(fallback));
+    return day;
+  };
+  record.effective = legal_day(draft.effective, draft.effective_at, "effective", "the record's date is used instead");
+  record.expires = legal_day(draft.expires, draft.expires_at, "expires", "the record is read without an expiry");
+
   // A hub is a cluster membership and stays visible as an attribute; coordinates are kept
   // as "latitude,longitude" text.
   if (!draft.hub.empty()) {
@@ -283,6 +384,8 @@ std::optional<Record> finish_record(RecordDraft&& draft, const FileContext& cont
   if (!draft.coordinates.empty()) record.attributes.add("coordinates", join(draft.coordinates, ","));
   record.attributes.sort_by_name();
   record.attributes.shrink_to_fit();
+  if (auto status = record.attributes.find("status"))
+    record.state = legal_state_of(*status).value_or(LegalState::unknown);
   return record;
 }
 

@@ -30,13 +30,26 @@ enum class Field : unsigned char {
   related_policies,
   hub,
   coordinates,
+  status,
+  // The relations of MODEL.md 7.1: each field and its inverse form.
   supersedes,
   superseded_by,
   consolidated_from,
+  consolidated_into,
+  repeals,
+  repealed_by,
+  amends,
+  amended_by,
+  implements,
+  implemented_by,
+  effective,
+  expires,
   clusters,
   milestones,
   milestone_date,
   milestone_event,
+  relation_id,    ///< `id` of a relation item written as a mapping
+  relation_date,  ///< `date` of a relation item written as a mapping
 };
 
 /// A key of the record mapping.
@@ -45,6 +58,17 @@ Field record_field(std::string_view key);
 Field evolution_field(std::string_view key);
 /// A key of one `evolution.milestones` item.
 Field milestone_field(std::string_view key);
+/// A key of one relation item written as a mapping {id, date}.
+Field relation_item_field(std::string_view key);
+/// Every key the `evolution` mapping reads, aliases included: the candidates of "did you mean".
+const std::vector<std::string>& evolution_keys();
+
+/// The relation a field states, and whether in the inverse form (on the older act).
+struct RelationField {
+  Relation relation;
+  bool inverse;
+};
+std::optional<RelationField> relation_field(Field field);
 
 /// Fields whose value is a list of scalars (a single scalar is a list of one).
 bool is_list_field(Field field);
@@ -72,6 +96,10 @@ struct RecordDraft {
   Location pub_date_at;
   std::string year;
   Location year_at;
+  std::string effective;
+  Location effective_at;
+  std::string expires;
+  Location expires_at;
   std::vector<std::string> hub;
   std::vector<std::string> coordinates;
 };

@@ -15,6 +15,10 @@ void keep_only_what_a_translation_gives(Record& record) {
   record.language = std::move(whole.language);
   record.file = std::move(whole.file);
   record.where = whole.where;
+  // The status too: the merge checks that the languages of one policy agree on its state.
+  record.state = whole.state;
+  record.status_at = whole.status_at;
+  if (auto status = whole.attributes.find("status")) record.attributes.add("status", *status);
 }
 
 void PreferredTwins::note_and_thin(std::vector<Record>& records) {

@@ -17,7 +17,7 @@
 namespace policygraph::records {
 
 /// Frees every field of `record` that merge_translations does not read from a record that
-/// is not the one kept: what is left is its kind, id, label, language, file and place.
+/// is not the one kept: what is left is its kind, id, label, language, file, place and status.
 void keep_only_what_a_translation_gives(Record& record);
 
 /// The preferred-language records parsed so far, by kind and id, shared by the threads of

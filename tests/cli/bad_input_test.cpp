@@ -131,8 +131,8 @@ const std::vector<Hostile>& hostile_files() {
             "---\nid: list-shapes\ntitle: Shapes\ntags: single\nevolution:\n  supersedes:\n    old: good-a\n"
             "  clusters: one\n---\n"),
        {{"hostile/list-shapes.md", 7, 5, "error",
-         "'evolution.supersedes' is a mapping, expected a list of policy ids; write it as a list (- id) or drop "
-         "it"}},
+         "an item of 'evolution.supersedes' is a mapping without 'id' (it has 'old'); write a policy id, or {id: "
+         "<policy id>, date: YYYY-MM-DD}; the item is dropped"}},
        1,
        1,
        [](const std::string& corpus) {  // a scalar is a list of one; the mapping is dropped
@@ -244,7 +244,7 @@ const std::vector<Hostile>& hostile_files() {
             "- id: cycle-2\n  title: C2\n  evolution: {supersedes: [cycle-1]}\n"),
        {{"hostile/cycle.yaml", 3, 28, "error",
          "lineage cycle among 2 policies: 'cycle-1' (hostile/cycle.yaml), 'cycle-2' (hostile/cycle.yaml); "
-         "supersedes, supersededBy and consolidatedFrom must not lead back to a policy"}},
+         "the relations of 'evolution' (supersedes, amends, repeals, ...) must not lead back to a policy"}},
        2,
        1,
        [](const std::string& corpus) {  // queries on the cycle still end

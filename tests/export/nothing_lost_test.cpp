@@ -42,7 +42,7 @@ const std::vector<CorpusFile> corpus_files{
      "id: a\n"
      "title: \"Act \\\"A\\\" <2005> & co\\\\ \\nline two \xE7\xA2\xB3\xE6\x8D\x95\xE9\x9B\x86 \xF0\x9F\x8C\x8D\"\n"
      "country: NO\n"
-     "status: Active\n"
+     "status: Superseded\n"
      "legalWeight: 3\n"
      "source: \"Ministry of <Climate> & Environment\"\n"
      "url: https://example.org/a?x=1&y=2\n"
@@ -109,7 +109,7 @@ const std::map<std::string, Values>& expected_nodes() {
         {"tags", "carbon capture;quotes \"inside\";\xE5\x82\xA8\xE5\xAD\x98"},
         {"clusters", "North Sea;CCS Hub"},
         {"country", "NO"},
-        {"status", "Active"},
+        {"status", "Superseded"},
         {"legalWeight", "3"},
         {"source", "Ministry of <Climate> & Environment"},
         {"url", "https://example.org/a?x=1&y=2"},

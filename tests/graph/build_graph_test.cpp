@@ -12,8 +12,8 @@ using Strings = std::vector<std::string>;
 //   c --supersedes--> b --supersedes--> a
 TEST(BuildGraph, ChainMakesOneNodePerRecordAndSupersedesEdges) {
   auto a = policy("a", "2000"), b = policy("b", "2005-06"), c = policy("c", "2010-03-15");
-  b.supersedes = refs({"a"});
-  c.supersedes = refs({"b"});
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(c, Relation::supersedes, refs({"b"}));
   Graph graph = build({c, a, b});  // any order in, policies by id out
   ASSERT_EQ(graph.node_count(), 3u);
   EXPECT_EQ(graph.policy_count(), 3u);
@@ -31,7 +31,7 @@ TEST(BuildGraph, ChainMakesOneNodePerRecordAndSupersedesEdges) {
 //   new --supersedes--> old      stated only by old: supersededBy: new
 TEST(BuildGraph, SupersededByOnlyLinkPointsFromNewerToOlder) {
   auto old_policy = policy("old"), new_policy = policy("new");
-  old_policy.superseded_by = refs({"new"});
+  relate(old_policy, Relation::supersedes, refs({"new"}), true);
   Graph graph = build({old_policy, new_policy});
   EXPECT_EQ(edge_list(graph), (Strings{"policy:new -supersedes-> policy:old (3)"}));
 }
@@ -39,8 +39,8 @@ TEST(BuildGraph, SupersededByOnlyLinkPointsFromNewerToOlder) {
 //   b --supersedes--> a      stated by b (supersedes: a) and by a (supersededBy: b): one edge
 TEST(BuildGraph, LinkStatedOnBothSidesIsOneEdge) {
   auto a = policy("a"), b = policy("b");
-  a.superseded_by = refs({"b"});
-  b.supersedes = refs({"a"});
+  relate(a, Relation::supersedes, refs({"b"}), true);
+  relate(b, Relation::supersedes, refs({"a"}));
   Graph graph = build({a, b});
   EXPECT_EQ(edge_list(graph), (Strings{"policy:b -supersedes-> policy:a (3)"}));
 }
@@ -48,7 +48,7 @@ TEST(BuildGraph, LinkStatedOnBothSidesIsOneEdge) {
 //   a --supersedes--> gone       gone has no record
 TEST(BuildGraph, UnresolvedPredecessorIsANodeLabelledByItsId) {
   auto a = policy("a", "2001");
-  a.supersedes = refs({"gone"});
+  relate(a, Relation::supersedes, refs({"gone"}));
   Graph graph = build({a});
   ASSERT_EQ(graph.node_count(), 2u);
   const Node& gone = graph.node(vertex(graph, "gone"));
@@ -65,9 +65,9 @@ TEST(BuildGraph, UnresolvedPredecessorIsANodeLabelledByItsId) {
 //   gone --related_facility--> plant              (plant's relatedPolicies)
 TEST(BuildGraph, EachUnresolvedIdIsOneNoteAtItsFirstReference) {
   auto a = policy("a"), b = policy("b");
-  a.supersedes = {{"gone", {5, 3}}};
+  relate(a, Relation::supersedes, {{"gone", {5, 3}}});
   a.related_facilities = {{"far", {8, 5}}};
-  b.supersedes = refs({"gone"});
+  relate(b, Relation::supersedes, refs({"gone"}));
   auto plant = facility("plant");
   plant.related_policies = {{"gone", {4, 20}}};
   Diagnostics diagnostics;
@@ -87,7 +87,7 @@ TEST(BuildGraph, EachUnresolvedIdIsOneNoteAtItsFirstReference) {
 //   m --consolidates--> b
 TEST(BuildGraph, ConsolidatedFromMakesConsolidatesEdges) {
   auto a = policy("a"), b = policy("b"), m = policy("m");
-  m.consolidated_from = refs({"a", "b"});
+  relate(m, Relation::consolidates, refs({"a", "b"}));
   Graph graph = build({a, b, m});
   EXPECT_EQ(edge_list(graph), (Strings{"policy:m -consolidates-> policy:a (3)", "policy:m -consolidates-> policy:b (3)"}));
 }
@@ -95,8 +95,8 @@ TEST(BuildGraph, ConsolidatedFromMakesConsolidatesEdges) {
 //   a --supersedes--> a    dropped, with a warning at the reference
 TEST(BuildGraph, SelfReferenceIsWarnedAndDropped) {
   auto a = policy("a"), b = policy("b");
-  a.supersedes = refs({"b", "a"});
-  a.consolidated_from = {{"a", {9, 4}}};
+  relate(a, Relation::supersedes, refs({"b", "a"}));
+  relate(a, Relation::consolidates, {{"a", {9, 4}}});
   Diagnostics diagnostics;
   Graph graph = build({a, b}, &diagnostics);
   EXPECT_EQ(edge_list(graph), (Strings{"policy:a -supersedes-> policy:b (3)"}));
@@ -112,8 +112,8 @@ TEST(BuildGraph, SelfReferenceIsWarnedAndDropped) {
 TEST(BuildGraph, FieldsOfTheOtherKindAreNotesNotEdges) {
   auto p = policy("p"), q = policy("q");
   auto f = facility("f");
-  f.supersedes = {{"p", {5, 15}}};
-  f.consolidated_from = {{"q", {6, 21}}, {"p", {7, 3}}};
+  relate(f, Relation::supersedes, {{"p", {5, 15}}});
+  relate(f, Relation::consolidates, {{"q", {6, 21}}, {"p", {7, 3}}});
   p.related_policies = {{"q", {8, 20}}};
   Diagnostics diagnostics;
   Graph graph = build({p, q, f}, &diagnostics);
@@ -134,7 +134,7 @@ TEST(BuildGraph, FieldsOfTheOtherKindAreNotesNotEdges) {
 // An empty id is an absent one: no edge, no node "policy:".
 TEST(BuildGraph, EmptyReferenceIsAbsent) {
   auto a = policy("a");
-  a.supersedes = refs({""});
+  relate(a, Relation::supersedes, refs({""}));
   a.related_facilities = refs({""});
   auto f = facility("f");
   f.related_policies = refs({""});
@@ -223,8 +223,8 @@ TEST(BuildGraph, RelatedFacilityFromEitherSide) {
 //   b --supersedes--> a, c --consolidates--> a, b --tagged--> t, b --member_of--> k, b --related_facility--> f
 TEST(BuildGraph, EdgeWeightsFollowTheKindWeights) {
   auto a = policy("a"), b = policy("b"), c = policy("c");
-  b.supersedes = refs({"a"});
-  c.consolidated_from = refs({"a"});
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(c, Relation::consolidates, refs({"a"}));
   b.tags = {"t"};
   b.clusters = {"k"};
   b.related_facilities = refs({"f"});
@@ -244,12 +244,12 @@ TEST(BuildGraph, EdgeWeightsFollowTheKindWeights) {
 //   f --> a                  not on a cycle
 TEST(Cycle, OneErrorPerCycleNamingItsPoliciesAndFiles) {
   auto a = policy("a"), b = policy("b"), c = policy("c"), d = policy("d"), f = policy("f");
-  a.supersedes = refs({"b"});
-  b.supersedes = refs({"c"});
-  c.supersedes = {{"a", {4, 9}}};
-  d.supersedes = {{"e", {5, 3}}};
-  d.superseded_by = {{"e", {6, 3}}};
-  f.supersedes = refs({"a"});
+  relate(a, Relation::supersedes, refs({"b"}));
+  relate(b, Relation::supersedes, refs({"c"}));
+  relate(c, Relation::supersedes, {{"a", {4, 9}}});
+  relate(d, Relation::supersedes, {{"e", {5, 3}}});
+  relate(d, Relation::supersedes, {{"e", {6, 3}}}, true);
+  relate(f, Relation::supersedes, refs({"a"}));
   Diagnostics diagnostics;
   Graph graph = build({a, b, c, d, f}, &diagnostics);
   ASSERT_EQ(diagnostics.size(), 3u);
@@ -258,10 +258,10 @@ TEST(Cycle, OneErrorPerCycleNamingItsPoliciesAndFiles) {
             "place; it is kept as an unresolved node; add its record, or check the id for a typo");
   EXPECT_EQ(format_diagnostic(diagnostics[1]),
             "policies/a.md:7:3: error: lineage cycle among 3 policies: 'a' (policies/a.md), 'b' (policies/b.md), "
-            "'c' (policies/c.md); supersedes, supersededBy and consolidatedFrom must not lead back to a policy");
+            "'c' (policies/c.md); the relations of 'evolution' (supersedes, amends, repeals, ...) must not lead back to a policy");
   EXPECT_EQ(format_diagnostic(diagnostics[2]),
             "policies/d.md:5:3: error: lineage cycle among 2 policies: 'd' (policies/d.md), 'e' (no record); "
-            "supersedes, supersededBy and consolidatedFrom must not lead back to a policy");
+            "the relations of 'evolution' (supersedes, amends, repeals, ...) must not lead back to a policy");
   auto cycles = lineage_cycles(graph);
   ASSERT_EQ(cycles.size(), 2u);
   EXPECT_EQ(ids(graph, cycles[0]), (Strings{"a", "b", "c"}));
@@ -270,8 +270,8 @@ TEST(Cycle, OneErrorPerCycleNamingItsPoliciesAndFiles) {
 
 TEST(Cycle, NoneOnADag) {
   auto a = policy("a"), b = policy("b"), c = policy("c");
-  b.supersedes = refs({"a"});
-  c.supersedes = refs({"a", "b"});
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(c, Relation::supersedes, refs({"a", "b"}));
   Diagnostics diagnostics;
   Graph graph = build({a, b, c}, &diagnostics);
   EXPECT_TRUE(diagnostics.empty());

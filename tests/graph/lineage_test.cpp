@@ -27,9 +27,9 @@ std::vector<std::string> members_of(const Graph& graph, const std::string& id) {
 //   c --> b --> a          (newer --> older)
 TEST(ReplacedBy, ChainLeadsToTheNewest) {
   auto a = policy("a", "2000"), b = policy("b", "2005"), c = policy("c", "2010");
-  b.supersedes = refs({"a"});
-  a.superseded_by = refs({"b"});  // both sides: one edge
-  c.supersedes = refs({"b"});
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(a, Relation::supersedes, refs({"b"}), true);  // both sides: one edge
+  relate(c, Relation::supersedes, refs({"b"}));
   Graph graph = build({a, b, c});
   EXPECT_EQ(successors_of(graph, "a"), (Strings{"b"}));
   EXPECT_EQ(current_of(graph, "a"), (Strings{"c"}));
@@ -48,10 +48,10 @@ TEST(ReplacedBy, ChainLeadsToTheNewest) {
 //     b2    c2
 TEST(ReplacedBy, BranchGivesBothChains) {
   auto a = policy("a"), b1 = policy("b1"), b2 = policy("b2"), c1 = policy("c1"), c2 = policy("c2");
-  b1.supersedes = refs({"a"});
-  c1.supersedes = refs({"a"});
-  b2.supersedes = refs({"b1"});
-  c2.supersedes = refs({"c1"});
+  relate(b1, Relation::supersedes, refs({"a"}));
+  relate(c1, Relation::supersedes, refs({"a"}));
+  relate(b2, Relation::supersedes, refs({"b1"}));
+  relate(c2, Relation::supersedes, refs({"c1"}));
   Graph graph = build({a, b1, b2, c1, c2});
   EXPECT_EQ(successors_of(graph, "a"), (Strings{"b1", "c1"}));
   EXPECT_EQ(current_of(graph, "a"), (Strings{"b2", "c2"}));
@@ -61,8 +61,8 @@ TEST(ReplacedBy, BranchGivesBothChains) {
 //   m --consolidates--> a,  m --consolidates--> b,  n --supersedes--> m
 TEST(ReplacedBy, ConsolidationMergesIntoOne) {
   auto a = policy("a"), b = policy("b"), m = policy("m"), n = policy("n");
-  m.consolidated_from = refs({"a", "b"});
-  n.supersedes = refs({"m"});
+  relate(m, Relation::consolidates, refs({"a", "b"}));
+  relate(n, Relation::supersedes, refs({"m"}));
   Graph graph = build({a, b, m, n});
   EXPECT_EQ(successors_of(graph, "a"), (Strings{"m"}));
   EXPECT_EQ(successors_of(graph, "b"), (Strings{"m"}));
@@ -73,7 +73,7 @@ TEST(ReplacedBy, ConsolidationMergesIntoOne) {
 //   next --> old      next has no record (old: supersededBy: next)
 TEST(ReplacedBy, UnresolvedSuccessorIsCurrent) {
   auto old_policy = policy("old", "1999");
-  old_policy.superseded_by = refs({"next"});
+  relate(old_policy, Relation::supersedes, refs({"next"}), true);
   Graph graph = build({old_policy});
   EXPECT_EQ(successors_of(graph, "old"), (Strings{"next"}));
   EXPECT_EQ(current_of(graph, "old"), (Strings{"next"}));
@@ -83,11 +83,11 @@ TEST(ReplacedBy, UnresolvedSuccessorIsCurrent) {
 //   x --> y --> x, z --> y     a cycle z replaces: current is z
 TEST(ReplacedBy, CyclesTerminate) {
   auto a = policy("a"), b = policy("b"), x = policy("x"), y = policy("y"), z = policy("z");
-  a.supersedes = refs({"b"});
-  b.supersedes = refs({"a"});
-  x.supersedes = refs({"y"});
-  y.supersedes = refs({"x"});
-  z.supersedes = refs({"y"});
+  relate(a, Relation::supersedes, refs({"b"}));
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(x, Relation::supersedes, refs({"y"}));
+  relate(y, Relation::supersedes, refs({"x"}));
+  relate(z, Relation::supersedes, refs({"y"}));
   Graph graph = build({a, b, x, y, z});
   EXPECT_EQ(successors_of(graph, "a"), (Strings{"b"}));
   EXPECT_EQ(current_of(graph, "a"), (Strings{"a", "b"}));
@@ -106,9 +106,9 @@ TEST(ReplacedBy, LongChainDoesNotOverflowTheStack) {
   };
   for (int i = 0; i < length; ++i) {
     records.push_back(policy(name(i)));
-    if (i > 0) records.back().supersedes = refs({name(i - 1)});
+    if (i > 0) relate(records.back(), Relation::supersedes, refs({name(i - 1)}));
   }
-  records.front().supersedes = refs({name(length - 1)});  // and close it into one big cycle
+  relate(records.front(), Relation::supersedes, refs({name(length - 1)}));  // and close it into one big cycle
   Diagnostics diagnostics;
   Graph graph = build(std::move(records), &diagnostics);
   ASSERT_EQ(diagnostics.size(), 1u);
@@ -133,11 +133,11 @@ TEST(ReplacedBy, LongChainDoesNotOverflowTheStack) {
 TEST(Lineage, DiamondGenerationsAreShortestDistances) {
   auto a = policy("a", "2000"), b = policy("b", "2004"), c = policy("c"), d = policy("d", "2010-05"),
        e = policy("e", "2012-01-31"), x = policy("x", "2001");
-  b.supersedes = refs({"a"});
-  c.supersedes = refs({"a"});
-  d.supersedes = refs({"b", "c"});
-  e.supersedes = refs({"d"});
-  x.supersedes = refs({"a"});
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(c, Relation::supersedes, refs({"a"}));
+  relate(d, Relation::supersedes, refs({"b", "c"}));
+  relate(e, Relation::supersedes, refs({"d"}));
+  relate(x, Relation::supersedes, refs({"a"}));
   Graph graph = build({a, b, c, d, e, x});
   // By date, undated last (c).
   EXPECT_EQ(members_of(graph, "a"), (Strings{"a:0", "x:1", "b:1", "d:2", "e:3", "c:1"}));
@@ -156,9 +156,9 @@ TEST(Lineage, DiamondGenerationsAreShortestDistances) {
 //   all undated: ordered by generation, then id
 TEST(Lineage, ShortcutGivesTheShortestGeneration) {
   auto a = policy("a"), b = policy("b"), c = policy("c"), z = policy("z");
-  b.supersedes = refs({"a"});
-  c.supersedes = refs({"b", "a"});
-  z.supersedes = refs({"a"});
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(c, Relation::supersedes, refs({"b", "a"}));
+  relate(z, Relation::supersedes, refs({"a"}));
   Graph graph = build({a, b, c, z});
   EXPECT_EQ(members_of(graph, "a"), (Strings{"a:0", "b:1", "c:1", "z:1"}));
   EXPECT_EQ(members_of(graph, "c"), (Strings{"a:-1", "b:-1", "c:0"}));
@@ -167,7 +167,7 @@ TEST(Lineage, ShortcutGivesTheShortestGeneration) {
 //   gone (unresolved) <-- a --> ...   an unresolved predecessor is in the lineage, undated
 TEST(Lineage, UnresolvedPredecessorIsAMember) {
   auto a = policy("a", "2001");
-  a.supersedes = refs({"gone"});
+  relate(a, Relation::supersedes, refs({"gone"}));
   Graph graph = build({a});
   EXPECT_EQ(members_of(graph, "a"), (Strings{"a:0", "gone:-1"}));
 }
@@ -178,10 +178,10 @@ TEST(Lineage, UnresolvedPredecessorIsAMember) {
 TEST(InForce, OnSeveralDates) {
   auto a = policy("a", "2000"), b = policy("b", "2005-06"), c = policy("c", "2010-03-15"), d = policy("d", "2003"),
        m = policy("m", "2008");
-  b.supersedes = refs({"a"});
-  c.supersedes = refs({"b"});
-  d.superseded_by = refs({"next"});
-  m.consolidated_from = refs({"d"});
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(c, Relation::supersedes, refs({"b"}));
+  relate(d, Relation::supersedes, refs({"next"}), true);
+  relate(m, Relation::consolidates, refs({"d"}));
   Graph graph = build({a, b, c, d, m});
   auto on = [&](const Graph& g, const std::string& day) { return ids(g, in_force(g, *parse_date(day))); };
   EXPECT_EQ(on(graph, "1999-12-31"), Strings{});

@@ -11,6 +11,7 @@
 #include "policygraph/graph.hpp"
 #include "policygraph/lineage.hpp"
 #include "policygraph/record.hpp"
+#include "records/record_dump.hpp"
 
 namespace policygraph::testing {
 

@@ -15,8 +15,8 @@ TEST(View, LineageViewKeepsPoliciesAndLineageEdges) {
   auto a = policy("a"), b = policy("b"), c = policy("c");
   a.tags = {"t"};
   b.tags = {"t"};
-  b.supersedes = refs({"a"});
-  c.consolidated_from = refs({"a"});
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(c, Relation::consolidates, refs({"a"}));
   c.clusters = {"k"};
   auto f = facility("f");
   f.clusters = {"k"};
@@ -35,7 +35,7 @@ TEST(View, PolicyVertexIdsArePreserved) {
   auto a = policy("a"), b = policy("b"), c = policy("c");
   a.tags = {"zz"};
   b.related_facilities = refs({"f"});
-  c.supersedes = refs({"gone"});
+  relate(c, Relation::supersedes, refs({"gone"}));
   Graph full = build({a, b, c});
   for (View v : {View::full, View::lineage, View::policy}) {
     Graph view = make_view(full, v);
@@ -51,7 +51,7 @@ TEST(View, PolicyVertexIdsArePreserved) {
 //        a, b --tagged--> t
 TEST(View, SupersedesPlusSharedTagIsOneEdgeWeighingFour) {
   auto a = policy("a"), b = policy("b");
-  a.supersedes = refs({"b"});
+  relate(a, Relation::supersedes, refs({"b"}));
   a.tags = {"t"};
   b.tags = {"T"};
   Graph full = build({a, b});
@@ -121,8 +121,8 @@ TEST(View, UnresolvedPolicyNamedByAFacilityGetsRelatedEdges) {
 //   b --supersedes--> a and b --consolidates--> a: one edge of kind supersedes, 3 + 3
 TEST(View, SupersedesAndConsolidatesOfOnePairAreOneEdge) {
   auto a = policy("a"), b = policy("b");
-  b.supersedes = refs({"a"});
-  b.consolidated_from = refs({"a"});
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(b, Relation::consolidates, refs({"a"}));
   Graph full = build({a, b});
   EXPECT_EQ(make_view(full, View::lineage).edge_count(), 2u);
   EXPECT_EQ(edge_list(make_view(full, View::policy)), (Strings{"policy:b -supersedes-> policy:a (6)"}));
@@ -131,7 +131,7 @@ TEST(View, SupersedesAndConsolidatesOfOnePairAreOneEdge) {
 //   b --supersedes--> a --tagged--> t: the full view recomputes kind weights
 TEST(View, FullViewIsACopyWithTheGivenWeights) {
   auto a = policy("a"), b = policy("b");
-  b.supersedes = refs({"a"});
+  relate(b, Relation::supersedes, refs({"a"}));
   a.tags = {"t"};
   a.related_facilities = refs({"f"});
   Graph full = build({a, b});

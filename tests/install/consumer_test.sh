@@ -9,8 +9,8 @@ trap 'rm -rf "$work"' EXIT
 cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
 cmake -S "$source_dir/tests/install/consumer" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/build" >/dev/null
-successors=$("$work/build/consumer" "$source_dir/seeds" eu-ets-directive-2003)
-[ "$successors" = "eu-ets-linking-directive-2004" ] || { echo "consumer answered '$successors'"; exit 1; }
+successors=$("$work/build/consumer" "$source_dir/seeds" ab-sger-2007)
+[ "$successors" = "ab-ccir-2018" ] || { echo "consumer answered '$successors'"; exit 1; }
 test -s "$work/prefix/share/man/man1/policygraph.1"
 grep -q "complete -F _policygraph policygraph" "$work/prefix/share/bash-completion/completions/policygraph"
 test -s "$work/prefix/share/zsh/site-functions/_policygraph"

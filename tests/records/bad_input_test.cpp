@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "policygraph/loader.hpp"
+#include "records/record_dump.hpp"
 
 namespace policygraph {
 namespace {
@@ -151,11 +152,17 @@ TEST(BadInput, IdThatIsAMappingOrAList) {
 TEST(BadInput, ListFieldGivenAsMappingIsDropped) {
   auto parsed = parse("---\nid: a\ntitle: T\ntags: [t]\nevolution:\n  supersedes:\n    old: x\n  clusters: [c]\n---\n");
   ASSERT_EQ(parsed.records.size(), 1u);
-  EXPECT_TRUE(parsed.records[0].supersedes.empty());
+  EXPECT_TRUE(relation_refs(parsed.records[0], Relation::supersedes).empty());
   EXPECT_EQ(parsed.records[0].clusters, Strings{"c"});
   EXPECT_EQ(parsed.records[0].tags, Strings{"t"});
   EXPECT_EQ(parsed.diagnostics,
-            Strings{"policies/en/x.md:7:5: error: 'evolution.supersedes' is a mapping, expected a list of policy ids; "
+            Strings{"policies/en/x.md:7:5: error: an item of 'evolution.supersedes' is a mapping without 'id' (it has "
+                    "'old'); write a policy id, or {id: <policy id>, date: YYYY-MM-DD}; the item is dropped"});
+  parsed = parse("---\nid: a\ntitle: T\nrelatedFacilities:\n  plant: x\n---\n");
+  ASSERT_EQ(parsed.records.size(), 1u);
+  EXPECT_TRUE(parsed.records[0].related_facilities.empty());
+  EXPECT_EQ(parsed.diagnostics,
+            Strings{"policies/en/x.md:5:3: error: 'relatedFacilities' is a mapping, expected a list of facility ids; "
                     "write it as a list (- id) or drop it"});
 }
 

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "policygraph/loader.hpp"
+#include "records/record_dump.hpp"
 #include "records/temp_corpus.hpp"
 
 namespace policygraph {
@@ -57,7 +58,7 @@ TEST(LoadCorpus, ReadsEveryKindAndMergesTranslations) {
   ASSERT_EQ(a.translations.size(), 1u);
   EXPECT_EQ(a.translations[0].name, "title@zh");
   EXPECT_EQ(a.translations[0].value, "甲法");
-  EXPECT_EQ(a.supersedes[0].id, "old");
+  EXPECT_EQ(relation_refs(a, Relation::supersedes)[0].id, "old");
   const Record& plant = loaded.records.back();
   EXPECT_EQ(plant.kind, RecordKind::facility);
   EXPECT_EQ(plant.clusters, Strings{"North"});

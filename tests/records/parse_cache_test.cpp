@@ -147,9 +147,9 @@ TEST(ParseCache, EncodingRoundTripsEveryField) {
   r.date = Date{-44, 3, 15};
   r.tags = {"t", ""};
   r.clusters = {"c"};
-  r.supersedes = {{"s", {1, 2}}};
-  r.superseded_by = {{"sb", {3, 4}}};
-  r.consolidated_from = {{"cf", {5, 6}}};
+  relate(r, Relation::supersedes, {{"s", {1, 2}}});
+  relate(r, Relation::supersedes, {{"sb", {3, 4}}}, true);
+  relate(r, Relation::consolidates, {{"cf", {5, 6}}});
   r.related_facilities = {{"rf", {7, 8}}};
   r.related_policies = {{"rp", {9, 10}}};
   r.milestones = {{"2001", "event"}};

@@ -15,6 +15,21 @@ inline std::string location(const Location& where) {
   return std::to_string(where.line) + ":" + std::to_string(where.column);
 }
 
+/// The items of one relation field of a record, as references: `relation_refs(r,
+/// Relation::supersedes, true)` is what `evolution.supersededBy` named.
+inline std::vector<Reference> relation_refs(const Record& r, Relation relation, bool inverse = false) {
+  std::vector<Reference> out;
+  for (const RelationItem& item : r.relations)
+    if (item.relation == relation && item.inverse == inverse) out.push_back(item.other);
+  return out;
+}
+
+/// Adds `references` to `record` as items of one relation field: `relate(b, Relation::amends,
+/// refs({"a"}))` is `evolution.amends: [a]` on b; with `inverse`, `amendedBy`.
+inline void relate(Record& record, Relation relation, std::vector<Reference> references, bool inverse = false) {
+  for (auto& reference : references) record.relations.push_back({relation, inverse, std::move(reference), std::nullopt});
+}
+
 inline std::string dump(const Record& r) {
   std::ostringstream text;
   text << to_string(r.kind) << '|' << r.id << '|' << r.label << '|' << r.language << '|' << r.file << '|'
@@ -22,11 +37,17 @@ inline std::string dump(const Record& r) {
   for (const auto& t : r.tags) text << ',' << t;
   text << "|clusters";
   for (const auto& c : r.clusters) text << ',' << c;
-  for (const auto* list :
-       {&r.supersedes, &r.superseded_by, &r.consolidated_from, &r.related_facilities, &r.related_policies}) {
+  text << "|relations";
+  for (const auto& item : r.relations) {
+    text << ',' << field_name(item) << ':' << item.other.id << '@' << location(item.other.where);
+    if (item.date) text << '#' << item.date->iso();
+  }
+  for (const auto* list : {&r.related_facilities, &r.related_policies}) {
     text << "|refs";
     for (const auto& reference : *list) text << ',' << reference.id << '@' << location(reference.where);
   }
+  text << "|effective" << (r.effective ? r.effective->iso() : "-") << "|expires"
+       << (r.expires ? r.expires->iso() : "-") << "|state:" << to_string(r.state) << '@' << location(r.status_at);
   text << "|milestones";
   for (const auto& m : r.milestones) text << ',' << m.date << '=' << m.event;
   text << "|attributes";

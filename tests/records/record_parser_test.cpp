@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "policygraph/loader.hpp"
+#include "records/record_dump.hpp"
 
 namespace policygraph {
 namespace {
@@ -63,10 +64,10 @@ TEST(ParseRecords, BlockStyleMarkdown) {
   ASSERT_TRUE(r.date);
   EXPECT_EQ(r.date->iso(), "2024-02-06");
   EXPECT_EQ(r.tags, (Strings{"storage", "Industry"}));
-  EXPECT_EQ(ids(r.supersedes), (Strings{"old-act", "older-act"}));
-  EXPECT_EQ(r.supersedes[1].where.line, 13);
-  EXPECT_EQ(r.supersedes[1].where.column, 7);
-  EXPECT_EQ(ids(r.superseded_by), Strings{"newer-act"});
+  EXPECT_EQ(ids(relation_refs(r, Relation::supersedes)), (Strings{"old-act", "older-act"}));
+  EXPECT_EQ(relation_refs(r, Relation::supersedes)[1].where.line, 13);
+  EXPECT_EQ(relation_refs(r, Relation::supersedes)[1].where.column, 7);
+  EXPECT_EQ(ids(relation_refs(r, Relation::supersedes, true)), Strings{"newer-act"});
   EXPECT_EQ(r.clusters, Strings{"European Green Deal"});
   ASSERT_EQ(r.milestones.size(), 1u);
   EXPECT_EQ(r.milestones[0].date, "2024-05-30");
@@ -96,7 +97,7 @@ TEST(ParseRecords, FlowStyleFrontMatter) {
   EXPECT_EQ(result.records[0].id, "x");
   EXPECT_EQ(result.records[0].label, "Flow");
   EXPECT_EQ(result.records[0].tags, Strings{"a"});
-  EXPECT_EQ(ids(result.records[0].supersedes), Strings{"y"});
+  EXPECT_EQ(ids(relation_refs(result.records[0], Relation::supersedes)), Strings{"y"});
   EXPECT_EQ(result.records[0].where.line, 2);
   EXPECT_EQ(result.records[0].where.column, 9);
 }
@@ -221,8 +222,8 @@ TEST(ParseRecords, NullAndEmptyMeanAbsent) {
   const Record& r = result.records[0];
   EXPECT_TRUE(r.attributes.empty());
   EXPECT_TRUE(r.tags.empty());
-  EXPECT_TRUE(r.supersedes.empty());
-  EXPECT_TRUE(r.superseded_by.empty());
+  EXPECT_TRUE(relation_refs(r, Relation::supersedes).empty());
+  EXPECT_TRUE(relation_refs(r, Relation::supersedes, true).empty());
   EXPECT_EQ(r.clusters, Strings{"x"});
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "policygraph/loader.hpp"
+#include "records/record_dump.hpp"
 
 namespace policygraph {
 namespace {
@@ -35,7 +36,7 @@ TEST(SharedCorpus, LoadsCcusPolicyHub) {
   EXPECT_EQ(facilities, 1017);
 
   std::size_t supersedes = 0;
-  for (const Record& r : corpus.records) supersedes += r.supersedes.size();
+  for (const Record& r : corpus.records) supersedes += relation_refs(r, Relation::supersedes).size();
   EXPECT_EQ(supersedes, 8u);
 
   // Every record is the English one, with its Chinese title kept as a translation.

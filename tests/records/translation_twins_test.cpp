@@ -22,9 +22,9 @@ Record full(RecordKind kind, std::string id, std::string language, std::string l
   r.date = Date{2001, 2, 3};
   r.tags = {"tag-" + r.language};
   r.clusters = {"cluster-" + r.language};
-  r.supersedes = {{"old-" + r.language, {4, 3}}};
-  r.superseded_by = {{"new", {5, 3}}};
-  r.consolidated_from = {{"part", {6, 3}}};
+  relate(r, Relation::supersedes, {{"old-" + r.language, {4, 3}}});
+  relate(r, Relation::supersedes, {{"new", {5, 3}}}, true);
+  relate(r, Relation::consolidates, {{"part", {6, 3}}});
   r.related_facilities = {{"plant", {7, 3}}};
   r.related_policies = {{"act", {8, 3}}};
   r.milestones = {{"2002", "in force"}};
