@@ -51,8 +51,8 @@ class StatusWords {
           record.file, record.status_at.line, record.status_at.column, Severity::warning,
           "policy '" + record.id + "' has status '" + std::string(*status) + "' (" + std::string(to_string(record.state)) +
               ") here but '" + std::string(*primary_status) + "' (" + std::string(to_string(primary.state)) + ") in " +
-              place(primary) + "; the " + language_phrase(primary.language) +
-              " record's state is used; correct the one that is wrong"});
+              place(primary) + "; the state of the record " + language_phrase(primary.language) +
+              " is used; correct the one that is wrong"});
     }
   }
 
@@ -61,10 +61,11 @@ class StatusWords {
     for (const auto& [word, use] : unknown_)
       diagnostics.push_back(Diagnostic{
           use.file, use.where.line, use.where.column, Severity::note,
-          "status '" + word + "' is not a word policygraph knows, so the state of " +
-              (use.count == 1 ? std::string("this policy") : std::to_string(use.count) + " policies") +
-              " is unknown (they count as in force); write one of the words of docs/record-format.md "
-              "(e.g. 'In force', 'Repealed', 'Proposed')"});
+          "status '" + word + "' is not a word policygraph knows, so " +
+              (use.count == 1 ? std::string("this policy's state is unknown (it counts")
+                              : "the state of the " + std::to_string(use.count) + " records that use it is unknown (they count") +
+              " as in force); write one of the words of docs/record-format.md (e.g. 'In force', 'Repealed', "
+              "'Proposed')"});
   }
 
  private:

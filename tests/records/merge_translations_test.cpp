@@ -94,5 +94,49 @@ TEST(MergeTranslations, KindsAreSeparateAndOutputIsSorted) {
   EXPECT_EQ(merged[2].label, "F");
 }
 
+// A policy with `status` as the loader gives it: the word kept, its state, where it was.
+Record with_status(Record record, const std::string& status, int line) {
+  record.attributes.add("status", status);
+  record.state = legal_state_of(status).value_or(LegalState::unknown);
+  record.status_at = {line, 9};
+  return record;
+}
+
+TEST(MergeTranslations, LanguagesThatDisagreeOnTheStateAreAWarning) {
+  Diagnostics diagnostics;
+  std::vector<Record> input;
+  input.push_back(with_status(policy("a", "en", "A", "policies/en/a.md"), "Active", 4));
+  input.push_back(with_status(policy("a", "zh", "甲", "policies/zh/a.md"), "即将实施", 5));
+  input.push_back(with_status(policy("b", "en", "B", "policies/en/b.md"), "In force", 4));
+  input.push_back(with_status(policy("b", "zh", "乙", "policies/zh/b.md"), "现行", 4));  // same state: no word
+  auto merged = merge_translations(std::move(input), "en", diagnostics);
+  ASSERT_EQ(merged.size(), 2u);
+  EXPECT_EQ(merged[0].state, LegalState::in_force);  // the preferred language's
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(format_diagnostic(diagnostics[0]),
+            "policies/zh/a.md:5:9: warning: policy 'a' has status '即将实施' (pending) here but 'Active' (in_force) in "
+            "policies/en/a.md:2; the state of the record in language 'en' is used; correct the one that is wrong");
+}
+
+TEST(MergeTranslations, OneNotePerUnknownStatusWordForTheCorpus) {
+  Diagnostics diagnostics;
+  std::vector<Record> input;
+  input.push_back(with_status(policy("r2", "en", "R2", "policies/en/r2.md"), "Completed", 6));
+  input.push_back(with_status(policy("r1", "en", "R1", "policies/en/r1.md"), "Completed", 6));
+  input.push_back(with_status(policy("r1", "zh", "R1", "policies/zh/r1.md"), "Completed", 6));
+  input.push_back(with_status(policy("x", "en", "X", "policies/en/x.md"), "Awaiting assent", 7));
+  input.push_back(with_status(policy("y", "en", "Y", "policies/en/y.md"), "Repealed", 7));
+  merge_translations(std::move(input), "en", diagnostics);
+  std::vector<std::string> lines;
+  for (const auto& d : diagnostics) lines.push_back(format_diagnostic(d));
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "policies/en/x.md:7:9: note: status 'Awaiting assent' is not a word policygraph knows, so this "
+                       "policy's state is unknown (it counts as in force); write one of the words of "
+                       "docs/record-format.md (e.g. 'In force', 'Repealed', 'Proposed')",
+                       "policies/en/r1.md:6:9: note: status 'Completed' is not a word policygraph knows, so the state "
+                       "of the 3 records that use it is unknown (they count as in force); write one of the words of "
+                       "docs/record-format.md (e.g. 'In force', 'Repealed', 'Proposed')"}));
+}
+
 }  // namespace
 }  // namespace policygraph

@@ -80,7 +80,9 @@ void write_corpus(const TempFolder& corpus) {
                "  milestones:\n    - date: '2006'\n      event: In force\n"
                "relatedFacilities: [plant-1]\n---\nBody\n");
   corpus.write("policies/zh/a.md", "---\nid: a\ntitle: 甲法\n---\n");
-  corpus.write("policies/en/b.md", "---\nid: b\ntitle: B\nyear: 2010\nevolution:\n  supersededBy: c\n---\n");
+  corpus.write("policies/en/b.md",
+               "---\nid: b\ntitle: B\nyear: 2010\nstatus: Repealed\nevolution:\n  supersededBy: c\n"
+               "  amends: [{id: a, date: 2011-02}]\n  effective: 2010-06-01\n  expires: 2030\n---\n");
   corpus.write("policies/list.yaml", "- id: c\n  title: C\n- id: d\n  title: D\n  year: nineteen\n");
   corpus.write("policies/more.json", "[{\"id\": \"e\", \"title\": \"E\"}]");
   corpus.write("policies/lines.jsonl", "{\"id\": \"f\", \"title\": \"F\"}\n{\"id\": 7, \"title\": \"Seven\"}\n");
@@ -150,6 +152,12 @@ TEST(ParseCache, EncodingRoundTripsEveryField) {
   relate(r, Relation::supersedes, {{"s", {1, 2}}});
   relate(r, Relation::supersedes, {{"sb", {3, 4}}}, true);
   relate(r, Relation::consolidates, {{"cf", {5, 6}}});
+  r.relations.push_back({Relation::repeals, false, {"old", {11, 12}}, Date{2013, 1, 1}});
+  r.relations.push_back({Relation::implements, true, {"impl", {13, 14}}, std::nullopt});
+  r.effective = Date{2005, 1, 1};
+  r.expires = Date{2031, 1, 1};
+  r.state = LegalState::pending;
+  r.status_at = {15, 16};
   r.related_facilities = {{"rf", {7, 8}}};
   r.related_policies = {{"rp", {9, 10}}};
   r.milestones = {{"2001", "event"}};
