@@ -30,6 +30,28 @@ TEST(View, LineageViewKeepsPoliciesAndLineageEdges) {
   EXPECT_EQ(view.record(1)->id, "b");
 }
 
+//   b --amends--> a, c --repeals--> a, d --implements--> a; b and a share the tag t
+TEST(View, TheRelationsOfSection7AreLineageEdgesWithTheirOwnWeights) {
+  auto a = policy("a"), b = policy("b"), c = policy("c"), d = policy("d");
+  a.tags = {"t"};
+  b.tags = {"t"};
+  relate(b, Relation::amends, refs({"a"}));
+  relate(c, Relation::repeals, refs({"a"}));
+  relate(d, Relation::implements, refs({"a"}));
+  relate(d, Relation::supersedes, refs({"c"}));
+  Graph full = build({a, b, c, d});
+  const ViewWeights weights{.repeals = 5, .amends = 4, .implements = 0.5};
+  EXPECT_EQ(edge_list(make_view(full, View::lineage, weights)),
+            (Strings{"policy:b -amends-> policy:a (4)", "policy:c -repeals-> policy:a (5)",
+                     "policy:d -supersedes-> policy:c (3)", "policy:d -implements-> policy:a (0.5)"}));
+  // In the policy view an ordered pair is one edge: the amendment plus the shared tag, named
+  // after the lineage kind; the tag alone joins a to b.
+  EXPECT_EQ(edge_list(make_view(full, View::policy, weights)),
+            (Strings{"policy:a -related-> policy:b (1)", "policy:b -amends-> policy:a (5)",
+                     "policy:c -repeals-> policy:a (5)", "policy:d -supersedes-> policy:c (3)",
+                     "policy:d -implements-> policy:a (0.5)"}));
+}
+
 //   a, b, c, gone (unresolved): the same vertex ids in the full graph and every view
 TEST(View, PolicyVertexIdsArePreserved) {
   auto a = policy("a"), b = policy("b"), c = policy("c");
