@@ -21,12 +21,12 @@ int run_in_force(const CommandContext& context) {
   const Graph& graph = session.graph;
   std::vector<VertexId> policies = in_force(graph, *day);
 
-  std::vector<std::vector<VertexId>> amendments;
+  // The amendments in effect on the day, with the day each took effect.
+  std::vector<std::vector<RelationEvent>> amendments;
   amendments.reserve(policies.size());
   std::size_t amended = 0;
   for (VertexId v : policies) {
-    amendments.push_back(amendments_in_effect(graph, v, *day));
-    amended += amendments.back().empty() ? 0 : 1;
+    amended += amendments.emplace_back(amendments_in_effect(graph, v, *day)).empty() ? 0 : 1;
   }
 
   if (options.json) {
@@ -34,7 +34,7 @@ int run_in_force(const CommandContext& context) {
     for (std::size_t i = 0; i < policies.size(); ++i) {
       if (amendments[i].empty()) continue;
       nlohmann::ordered_json ids = nlohmann::ordered_json::array();
-      for (VertexId a : amendments[i]) ids.push_back(graph.node(a).id);  // by the day they took effect
+      for (const RelationEvent& a : amendments[i]) ids.push_back(graph.node(a.other).id);  // by the day they took effect
       amended_by[graph.node(policies[i]).id] = std::move(ids);
     }
     context.out << nlohmann::ordered_json{{"date", day->iso()},
@@ -45,7 +45,7 @@ int run_in_force(const CommandContext& context) {
     return exit_success;
   }
   context.out << policies.size() << " polic" << (policies.size() == 1 ? "y" : "ies") << " in force on " << day->iso();
-  if (amended > 0) context.out << ", " << amended << " of them as amended";
+  if (amended > 0) context.out << ", " << amended << " of them as amended (↳ the amendments in effect, since the day each took effect)";
   context.out << '\n';
   // Each amendment in effect on a line of its own under the policy it amends, so that the
   // title column (the one cut to the terminal's width) never hides one.
@@ -53,8 +53,8 @@ int run_in_force(const CommandContext& context) {
   for (std::size_t i = 0; i < policies.size(); ++i) {
     const VertexId v = policies[i];
     table.add_row({day_text(effective_day(graph, v)), graph.node(v).id, title_text(graph, v)});
-    for (VertexId a : amendments[i])
-      table.add_row({"", "", "  as amended by " + graph.node(a).id + " (" + date_text(graph, a) + ")"});
+    for (const RelationEvent& a : amendments[i])
+      table.add_row({day_text(a.day), "  ↳ " + graph.node(a.other).id, title_text(graph, a.other)});
   }
   if (!table.empty()) table.print(context.out, context.terminal);
   return exit_success;

@@ -68,7 +68,7 @@ Evolution evolution_of(const Graph& graph, VertexId policy);
 
 /// The amendments of `policy` that had taken effect on `day`: adopted (not `proposed`)
 /// amending acts whose relation took effect on or before `day`, by day, then id.
-std::vector<VertexId> amendments_in_effect(const Graph& graph, VertexId policy, const Date& day);
+std::vector<RelationEvent> amendments_in_effect(const Graph& graph, VertexId policy, const Date& day);
 
 /// One dated event on a policy's timeline.
 struct HistoryEvent {

@@ -97,10 +97,9 @@ Evolution evolution_of(const Graph& graph, VertexId policy) {
   return result;
 }
 
-std::vector<VertexId> amendments_in_effect(const Graph& graph, VertexId policy, const Date& day) {
-  std::vector<VertexId> result;
-  for (const RelationEvent& amendment : evolution_of(graph, policy).amended_by)
-    if (on_or_before(amendment.day, day)) result.push_back(amendment.other);
+std::vector<RelationEvent> amendments_in_effect(const Graph& graph, VertexId policy, const Date& day) {
+  std::vector<RelationEvent> result = evolution_of(graph, policy).amended_by;
+  std::erase_if(result, [&](const RelationEvent& amendment) { return !on_or_before(amendment.day, day); });
   return result;
 }
 

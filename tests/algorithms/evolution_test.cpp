@@ -45,8 +45,14 @@ TEST(Evolution, AmendmentsDoNotEndWhatTheyAmend) {
   EXPECT_EQ(in_force_ids(graph, "2015-06-30"), (Strings{"base-2003", "m1-2004", "m2-2009"}));
   EXPECT_EQ(in_force_ids(graph, "2025-01-01"), (Strings{"base-2003", "m1-2004", "m2-2009"}));
   const VertexId v = vertex(graph, "base-2003");
-  EXPECT_EQ(ids(graph, amendments_in_effect(graph, v, *parse_date("2008-01-01"))), Strings{"m1-2004"});
-  EXPECT_EQ(ids(graph, amendments_in_effect(graph, v, *parse_date("2025-01-01"))), (Strings{"m1-2004", "m2-2009"}));
+  auto amendments_on = [&](const std::string& day) {
+    Strings out;
+    for (const RelationEvent& event : amendments_in_effect(graph, v, *parse_date(day)))
+      out.push_back(graph.node(event.other).id + "@" + event.day->iso());
+    return out;
+  };
+  EXPECT_EQ(amendments_on("2008-01-01"), Strings{"m1-2004@2004-10-27"});
+  EXPECT_EQ(amendments_on("2025-01-01"), (Strings{"m1-2004@2004-10-27", "m2-2009@2009-04-23"}));
 
   const Evolution evolution = evolution_of(graph, v);
   EXPECT_TRUE(evolution.successors.empty());

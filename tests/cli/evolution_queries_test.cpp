@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT
+// The answers of typed evolution on the command line (MODEL.md 7.3): replaced-by, history
+// and in-force, as text and as JSON, on a small corpus and on the project's seeds.
+#include <nlohmann/json.hpp>
+
+#include "cli_fixture.hpp"
+
+namespace policygraph::cli::testing {
+namespace {
+
+const std::string seeds = std::string(POLICYGRAPH_SOURCE_DIR) + "/seeds";
+
+//   base-2003 <-amends- m-2004, <-amends {date: 2010-01-01}- m-2009, <-amends- draft-2024 (proposed)
+//   old-2007  <-repeals {date: 2013-01-01}- new-2012
+void write_amended_corpus(const TempCorpus& corpus) {
+  corpus.write("policies/base.md",
+               "---\nid: base-2003\ntitle: Base Directive\npubDate: 2003-10-13\nstatus: In force\nevolution:\n"
+               "  entryIntoForce: 2003-10-25\n  amendedBy: [m-2004]\n  milestones:\n"
+               "    - {date: 2005-01-01, event: First trading period}\n---\n");
+  corpus.write("policies/m-2004.md", "---\nid: m-2004\ntitle: Linking Amendment\npubDate: 2004-10-27\n"
+                                     "evolution: {amends: base-2003}\n---\n");
+  corpus.write("policies/m-2009.md", "---\nid: m-2009\ntitle: Phase Three Amendment\npubDate: 2009-04-23\n"
+                                     "evolution:\n  amends: [{id: base-2003, date: 2010-01-01}]\n---\n");
+  corpus.write("policies/draft.md", "---\nid: draft-2024\ntitle: Proposed Amendment\npubDate: 2024-01-01\n"
+                                    "status: Proposed\nevolution: {amends: base-2003}\n---\n");
+  corpus.write("policies/old.md", "---\nid: old-2007\ntitle: Old Decision\npubDate: 2007-07-18\nstatus: Repealed\n---\n");
+  corpus.write("policies/new.md", "---\nid: new-2012\ntitle: New Regulation\npubDate: 2012-06-21\nevolution:\n"
+                                  "  repeals:\n    - {id: old-2007, date: 2013-01-01}\n---\n");
+}
+
+TEST(ReplacedByTyped, AnAmendedPolicyIsNotReplaced) {
+  TempCorpus corpus;
+  write_amended_corpus(corpus);
+  Result result = run_cli({"replaced-by", "base-2003", "-C", corpus.path(), "--no-cache"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "base-2003  Base Directive  (2003-10-13, in force)\n"
+            "  not replaced: in force as amended by 2 acts\n"
+            "\n"
+            "amended by\n"
+            "effective   relation    id      title\n"
+            "2004-10-27  amended by  m-2004  Linking Amendment\n"
+            "2010-01-01  amended by  m-2009  Phase Three Amendment\n"
+            "\n"
+            "proposed amendments (not adopted)\n"
+            "effective   relation    id          title\n"
+            "2024-01-01  amended by  draft-2024  Proposed Amendment\n");
+}
+
+TEST(ReplacedByTyped, JsonGivesEveryKindOfAnswerBesideTheFirstKeys) {
+  TempCorpus corpus;
+  write_amended_corpus(corpus);
+  Result result = run_cli({"replaced-by", "base-2003", "-C", corpus.path(), "--no-cache", "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["replaced_by"], nlohmann::json::array());
+  EXPECT_EQ(json["current"], nlohmann::json::array({"base-2003"}));
+  EXPECT_EQ(json["state"], "in_force");
+  EXPECT_EQ(json["repealed_by"], nlohmann::json::array());
+  ASSERT_EQ(json["amended_by"].size(), 2u);
+  EXPECT_EQ(json["amended_by"][0],
+            (nlohmann::json{{"id", "m-2004"}, {"relation", "amends"}, {"date", "2004-10-27"}, {"title", "Linking Amendment"}}));
+  EXPECT_EQ(json["amended_by"][1]["date"], "2010-01-01");
+  ASSERT_EQ(json["proposed_amendments"].size(), 1u);
+  EXPECT_EQ(json["proposed_amendments"][0]["id"], "draft-2024");
+
+  result = run_cli({"replaced-by", "old-2007", "-C", corpus.path(), "--no-cache", "--json"});
+  json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["replaced_by"], nlohmann::json::array());
+  ASSERT_EQ(json["repealed_by"].size(), 1u);
+  EXPECT_EQ(json["repealed_by"][0]["id"], "new-2012");
+  EXPECT_EQ(json["repealed_by"][0]["date"], "2013-01-01");
+}
+
+TEST(ReplacedByTyped, ARepealWithoutSuccessorSaysSo) {
+  TempCorpus corpus;
+  write_amended_corpus(corpus);
+  Result result = run_cli({"replaced-by", "old-2007", "-C", corpus.path(), "--no-cache"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "old-2007  Old Decision  (2007-07-18, ended)\n"
+            "  repealed without a successor\n"
+            "\n"
+            "repealed by\n"
+            "effective   relation     id        title\n"
+            "2013-01-01  repealed by  new-2012  New Regulation\n");
+}
+
+TEST(History, TimelineAsTextAndJson) {
+  TempCorpus corpus;
+  write_amended_corpus(corpus);
+  Result result = run_cli({"history", "base-2003", "-C", corpus.path(), "--no-cache"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "base-2003  Base Directive  (in force)\n"
+            "date        event                  title\n"
+            "2003-10-13  published\n"
+            "2003-10-25  enters into force\n"
+            "2004-10-27  amended by m-2004      Linking Amendment\n"
+            "2005-01-01  First trading period\n"
+            "2010-01-01  amended by m-2009      Phase Three Amendment\n"
+            "2024-01-01  amended by draft-2024  Proposed Amendment\n");
+
+  result = run_cli({"history", "base-2003", "-C", corpus.path(), "--no-cache", "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["id"], "base-2003");
+  ASSERT_EQ(json["events"].size(), 6u);
+  EXPECT_EQ(json["events"][0], (nlohmann::json{{"date", "2003-10-13"}, {"event", "published"}}));
+  EXPECT_EQ(json["events"][2]["relation"], "amends");
+  EXPECT_EQ(json["events"][2]["policy"], "m-2004");
+  EXPECT_EQ(json["events"][2]["direction"], "in");
+  EXPECT_EQ(json["events"][3], (nlohmann::json{{"date", "2005-01-01"}, {"event", "First trading period"}}));
+}
+
+TEST(History, UnknownIdIsAFinding) {
+  TempCorpus corpus;
+  write_amended_corpus(corpus);
+  Result result = run_cli({"history", "base-2030", "-C", corpus.path(), "--no-cache"});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_NE(result.err.find("base-2003"), std::string::npos) << result.err;
+}
+
+TEST(InForceTyped, AmendmentsInEffectBesideEachPolicy) {
+  TempCorpus corpus;
+  write_amended_corpus(corpus);
+  Result result = run_cli({"in-force", "--at", "2012-06-30", "-C", corpus.path(), "--no-cache", "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["policies"], nlohmann::json::array({"base-2003", "m-2004", "m-2009", "new-2012", "old-2007"}));
+  EXPECT_EQ(json["amended_by"], (nlohmann::json{{"base-2003", {"m-2004", "m-2009"}}}));
+
+  result = run_cli({"in-force", "--at", "2013-01-01", "-C", corpus.path(), "--no-cache", "--json"});
+  json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["policies"], nlohmann::json::array({"base-2003", "m-2004", "m-2009", "new-2012"}));  // repealed
+
+  result = run_cli({"in-force", "--at", "2009-06-30", "-C", corpus.path(), "--no-cache"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "4 policies in force on 2009-06-30, 1 of them as amended (↳ the amendments in effect, since the day "
+            "each took effect)\n"
+            "since       id          title\n"
+            "2003-10-25  base-2003   Base Directive\n"
+            "2004-10-27    ↳ m-2004  Linking Amendment\n"
+            "2004-10-27  m-2004      Linking Amendment\n"
+            "2009-04-23  m-2009      Phase Three Amendment\n"
+            "2007-07-18  old-2007    Old Decision\n");
+}
+
+// The seeds' own answers, checked against the official journals (seeds/README.md).
+TEST(SeedsTyped, TheEmissionsTradingDirectiveStandsAsAmended) {
+  Result result = run_cli({"replaced-by", "eu-ets-directive-2003", "-C", seeds, "--no-cache", "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["replaced_by"], nlohmann::json::array());
+  EXPECT_EQ(json["current"], nlohmann::json::array({"eu-ets-directive-2003"}));
+  EXPECT_EQ(json["state"], "in_force");
+  std::vector<std::string> amendments;
+  for (const auto& entry : json["amended_by"]) amendments.push_back(entry["id"]);
+  EXPECT_EQ(amendments, (std::vector<std::string>{"eu-ets-linking-directive-2004", "eu-ets-aviation-directive-2008",
+                                                  "eu-ets-phase3-directive-2009", "eu-ets-phase4-directive-2018",
+                                                  "eu-ets-aviation-directive-2023",
+                                                  "eu-ets-fit-for-55-directive-2023"}));
+
+  result = run_cli({"in-force", "--at", "2015-06-30", "-C", seeds, "--no-cache", "--json"});
+  json = nlohmann::json::parse(result.out);
+  const auto& policies = json["policies"];
+  EXPECT_NE(std::find(policies.begin(), policies.end(), "eu-ets-directive-2003"), policies.end());
+  EXPECT_EQ(json["amended_by"]["eu-ets-directive-2003"],
+            nlohmann::json::array(
+                {"eu-ets-linking-directive-2004", "eu-ets-aviation-directive-2008", "eu-ets-phase3-directive-2009"}));
+}
+
+TEST(SeedsTyped, TheMonitoringRulesWereReplacedOnTheDaysTheRepealsTookEffect) {
+  Result result = run_cli({"replaced-by", "eu-ets-mrg-decision-2004", "-C", seeds, "--no-cache", "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["replaced_by"], nlohmann::json::array({"eu-ets-mrg-decision-2007"}));
+  EXPECT_EQ(json["successors"][0]["date"], "2008-01-01");
+  EXPECT_EQ(json["current"], nlohmann::json::array({"eu-ets-mrr-2018"}));
+
+  auto in_force_on = [&](const std::string& day) {
+    auto answer = nlohmann::json::parse(run_cli({"in-force", "--at", day, "-C", seeds, "--no-cache", "--json"}).out);
+    std::vector<std::string> monitoring;
+    for (const std::string id : answer["policies"])
+      if (id.starts_with("eu-ets-mr")) monitoring.push_back(id);
+    return monitoring;
+  };
+  EXPECT_EQ(in_force_on("2007-12-31"), std::vector<std::string>{"eu-ets-mrg-decision-2004"});
+  EXPECT_EQ(in_force_on("2012-12-31"), std::vector<std::string>{"eu-ets-mrg-decision-2007"});
+  EXPECT_EQ(in_force_on("2013-01-01"), std::vector<std::string>{"eu-ets-mrr-2012"});
+  EXPECT_EQ(in_force_on("2021-01-01"), std::vector<std::string>{"eu-ets-mrr-2018"});
+}
+
+TEST(SeedsTyped, SectionFortyFiveQIsAmendedNotReplaced) {
+  Result result = run_cli({"replaced-by", "us-45q-eiea-2008", "-C", seeds, "--no-cache", "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["replaced_by"], nlohmann::json::array());
+  std::vector<std::string> amendments;
+  for (const auto& entry : json["amended_by"]) amendments.push_back(entry["id"]);
+  EXPECT_EQ(amendments, (std::vector<std::string>{"us-45q-arra-2009", "us-45q-bba-2018", "us-45q-caa-2021",
+                                                  "us-45q-ira-2022"}));
+  EXPECT_EQ(json["implemented_by"][0]["id"], "us-45q-final-regulations-2021");
+
+  result = run_cli({"history", "us-45q-eiea-2008", "-C", seeds, "--no-cache", "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["events"][0]["event"], "published");
+  EXPECT_EQ(json["events"][0]["date"], "2008-10-03");
+  std::size_t amendment_events = 0;
+  for (const auto& event : json["events"]) amendment_events += event.value("relation", "") == "amends" ? 1 : 0;
+  EXPECT_EQ(amendment_events, 4u);
+}
+
+}  // namespace
+}  // namespace policygraph::cli::testing
