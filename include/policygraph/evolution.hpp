@@ -38,8 +38,8 @@ std::optional<Date> takes_effect(const Graph& graph, EdgeId edge);
 /// The days a policy is in force, which the rule of MODEL.md 7.2 makes one run of days:
 /// from `from` up to, but not including, `until`.
 struct InForcePeriod {
-  Date from;                   ///< its effective day
-  std::optional<Date> until;   ///< the first day it no longer applies; nullopt while nothing ends it
+  Date from;                  ///< its effective day
+  std::optional<Date> until;  ///< the first day it no longer applies; nullopt while nothing ends it
 };
 
 /// When `policy` is in force (MODEL.md 7.2): from its effective day until the earliest of
