@@ -211,9 +211,13 @@ LegendContent legend_content(const Graph& graph, const Selection& selection, con
 
 void write_legend(std::ostream& out, const LegendContent& content) {
   if (content.empty()) return;
+  // The title says which way to read the lines, when there are any.
+  const std::string_view title = content.kinds.empty() ? "Legend" : "Legend (lines end at the older act)";
   out << "  // The legend: a sample of each kind of relation drawn, and the fill colours of the policies.\n"
          "  subgraph cluster_legend {\n"
-         "    graph [label=\"Legend (lines end at the older act)\", fontsize=10, color=\"#bbbbbb\", style=rounded];\n"
+         "    graph [label="
+      << dot_quoted(title)
+      << ", fontsize=10, color=\"#bbbbbb\", style=rounded];\n"
          "    node [shape=plaintext, style=\"\", fontsize=9, width=0, height=0.25, margin=\"0.05,0\"];\n";
   // In the order of MODEL.md 7.1.
   for (EdgeKind kind : {EdgeKind::supersedes, EdgeKind::consolidates, EdgeKind::repeals, EdgeKind::amends,

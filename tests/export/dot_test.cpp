@@ -165,6 +165,17 @@ TEST(Dot, LegendListsTheKindsAndStatesDrawn) {
                 "    \"legend:states\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
                 "<TR><TD BGCOLOR=\"#1b9e77\">in force</TD></TR><TR><TD BGCOLOR=\"#969696\">ended</TD></TR></TABLE>>];"}));
 
+  // A policy alone: its colour, and no word of lines.
+  std::ostringstream one;
+  write_dot(one, graph, {.selection = select_vertices(graph, {.focus = *graph.find(NodeKind::policy, "p"), .depth = 0})});
+  EXPECT_EQ(lines_with(one.str(), "egend"),  // Legend, legend
+            (std::vector<std::string>{
+                "  // The legend: a sample of each kind of relation drawn, and the fill colours of the policies.",
+                "  subgraph cluster_legend {",
+                "    graph [label=\"Legend\", fontsize=10, color=\"#bbbbbb\", style=rounded];",
+                "    \"legend:states\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+                "<TR><TD BGCOLOR=\"#e6ab02\">proposed (not adopted)</TD></TR></TABLE>>];"}));
+
   // No policy, no lineage: nothing to explain.
   std::ostringstream facilities;
   write_dot(facilities, graph, {.selection = select_vertices(graph, {.kinds = {NodeKind::facility}})});
