@@ -245,7 +245,7 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
                    "generation")
       ->expected(0, CLI::detail::expected_max_vector_size)
       ->delimiter(',');
-  export_command->add_flag("--dynamic", exports.dynamic, "GEXF: a timeline from the policies' dates");
+  export_command->add_flag("--dynamic", exports.dynamic, "GEXF: a timeline of the days each policy was in force");
   export_command->add_flag("--reduce", exports.reduce, "DOT/SVG: draw the transitive reduction of the lineage");
   export_command->add_flag("--links", exports.links, "JSON: the edge list under 'links' (NetworkX before 3.6)");
   add_weight_options(*export_command, invocation.weights);
