@@ -23,7 +23,7 @@ std::string event_text(const Graph& graph, const HistoryEvent& event) {
     case HistoryEvent::Type::relation: break;
   }
   const RelationEvent& relation = *event.relation;
-  return relation_phrase(relation.kind, relation.incoming) + " " + graph.node(relation.other).id;
+  return std::string(relation_phrase(relation.kind, relation.incoming)) + " " + graph.node(relation.other).id;
 }
 
 std::string event_date(const HistoryEvent& event) {

@@ -46,7 +46,7 @@ int run_replaced_by(const CommandContext& context) {
     context.out << '\n' << styled(terminal, Style::bold, heading) << '\n';
     Table table({"effective", "relation", "id", "title"});
     for (const RelationEvent& event : events)
-      table.add_row({day_text(event.day), relation_phrase(event.kind, true), graph.node(event.other).id,
+      table.add_row({day_text(event.day), std::string(relation_phrase(event.kind, true)), graph.node(event.other).id,
                      title_text(graph, event.other)});
     table.print(context.out, terminal);
   };
