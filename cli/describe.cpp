@@ -23,17 +23,6 @@ std::string state_text(const Graph& graph, VertexId v) {
   return state == LegalState::in_force ? std::string("in force") : std::string(to_string(state));
 }
 
-std::string relation_phrase(EdgeKind kind, bool incoming) {
-  switch (kind) {
-    case EdgeKind::supersedes: return incoming ? "replaced by" : "replaces";
-    case EdgeKind::consolidates: return incoming ? "consolidated into" : "consolidates";
-    case EdgeKind::repeals: return incoming ? "repealed by" : "repeals";
-    case EdgeKind::amends: return incoming ? "amended by" : "amends";
-    case EdgeKind::implements: return incoming ? "implemented by" : "implements";
-    default: return std::string(to_string(kind));
-  }
-}
-
 nlohmann::ordered_json relation_list(const Graph& graph, const std::vector<RelationEvent>& events) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const RelationEvent& event : events)

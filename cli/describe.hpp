@@ -26,10 +26,6 @@ std::string day_text(const std::optional<Date>& day);
 /// "proposed", "ended", "unknown"; "no record" for an unresolved policy.
 std::string state_text(const Graph& graph, VertexId v);
 
-/// A relation seen from the policy it touches: "amended by", "replaced by", ... when the
-/// other act acts on it (`incoming`), "amends", "replaces", ... when it acts on the other.
-std::string relation_phrase(EdgeKind kind, bool incoming);
-
 /// {"id", "date", "title"} of each event's other policy, in the events' order, for JSON.
 nlohmann::ordered_json relation_list(const Graph& graph, const std::vector<RelationEvent>& events);
 

@@ -300,7 +300,12 @@ void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& optio
     out << "  " << id(v) << " [label=" << dot_quoted(display_label(printable(node.label)))
         << ", shape=" << shape(node.kind) << ", style=" << dot_quoted(style)
         << ", fillcolor=" << dot_quoted(node_color(graph, v).hex())
-        << ", tooltip=" << dot_quoted(display_label(printable(tooltip), 300, 1000)) << "];\n";
+        << ", tooltip=" << dot_quoted(display_label(printable(tooltip), 300, 1000));
+    if (options.node_url) {
+      const std::string url = options.node_url(v);
+      if (!url.empty()) out << ", URL=" << dot_quoted(printable(url)) << ", target=\"_top\"";
+    }
+    out << "];\n";
   }
 
   for (const auto& [year, members] : by_year) {

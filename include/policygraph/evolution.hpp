@@ -69,6 +69,11 @@ struct RelationEvent {
   std::optional<Date> day;  ///< takes_effect(edge)
 };
 
+/// A relation seen from the policy it touches, for people: "amended by", "replaced by", ...
+/// when the other act acts on it (`incoming`); "amends", "replaces", ... when it acts on the
+/// other. The kind's name for an edge kind that is no relation.
+std::string_view relation_phrase(EdgeKind kind, bool incoming);
+
 /// What other acts did to a policy (MODEL.md 7.3), each list by day (undated last), then id.
 struct Evolution {
   VertexId policy = 0;

@@ -75,6 +75,17 @@ bool in_force_on(const Graph& graph, VertexId policy, const Date& day) {
   return period && period->from <= day && !on_or_before(period->until, day);
 }
 
+std::string_view relation_phrase(EdgeKind kind, bool incoming) {
+  switch (kind) {
+    case EdgeKind::supersedes: return incoming ? "replaced by" : "replaces";
+    case EdgeKind::consolidates: return incoming ? "consolidated into" : "consolidates";
+    case EdgeKind::repeals: return incoming ? "repealed by" : "repeals";
+    case EdgeKind::amends: return incoming ? "amended by" : "amends";
+    case EdgeKind::implements: return incoming ? "implemented by" : "implements";
+    default: return to_string(kind);
+  }
+}
+
 std::vector<VertexId> in_force(const Graph& graph, const Date& day) {
   std::vector<VertexId> result;
   for (VertexId v : graph.policies())

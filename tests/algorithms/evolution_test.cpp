@@ -314,5 +314,48 @@ TEST(Evolution, AStatusThatTheRelationsContradictIsAWarning) {
                             "the act that ended it (e.g. 'repealedBy: <id>') or its expiry, or correct the status"}));
 }
 
+// MODEL.md 7: a corpus of section 1 fields only gets the answers of section 3, where
+// in-force on D is "dated on or before D, and no policy dated on or before D supersedes or
+// consolidates it" (computed here from the records, independently of the graph); except
+// where its status words say a policy was never adopted.
+TEST(Evolution, ASectionOneCorpusGetsTheAnswersOfSectionThree) {
+  std::vector<Record> records{policy("a", "2001"), policy("b", "2005-03"), policy("c", "2010"), policy("d", "2012"),
+                              policy("e", "2008-06-30"), policy("undated")};
+  relate(records[1], Relation::supersedes, refs({"a"}));
+  relate(records[2], Relation::supersedes, refs({"b"}));
+  relate(records[3], Relation::supersedes, refs({"b"}), false);
+  relate(records[1], Relation::consolidates, refs({"e"}), true);  // on b: consolidatedInto e
+  relate(records[4], Relation::supersedes, refs({"ghost"}));
+  auto section_three = [&](const Date& day) {
+    Strings result;
+    for (const Record& r : records) {
+      if (!r.date || *r.date > day) continue;
+      bool replaced = false;
+      for (const Record& other : records)
+        for (const RelationItem& item : other.relations) {
+          const std::string& newer = item.inverse ? item.other.id : other.id;
+          const std::string& older = item.inverse ? other.id : item.other.id;
+          auto newer_record = std::find_if(records.begin(), records.end(), [&](const Record& x) { return x.id == newer; });
+          if (older == r.id && newer_record != records.end() && newer_record->date && *newer_record->date <= day)
+            replaced = true;
+        }
+      if (!replaced) result.push_back(r.id);
+    }
+    std::sort(result.begin(), result.end());
+    return result;
+  };
+  Graph graph = build(records);
+  for (int year = 2000; year <= 2014; ++year)
+    for (int month : {1, 6, 12}) {
+      const Date day{year, month, 30 - (month == 1 ? 29 : 0)};
+      EXPECT_EQ(ids(graph, in_force(graph, day)), section_three(day)) << day.iso();
+    }
+
+  records[2] = with_status(records[2], "Planned");  // c was never adopted
+  Graph planned = build(records);
+  EXPECT_EQ(ids(graph, in_force(graph, Date{2011, 1, 1})), (Strings{"c", "e"}));
+  EXPECT_EQ(ids(planned, in_force(planned, Date{2011, 1, 1})), (Strings{"e"}));
+}
+
 }  // namespace
 }  // namespace policygraph::testing

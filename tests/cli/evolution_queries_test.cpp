@@ -86,6 +86,22 @@ TEST(ReplacedByTyped, ARepealWithoutSuccessorSaysSo) {
             "2013-01-01  repealed by  new-2012  New Regulation\n");
 }
 
+TEST(ReplacedByTyped, ARepealFromADayToComeLeavesTheActInForceUntilThen) {
+  TempCorpus corpus;
+  corpus.write("policies/a.md", "---\nid: a\ntitle: Levy Act\nyear: 2010\nstatus: In force\n---\n");
+  corpus.write("policies/b.md", "---\nid: b\ntitle: Levy Repeal Act\nyear: 2020\nevolution:\n"
+                                "  repeals: [{id: a, date: 2999-01-01}]\n---\n");
+  Result result = run_cli({"replaced-by", "a", "-C", corpus.path(), "--no-cache"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "a  Levy Act  (2010-01-01, in force)\n"
+            "  in force until 2999-01-01, then repealed without a successor\n"
+            "\n"
+            "repealed by\n"
+            "effective   relation     id  title\n"
+            "2999-01-01  repealed by  b   Levy Repeal Act\n");
+}
+
 TEST(History, TimelineAsTextAndJson) {
   TempCorpus corpus;
   write_amended_corpus(corpus);
@@ -93,13 +109,13 @@ TEST(History, TimelineAsTextAndJson) {
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(result.out,
             "base-2003  Base Directive  (in force)\n"
-            "date        event                  title\n"
+            "date        event                             title\n"
             "2003-10-13  published\n"
             "2003-10-25  enters into force\n"
-            "2004-10-27  amended by m-2004      Linking Amendment\n"
+            "2004-10-27  amended by m-2004                 Linking Amendment\n"
             "2005-01-01  First trading period\n"
-            "2010-01-01  amended by m-2009      Phase Three Amendment\n"
-            "2024-01-01  amended by draft-2024  Proposed Amendment\n");
+            "2010-01-01  amended by m-2009                 Phase Three Amendment\n"
+            "2024-01-01  amended by draft-2024 (proposed)  Proposed Amendment\n");
 
   result = run_cli({"history", "base-2003", "-C", corpus.path(), "--no-cache", "--json"});
   ASSERT_EQ(result.code, 0) << result.err;
@@ -145,6 +161,68 @@ TEST(InForceTyped, AmendmentsInEffectBesideEachPolicy) {
             "2004-10-27  m-2004      Linking Amendment\n"
             "2009-04-23  m-2009      Phase Three Amendment\n"
             "2007-07-18  old-2007    Old Decision\n");
+}
+
+TEST(LineageTyped, EveryRelationIsFollowedAndNamed) {
+  TempCorpus corpus;
+  write_amended_corpus(corpus);
+  Result result = run_cli({"lineage", "m-2009", "-C", corpus.path(), "--no-cache"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "2003-10-13    -1  amended by  base-2003  Base Directive\n"
+            "2009-04-23     0                m-2009  ◀  Phase Three Amendment\n");
+  result = run_cli({"lineage", "base-2003", "-C", corpus.path(), "--no-cache"});
+  EXPECT_EQ(result.out,
+            "2003-10-13     0          base-2003  ◀  Base Directive\n"
+            "2004-10-27    +1  amends    m-2004  Linking Amendment\n"
+            "2009-04-23    +1  amends    m-2009  Phase Three Amendment\n"
+            "2024-01-01    +1  amends    draft-2024  Proposed Amendment\n");
+  result = run_cli({"lineage", "old-2007", "-C", corpus.path(), "--no-cache", "--json"});
+  auto json = nlohmann::json::parse(result.out);
+  ASSERT_EQ(json["edges"].size(), 1u);
+  EXPECT_EQ(json["edges"][0], (nlohmann::json{{"source", "new-2012"}, {"target", "old-2007"}, {"kind", "repeals"}}));
+}
+
+TEST(StatsTyped, EdgesAreCountedByRelation) {
+  TempCorpus corpus;
+  write_amended_corpus(corpus);
+  Result result = run_cli({"stats", "-C", corpus.path(), "--no-cache", "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["edges"]["amends"], 3);
+  EXPECT_EQ(json["edges"]["repeals"], 1);
+  EXPECT_EQ(json["edges"]["implements"], 0);
+  EXPECT_EQ(json["edges"]["supersedes"], 0);
+}
+
+TEST(InfluenceTyped, EachRelationHasItsOwnWeight) {
+  TempCorpus corpus;
+  write_amended_corpus(corpus);
+  auto amends_weights = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"export", "--format", "json", "--view", "policy", "-C", corpus.path(), "--no-cache"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Result result = run_cli(args);
+    EXPECT_EQ(result.code, 0) << result.err;
+    std::vector<double> weights;
+    const auto json = nlohmann::json::parse(result.out);  // kept: a range-for over a temporary's member dangles
+    for (const auto& edge : json["edges"])
+      if (edge["kind"] == "amends") weights.push_back(edge["weight"]);
+    return weights;
+  };
+  EXPECT_EQ(amends_weights({}), (std::vector<double>{2, 2, 2}));  // MODEL.md 7.3
+  EXPECT_EQ(amends_weights({"--amends-weight", "5"}), (std::vector<double>{5, 5, 5}));
+
+  auto rank_of_base = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"influence", "-C", corpus.path(), "--no-cache", "--json", "--top", "0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto json = nlohmann::json::parse(run_cli(args).out);
+    for (const auto& entry : json["policies"])
+      if (entry["id"] == "base-2003") return entry["pagerank"].get<double>();
+    return -1.0;
+  };
+  // With no weight on amendments the amended act gets nothing from its amendments.
+  EXPECT_GT(rank_of_base({}), rank_of_base({"--amends-weight", "0"}));
+  EXPECT_GT(rank_of_base({"--repeals-weight", "0"}), 0);
 }
 
 // The seeds' own answers, checked against the official journals (seeds/README.md).
