@@ -15,7 +15,6 @@ struct Rgb {
   std::uint8_t r = 0, g = 0, b = 0;
   /// `#rrggbb`, for Graphviz.
   std::string hex() const;
-  bool operator==(const Rgb&) const = default;
 };
 
 /// What a facility's status says, from its `status` text (ASCII case and spaces, '-' and
