@@ -251,6 +251,20 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   export_command->add_flag("--dynamic", exports.dynamic, "GEXF: a timeline of the days each policy was in force");
   export_command->add_flag("--reduce", exports.reduce, "DOT/SVG: draw the transitive reduction of the lineage");
   export_command->add_flag("--links", exports.links, "JSON: the edge list under 'links' (NetworkX before 3.6)");
+  export_command->add_flag("--isolated", exports.isolated,
+                           "DOT/SVG of the lineage view: keep the policies that have no lineage relation");
+  export_command
+      ->add_option("--split", exports.split, "families: one DOT/SVG file per lineage family in the folder -o DIR")
+      ->check(CLI::IsMember({"families"}));
+  export_command
+      ->add_option("--max-layout-nodes", exports.layout_limits.nodes,
+                   "SVG: refuse to lay out a drawing of more nodes (Graphviz would take minutes)")
+      ->capture_default_str()
+      ->check(not_negative);
+  export_command
+      ->add_option("--max-layout-edges", exports.layout_limits.edges, "SVG: refuse to lay out a drawing of more edges")
+      ->capture_default_str()
+      ->check(not_negative);
   add_weight_options(*export_command, invocation.weights);
 
   CLI::App* report = add_command(*app, "report", invocation);

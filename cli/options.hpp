@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "policygraph/export.hpp"
 #include "policygraph/graph.hpp"
 #include "policygraph/loader.hpp"
 
@@ -50,6 +51,9 @@ struct ExportCommandOptions {
   bool reduce = false;
   bool links = false;
   std::size_t diagram_limit = 150;  ///< report: families of more policies are not drawn
+  bool isolated = false;            ///< lineage diagrams: keep policies with no lineage edge
+  std::string split;                ///< "families": one drawing per lineage family
+  LayoutLimits layout_limits;       ///< SVG: refuse drawings past these
   std::string output;
 };
 

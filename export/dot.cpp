@@ -42,14 +42,18 @@
 #include <map>
 #include <set>
 
+#include "label_text.hpp"
 #include "node_attributes.hpp"
 #include "palette.hpp"
 #include "policygraph/evolution.hpp"
+#include "time_axis.hpp"
 
 namespace policygraph {
 namespace {
 
 using namespace export_detail;
+
+constexpr std::string_view diagram_fonts = "Noto Sans,Noto Sans CJK SC,DejaVu Sans,Helvetica,sans-serif";
 
 /// Drops what cannot reach an SVG: C0 controls but tab and newline (tab becomes a space).
 std::string printable(std::string_view text) {
@@ -73,29 +77,6 @@ std::string dot_quoted(std::string_view text) {
     out += c;
   }
   out += '"';
-  return out;
-}
-
-/// At most `limit` code points, then an ellipsis; lines broken at a space past `width`.
-std::string display_label(std::string_view text, std::size_t limit = 200, std::size_t width = 30) {
-  std::string out;
-  std::size_t code_points = 0, line_length = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    bool starts_code_point = (c & 0xC0) != 0x80;
-    if (starts_code_point && code_points == limit) {
-      out += "\xE2\x80\xA6";
-      break;
-    }
-    if (starts_code_point) ++code_points, ++line_length;
-    if (c == '\n') line_length = 0;
-    if (c == ' ' && line_length > width) {
-      out += '\n';
-      line_length = 0;
-      continue;
-    }
-    out += static_cast<char>(c);
-  }
   return out;
 }
 
@@ -269,24 +250,26 @@ void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& optio
   };
 
   out << "digraph policygraph {\n";
-  out << "  graph [rankdir=LR, charset=\"UTF-8\", nodesep=0.3, ranksep=0.6, fontname=\"Helvetica\"];\n";
-  out << "  node [fontname=\"Helvetica\", fontsize=10, style=filled, penwidth=1];\n";
-  out << "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\"];\n";
+  // A font list with a CJK font: Chinese and Japanese titles need one (Debian's fonts-noto-cjk),
+  // and an SVG names the list for the browser that shows it.
+  const std::string font = dot_quoted(diagram_fonts);
+  out << "  graph [rankdir=LR, charset=\"UTF-8\", nodesep=0.3, ranksep=0.6, fontname=" << font << "];\n";
+  out << "  node [fontname=" << font << ", fontsize=10, style=filled, penwidth=1];\n";
+  out << "  edge [fontname=" << font << ", fontsize=8, color=\"#555555\"];\n";
 
-  std::map<int, std::vector<VertexId>> by_year;
-  for (VertexId v : graph.vertices()) {
-    if (!selection.contains(v)) continue;
-    const Node& node = graph.node(v);
-    if (node.kind == NodeKind::policy && node.date) by_year[node.date->year].push_back(v);
-  }
-  if (!by_year.empty()) {
-    out << "  // The year axis: one column per year, left to right.\n";
+  const std::vector<AxisColumn> axis = time_axis(graph, selection, edges);
+  if (!axis.empty()) {
+    out << "  // The time axis: a column per year, left to right; a break where years are far apart;\n";
+    out << "  // a \"date unknown\" lane beside the nearest dated relative of undated policies.\n";
     out << "  node [shape=plaintext, style=\"\", fontsize=14];\n";
-    for (const auto& [year, members] : by_year)
-      out << "  " << dot_quoted("year:" + std::to_string(year)) << " [label=" << dot_quoted(std::to_string(year)) << "];\n";
-    for (auto it = by_year.begin(); std::next(it) != by_year.end(); ++it)
-      out << "  " << dot_quoted("year:" + std::to_string(it->first)) << " -> "
-          << dot_quoted("year:" + std::to_string(std::next(it)->first)) << " [style=invis];\n";
+    for (const AxisColumn& column : axis) {
+      out << "  " << dot_quoted(column.key) << " [label=" << dot_quoted(column.label);
+      if (column.type != AxisColumn::Type::year)
+        out << ", fontsize=10, fontcolor=\"#777777\", tooltip=" << dot_quoted(column.tooltip);
+      out << "];\n";
+    }
+    for (std::size_t i = 0; i + 1 < axis.size(); ++i)
+      out << "  " << dot_quoted(axis[i].key) << " -> " << dot_quoted(axis[i + 1].key) << " [style=invis];\n";
     out << "  node [fontsize=10, style=filled];\n";
   }
 
@@ -297,10 +280,12 @@ void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& optio
     if (!node.resolved) style += ",dashed";
     std::string tooltip = graph.key(v);
     if (node.date) tooltip += " (" + node.date->iso() + ")";
-    out << "  " << id(v) << " [label=" << dot_quoted(display_label(printable(node.label)))
+    std::string label = wrap_label(printable(node.label));
+    if (node.kind == NodeKind::policy && !node.date) label += "\n(date unknown)";
+    out << "  " << id(v) << " [label=" << dot_quoted(label)
         << ", shape=" << shape(node.kind) << ", style=" << dot_quoted(style)
         << ", fillcolor=" << dot_quoted(node_color(graph, v).hex())
-        << ", tooltip=" << dot_quoted(display_label(printable(tooltip), 300, 1000));
+        << ", tooltip=" << dot_quoted(wrap_label(printable(tooltip), 300, 1000));
     if (options.node_url) {
       const std::string url = options.node_url(v);
       if (!url.empty()) out << ", URL=" << dot_quoted(printable(url)) << ", target=\"_top\"";
@@ -308,9 +293,10 @@ void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& optio
     out << "];\n";
   }
 
-  for (const auto& [year, members] : by_year) {
-    out << "  {rank=same; " << dot_quoted("year:" + std::to_string(year)) << ";";
-    for (VertexId v : members) out << ' ' << id(v) << ';';
+  for (const AxisColumn& column : axis) {
+    if (column.members.empty()) continue;
+    out << "  {rank=same; " << dot_quoted(column.key) << ";";
+    for (VertexId v : column.members) out << ' ' << id(v) << ';';
     out << "}\n";
   }
 

@@ -79,3 +79,24 @@ Selection select_vertices(const Graph& graph, const SelectionOptions& options) {
 }
 
 }  // namespace policygraph
+
+namespace policygraph {
+
+std::size_t drop_isolated_policies(const Graph& graph, Selection& selection) {
+  if (selection.vertices.empty()) selection.vertices.assign(graph.node_count(), true);
+  std::vector<bool> linked(graph.node_count(), false);
+  for (const Edge& edge : graph.edges()) {
+    if (!is_lineage(edge.kind) || edge.source == edge.target) continue;
+    if (!selection.contains(edge.source) || !selection.contains(edge.target)) continue;
+    linked[edge.source] = linked[edge.target] = true;
+  }
+  std::size_t dropped = 0;
+  for (VertexId v : graph.policies())
+    if (selection.vertices[v] && !linked[v]) {
+      selection.vertices[v] = false;
+      ++dropped;
+    }
+  return dropped;
+}
+
+}  // namespace policygraph

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
+#include <filesystem>
 #include <set>
 
 #include "analysis.hpp"
@@ -50,6 +51,29 @@ void warn_about_unknown_countries(const Graph& graph, const std::vector<std::str
   }
 }
 
+// Graphviz's dot is superlinear: past the limits a layout takes minutes with no word (the
+// full view of a real corpus of 1,629 nodes ran for over ten). Refuse an SVG, which this
+// process would lay out, with what to do instead; warn for a DOT file, laid out elsewhere.
+void refuse_large_layout(const Graph& graph, ExportFormat format, const ExportOptions& options,
+                         const LayoutLimits& limits, std::ostream& err) {
+  std::size_t nodes = 0;
+  for (VertexId v : graph.vertices()) nodes += options.selection.contains(v);
+  const std::size_t edges = written_edge_count(format, graph, options);
+  if (nodes <= limits.nodes && edges <= limits.edges) return;
+  const std::string size = std::to_string(nodes) + " nodes and " + std::to_string(edges) + " edges, past " +
+                           std::to_string(limits.nodes) + " nodes or " + std::to_string(limits.edges) + " edges";
+  const std::string instead =
+      "draw less: --focus ID --depth 2, --view lineage --split families -o DIR (one drawing per family), "
+      "--country NAME; or --format gexf for Gephi, which lays out large graphs";
+  if (format == ExportFormat::dot) {
+    err << "policygraph: warning: this drawing has " << size << "; Graphviz's dot may take minutes on it; "
+        << instead << '\n';
+    return;
+  }
+  throw usage_error("this drawing has " + size + ", which Graphviz's dot would take minutes to lay out; " + instead +
+                    "; or raise --max-layout-nodes and --max-layout-edges");
+}
+
 }  // namespace
 
 int run_export(const CommandContext& context) {
@@ -95,6 +119,41 @@ int run_export(const CommandContext& context) {
   export_options.dynamic = request.dynamic;
   export_options.reduce = request.reduce;
   export_options.links = request.links;
+  const bool diagram = format == ExportFormat::dot || format == ExportFormat::svg;
+  if (view == View::lineage && diagram && !request.isolated) {
+    // A lineage diagram is about its lines: lone boxes would hide them (issue 14).
+    const std::size_t dropped = drop_isolated_policies(graph, export_options.selection);
+    if (dropped > 0 && !options.json)
+      context.err << "policygraph: note: left out " << dropped << " polic" << (dropped == 1 ? "y" : "ies")
+                  << " with no lineage relation (--isolated keeps them)\n";
+  }
+
+  if (!request.split.empty()) {
+    if (view != View::lineage || !diagram || request.output.empty())
+      throw usage_error("--split families draws the lineage view: --view lineage --format svg|dot -o DIR");
+    FamiliesWritten written;
+    try {
+      written = export_families(format, request.output, graph, export_options, request.layout_limits);
+    } catch (const ExportError& error) {
+      throw io_error(std::string(error.what()));
+    }
+    const std::string index = (std::filesystem::path(request.output) / "index.html").string();
+    if (options.json) {
+      context.out << nlohmann::ordered_json{{"folder", request.output},
+                                            {"index", index},
+                                            {"families", written.families},
+                                            {"as_dot", written.as_dot}}
+                         .dump(2)
+                  << '\n';
+    } else {
+      context.out << "wrote " << index << " and " << written.families << " famil"
+                  << (written.families == 1 ? "y" : "ies") << " (" << to_string(format) << ")";
+      if (written.as_dot > 0) context.out << "; " << written.as_dot << " too large to lay out here, as DOT";
+      context.out << '\n';
+    }
+    return exit_success;
+  }
+  if (diagram) refuse_large_layout(graph, format, export_options, request.layout_limits, context.err);
 
   try {
     if (request.output.empty()) {

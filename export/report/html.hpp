@@ -18,9 +18,13 @@ std::string escape_html(std::string_view text);
 /// never share a file, even on a case-insensitive file system).
 std::string page_file(std::string_view prefix, std::string_view id);
 
-/// Opens a page: doctype, head with `title`, the stylesheet, the site's navigation bar and
+/// How a page is styled: a page of the report (its style sheet and navigation bar), or a
+/// page that stands alone (a few rules of its own, no navigation).
+enum class PageKind : unsigned char { report, standalone };
+
+/// Opens a page: doctype, head with `title`, its style, the report's navigation bar and
 /// an <h1> of `heading` (escaped here).
-void open_page(std::string& out, std::string_view title, std::string_view heading);
+void open_page(std::string& out, std::string_view title, std::string_view heading, PageKind kind = PageKind::report);
 /// Closes a page; `scripts` are the script files it loads at the end of the body.
 void close_page(std::string& out, std::string_view scripts = {});
 

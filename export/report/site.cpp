@@ -4,40 +4,19 @@
 #include <algorithm>
 #include <numeric>
 
-#include "policygraph/communities.hpp"
 #include "report/html.hpp"
 
 namespace policygraph::report_detail {
-namespace {
-
-// Earliest first, undated last, then by id (vertex order is id order).
-bool older(const Graph& graph, VertexId a, VertexId b) {
-  const auto& date_a = graph.node(a).date;
-  const auto& date_b = graph.node(b).date;
-  if (date_a.has_value() != date_b.has_value()) return date_a.has_value();
-  if (date_a && *date_a != *date_b) return *date_a < *date_b;
-  return a < b;
-}
-
-}  // namespace
 
 Site::Site(const Graph& full_graph, const ReportOptions& report_options)
     : full(full_graph), options(report_options), lineage(make_view(full_graph, View::lineage)) {
   const std::size_t policies = full.policy_count();
   family_of.assign(policies, no_family);
-  for (auto& group : weakly_connected_components(lineage).groups) {
-    if (group.size() < 2) continue;
-    Family family;
-    family.members = std::move(group);
-    std::sort(family.members.begin(), family.members.end(), [&](VertexId a, VertexId b) { return older(full, a, b); });
-    family.oldest = family.members.front();
-    family.file = page_file("family-", full.node(family.oldest).id);
-    families.push_back(std::move(family));
+  for (export_detail::Family& family : export_detail::lineage_families(lineage)) {
+    Family& page = families.emplace_back();
+    page.file = page_file("family-", full.node(family.oldest).id);
+    static_cast<export_detail::Family&>(page) = std::move(family);
   }
-  std::sort(families.begin(), families.end(), [&](const Family& a, const Family& b) {
-    if (a.members.size() != b.members.size()) return a.members.size() > b.members.size();
-    return full.node(a.oldest).id < full.node(b.oldest).id;
-  });
   for (std::uint32_t f = 0; f < families.size(); ++f)
     for (VertexId v : families[f].members) family_of[v] = f;
 

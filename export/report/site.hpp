@@ -7,16 +7,14 @@
 #include <vector>
 
 #include "policygraph/graph.hpp"
+#include "families.hpp"
 #include "policygraph/report.hpp"
 
 namespace policygraph::report_detail {
 
-/// A lineage family: a weakly connected component of the lineage view with two or more
-/// policies, named after its oldest policy (earliest date, undated last, then id).
-struct Family {
-  VertexId oldest = 0;
-  std::vector<VertexId> members;  ///< by date (undated last), then id
-  std::string file;               ///< family-<oldest id>.html
+/// A lineage family (export_detail::Family) and its page.
+struct Family : export_detail::Family {
+  std::string file;  ///< family-<oldest id>.html
 };
 
 struct Site {

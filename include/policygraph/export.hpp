@@ -34,6 +34,11 @@ struct SelectionOptions {
 };
 Selection select_vertices(const Graph& graph, const SelectionOptions& options);
 
+/// Deselects the selected policies that have no lineage edge to another selected policy, so
+/// that a diagram of the lineage view shows its lines rather than a wall of lone boxes.
+/// Returns how many it deselected. O(V + E).
+std::size_t drop_isolated_policies(const Graph& graph, Selection& selection);
+
 struct ExportOptions {
   const NodeMetrics* metrics = nullptr;
   Selection selection;
@@ -96,6 +101,28 @@ void write_folder_atomically(const std::filesystem::path& folder, const std::vec
 /// an id space per kind, import.sh and README.txt; see csv.cpp). Throws ExportError.
 void export_to_path(ExportFormat format, const std::filesystem::path& path, const Graph& graph,
                     const ExportOptions& options = {});
+
+/// The work of laying out a diagram, for refusing one that would take Graphviz's `dot`
+/// minutes (it is superlinear: the full view of a corpus of 1,629 nodes and 7,644 edges
+/// took over ten minutes).
+struct LayoutLimits {
+  std::size_t nodes = 800;
+  std::size_t edges = 4000;
+};
+
+/// What export_families wrote.
+struct FamiliesWritten {
+  std::size_t families = 0;
+  std::size_t as_dot = 0;  ///< SVG asked, but the family was past the limits: its DOT instead
+};
+
+/// Writes one DOT or SVG file per lineage family (a weakly connected component of two or
+/// more selected policies of `lineage`, a lineage view) into `folder`, named after the
+/// family's oldest policy (`<id>.svg`), and an index.html linking them with their titles;
+/// whole or not at all (write_folder_atomically). A family past `limits` is written as DOT
+/// even when SVG is asked, and the index says so. Throws ExportError.
+FamiliesWritten export_families(ExportFormat format, const std::filesystem::path& folder, const Graph& lineage,
+                                const ExportOptions& options, const LayoutLimits& limits = {});
 
 /// How many edges an export of `format` with `options` writes: those between selected
 /// nodes, less the lineage edges that `reduce` takes away in DOT and SVG.

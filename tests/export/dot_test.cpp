@@ -24,10 +24,28 @@ TEST(Dot, QuotesAndEscapesIdsAndLabels) {
   EXPECT_NE(dot.find("label=\"Act \\\"A\\\" <2005> & co\\\\ \\n"), std::string::npos) << dot;
   EXPECT_EQ(dot.find('\x01'), std::string::npos);
   EXPECT_NE(dot.find("{rank=same; \"year:2005\"; \"policy:a\";}"), std::string::npos) << dot;
-  EXPECT_NE(dot.find("\"year:2005\" -> \"year:2010\" [style=invis]"), std::string::npos);
-  // The unresolved policy is dashed.
-  EXPECT_NE(dot.find("\"policy:ghost\" [label=\"ghost\", shape=box, style=\"rounded,filled,dashed\""),
+  // Five years apart: a break on the axis between them, not adjacent columns.
+  EXPECT_NE(dot.find("\"year:2005\" -> \"gap:2005-2010\" [style=invis]"), std::string::npos);
+  EXPECT_NE(dot.find("\"gap:2005-2010\" -> \"year:2010\" [style=invis]"), std::string::npos);
+  // The unresolved policy is dashed, marked, and in a "date unknown" lane just before the
+  // year of c, which it is the predecessor of; never in a year column.
+  EXPECT_NE(dot.find("\"policy:ghost\" [label=\"ghost\\n(date unknown)\", shape=box, style=\"rounded,filled,dashed\""),
             std::string::npos);
+  EXPECT_NE(dot.find("{rank=same; \"undated:2015:before\"; \"policy:ghost\";}"), std::string::npos);
+  EXPECT_NE(dot.find("\"undated:2015:before\" -> \"year:2015\" [style=invis]"), std::string::npos);
+  // A font list that holds a CJK font.
+  EXPECT_NE(dot.find("fontname=\"Noto Sans,Noto Sans CJK SC,"), std::string::npos);
+}
+
+TEST(Dot, AnUndatedPolicyWithNoDatedRelativeGoesInTheFirstLane) {
+  Graph graph = testing::make_export_graph();
+  ExportOptions options;
+  options.selection.vertices.assign(graph.node_count(), false);
+  options.selection.vertices[*graph.find(NodeKind::policy, "ghost")] = true;
+  std::ostringstream out;
+  write_dot(out, graph, options);
+  EXPECT_NE(out.str().find("{rank=same; \"undated:first\"; \"policy:ghost\";}"), std::string::npos) << out.str();
+  EXPECT_EQ(out.str().find("year:"), std::string::npos);
 }
 
 TEST(Dot, ReduceDropsTheTransitiveEdge) {
