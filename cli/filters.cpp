@@ -72,6 +72,9 @@ Filter::Filter(const FilterOptions& options, KindMeaning kinds, const Date& toda
   }
 }
 
+const Filter::Dimension Filter::all_dimensions[] = {Dimension::country, Dimension::dates, Dimension::state,
+                                                    Dimension::kind};
+
 bool Filter::keeps_kind(NodeKind kind) const {
   return node_kinds_.empty() || std::find(node_kinds_.begin(), node_kinds_.end(), kind) != node_kinds_.end();
 }
@@ -114,7 +117,7 @@ bool Filter::passes(Dimension dimension, const Graph& graph, VertexId v) const {
 }
 
 bool Filter::keeps(const Graph& graph, VertexId v) const {
-  for (Dimension dimension : {Dimension::country, Dimension::dates, Dimension::state, Dimension::kind})
+  for (Dimension dimension : all_dimensions)
     if (given(dimension) && applies(dimension, graph, v) && !passes(dimension, graph, v)) return false;
   return true;
 }
@@ -190,7 +193,7 @@ void Filter::warn_if_nothing_matches(const Graph& graph, std::ostream& err, cons
 
   bool each_matches = true;
   std::size_t given_count = 0;
-  for (Dimension dimension : {Dimension::country, Dimension::dates, Dimension::state, Dimension::kind}) {
+  for (Dimension dimension : all_dimensions) {
     if (!given(dimension)) continue;
     ++given_count;
     const std::vector<VertexId> among = candidates(dimension);
@@ -228,14 +231,14 @@ void Filter::warn_if_nothing_matches(const Graph& graph, std::ostream& err, cons
   for (VertexId v : graph.vertices())
     if (wanted_kind(v) && keeps(graph, v)) return;
   std::vector<std::string> given_options, values;
-  for (Dimension dimension : {Dimension::country, Dimension::dates, Dimension::state, Dimension::kind}) {
+  for (Dimension dimension : all_dimensions) {
     if (!given(dimension)) continue;
     given_options.push_back(option_text(dimension));
     std::vector<VertexId> kept_by_others;
     for (VertexId v : graph.vertices()) {
       if (!wanted_kind(v) || !applies(dimension, graph, v)) continue;
       bool others = true;
-      for (Dimension other : {Dimension::country, Dimension::dates, Dimension::state, Dimension::kind})
+      for (Dimension other : all_dimensions)
         if (other != dimension && given(other) && applies(other, graph, v) && !passes(other, graph, v)) others = false;
       if (others) kept_by_others.push_back(v);
     }

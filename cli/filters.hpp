@@ -63,6 +63,7 @@ class Filter {
 
  private:
   enum class Dimension { country, dates, state, kind };
+  static const Dimension all_dimensions[4];
   bool given(Dimension dimension) const;
   bool passes(Dimension dimension, const Graph& graph, VertexId v) const;
   bool applies(Dimension dimension, const Graph& graph, VertexId v) const;

@@ -147,7 +147,14 @@ int run_influence(const CommandContext& context) {
   if (by == "descendants") context.out << "descendants: later policies that build on it through lineage. ";
   if (by == "facilities") context.out << "facilities: the facilities it governs. ";
   context.out << shown << " of " << ranking.size() << " policies shown";
-  if (shown < ranking.size()) context.out << " (--top 0 for all)";
+  if (shown < ranking.size()) {
+    // A tie cut by --top says so: the order inside it is by id, not by rank.
+    const std::size_t last_rank = ranking[shown - 1].rank;
+    std::size_t more = 0;
+    for (std::size_t i = shown; i < ranking.size() && ranking[i].rank == last_rank; ++i) ++more;
+    if (more > 0) context.out << "; the tie at =" << last_rank << " has " << more << " more below";
+    context.out << " (--top 0 for all)";
+  }
   context.out << '\n';
   return exit_success;
 }

@@ -49,6 +49,11 @@ TEST(InfluenceTies, ACliqueOfOneFacilityIsOneTieInIdOrder) {
   EXPECT_EQ(ranks, (std::vector<std::string>{"th-act =1", "th-budget =1", "th-decree =1", "th-draft-bill =1",
                                              "th-roadmap =1", "us-45q 6"}));
   EXPECT_EQ(json["ties"], (nlohmann::json{{"policies", 5}, {"groups", 1}}));
+  // --top that cuts the tie says how much of it is left out.
+  Result text = run_cli({"influence", "-C", corpus.path(), "--no-cache", "--top", "3"});
+  EXPECT_NE(text.out.find("3 of 6 policies shown; the tie at =1 has 2 more below (--top 0 for all)\n"),
+            std::string::npos)
+      << text.out;
 }
 
 // b, c and d build on a (c and d through b); c and d on b.
