@@ -60,8 +60,8 @@ Filter::Filter(const FilterOptions& options, KindMeaning kinds, const Date& toda
     throw usage_error("--since " + since_text_ + " is after --until " + until_text_ + ": no day is in between");
   for (const auto& typed : options.states) {
     const std::string name = checked_choice("--state", state_name(typed), choices_of("--state"));
-    for (LegalState state : {LegalState::unknown, LegalState::in_force, LegalState::pending, LegalState::proposed,
-                             LegalState::ended})
+    for (LegalState state :
+         {LegalState::unknown, LegalState::in_force, LegalState::pending, LegalState::proposed, LegalState::ended})
       if (to_string(state) == name) states_.push_back(state);
   }
   for (const auto& typed : options.kinds) {
@@ -85,10 +85,14 @@ bool Filter::active() const {
 
 bool Filter::given(Dimension dimension) const {
   switch (dimension) {
-    case Dimension::country: return !countries_.empty();
-    case Dimension::dates: return since_ || until_;
-    case Dimension::state: return !states_.empty();
-    case Dimension::kind: return !node_kinds_.empty();
+    case Dimension::country:
+      return !countries_.empty();
+    case Dimension::dates:
+      return since_ || until_;
+    case Dimension::state:
+      return !states_.empty();
+    case Dimension::kind:
+      return !node_kinds_.empty();
   }
   return false;
 }
@@ -111,7 +115,8 @@ bool Filter::passes(Dimension dimension, const Graph& graph, VertexId v) const {
       return node.date && (!since_ || *since_ <= *node.date) && (!until_ || *node.date <= *until_);
     case Dimension::state:
       return std::find(states_.begin(), states_.end(), legal_state(graph, v)) != states_.end();
-    case Dimension::kind: return std::find(node_kinds_.begin(), node_kinds_.end(), node.kind) != node_kinds_.end();
+    case Dimension::kind:
+      return std::find(node_kinds_.begin(), node_kinds_.end(), node.kind) != node_kinds_.end();
   }
   return true;
 }
@@ -124,7 +129,8 @@ bool Filter::keeps(const Graph& graph, VertexId v) const {
 
 std::string Filter::option_text(Dimension dimension) const {
   switch (dimension) {
-    case Dimension::country: return "--country " + joined(countries_, ",");
+    case Dimension::country:
+      return "--country " + joined(countries_, ",");
     case Dimension::dates: {
       std::string text;
       if (since_) text += "--since " + since_text_;
@@ -200,7 +206,9 @@ void Filter::warn_if_nothing_matches(const Graph& graph, std::ostream& err, cons
     if (std::any_of(among.begin(), among.end(), [&](VertexId v) { return passes(dimension, graph, v); })) continue;
     each_matches = false;
     switch (dimension) {
-      case Dimension::country: warn_about_unknown_countries(graph, countries_, err, terminal); break;
+      case Dimension::country:
+        warn_about_unknown_countries(graph, countries_, err, terminal);
+        break;
       case Dimension::dates: {
         std::string period = since_ && until_ ? "from " + since_->iso() + " to " + until_->iso()
                              : since_         ? "on or after " + since_->iso()
@@ -254,9 +262,12 @@ void Filter::warn_if_nothing_matches(const Graph& graph, std::ostream& err, cons
 std::string Filter::description() const {
   std::vector<std::string> parts;
   if (!countries_.empty()) parts.push_back("country " + joined(countries_, " or "));
-  if (since_ && until_) parts.push_back("dated " + since_->iso() + " to " + until_->iso());
-  else if (since_) parts.push_back("dated on or after " + since_->iso());
-  else if (until_) parts.push_back("dated on or before " + until_->iso());
+  if (since_ && until_)
+    parts.push_back("dated " + since_->iso() + " to " + until_->iso());
+  else if (since_)
+    parts.push_back("dated on or after " + since_->iso());
+  else if (until_)
+    parts.push_back("dated on or before " + until_->iso());
   if (!states_.empty()) {
     std::vector<std::string> names;
     for (LegalState state : states_) names.emplace_back(to_string(state));
@@ -304,7 +315,9 @@ void warn_about_unknown_countries(const Graph& graph, const std::vector<std::str
     err << warning(terminal) << "--country '" << country << "' is the country of no record";
     std::vector<std::string> near = nearest(lower_ascii(country), folded_list, 3);
     for (auto& name : near)  // back to the spelling of the corpus
-      name = "'" + *std::find_if(shown.begin(), shown.end(), [&](const std::string& s) { return lower_ascii(s) == name; }) + "'";
+      name = "'" +
+             *std::find_if(shown.begin(), shown.end(), [&](const std::string& s) { return lower_ascii(s) == name; }) +
+             "'";
     if (!near.empty()) err << " (did you mean " << joined(near, " or ") << "?)";
     err << (shown.empty() ? std::string("; no record has a country")
                           : "; the corpus has: " + joined(std::vector<std::string>(shown.begin(), shown.end())))

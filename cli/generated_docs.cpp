@@ -96,7 +96,8 @@ std::string bash_completion(const CLI::App& app) {
     script << "    " << option << (std::string(option) == "--format" ? "|-f" : "") << ") "
            << choices_by_command(option) << "COMPREPLY=($(compgen -W \"$words\" -- \"$cur\")); return ;;\n";
   for (const char* option : {"--view", "--metrics", "--by", "--state"})
-    script << "    " << option << ") COMPREPLY=($(compgen -W \"" << join(choices_of(option)) << "\" -- \"$cur\")); return ;;\n";
+    script << "    " << option << ") COMPREPLY=($(compgen -W \"" << join(choices_of(option))
+           << "\" -- \"$cur\")); return ;;\n";
   script << "    --explain) COMPREPLY=($(compgen -W \"$(_policygraph_ids)\" -- \"$cur\")); return ;;\n";
   script << "  esac\n"
          << "  case \"$command\" in\n"

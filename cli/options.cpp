@@ -67,13 +67,16 @@ void add_filter_options(CLI::App& command, FilterOptions& filters, unsigned whic
     command.add_option("--since", filters.since, "Only policies dated on or after: today, YYYY, YYYY-MM or YYYY-MM-DD")
         ->group(group)
         ->type_name("DATE");
-    command.add_option("--until", filters.until, "Only policies dated on or before (YYYY: to 31 December, YYYY-MM: to the month's end)")
+    command
+        .add_option("--until", filters.until,
+                    "Only policies dated on or before (YYYY: to 31 December, YYYY-MM: to the month's end)")
         ->group(group)
         ->type_name("DATE");
   }
   if (which & by_state)
     command
-        .add_option("--state", filters.states, "Only policies in these legal states: in_force, pending, proposed, ended, unknown")
+        .add_option("--state", filters.states,
+                    "Only policies in these legal states: in_force, pending, proposed, ended, unknown")
         ->group(group)
         ->delimiter(',');
   if (which & by_node_kind)
@@ -190,7 +193,8 @@ const std::vector<CommandInfo>& command_catalogue() {
        {"policygraph validate -C seeds", "policygraph validate -C seeds --json | jq '.diagnostics | length'"}},
       {"stats",
        "Count records, nodes, edges and unresolved references",
-       {"policygraph stats -C seeds", "policygraph stats -C seeds --json", "policygraph stats -C seeds --country China"}},
+       {"policygraph stats -C seeds", "policygraph stats -C seeds --json",
+        "policygraph stats -C seeds --country China"}},
       {"replaced-by",
        "What replaced or repealed a policy, or that it stands as amended, and what stands today",
        {"policygraph replaced-by eu-ets-directive-2003 -C seeds",
@@ -200,7 +204,8 @@ const std::vector<CommandInfo>& command_catalogue() {
        {"policygraph history eu-ets-directive-2003 -C seeds", "policygraph history us-45q-eiea-2008 -C seeds --json"}},
       {"lineage",
        "Every ancestor and descendant of a policy, with generations and dates",
-       {"policygraph lineage eu-ets-phase3-directive-2009 -C seeds", "policygraph lineage us-45q-eiea-2008 -C seeds --json",
+       {"policygraph lineage eu-ets-phase3-directive-2009 -C seeds",
+        "policygraph lineage us-45q-eiea-2008 -C seeds --json",
         "policygraph lineage eu-ets-directive-2003 -C seeds --kind amends --format csv"}},
       {"in-force",
        "The policies in force on a date, each with the amendments in effect then",

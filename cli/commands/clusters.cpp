@@ -22,9 +22,9 @@ namespace {
 
 // One group of an answer: a declared cluster, a component or a community.
 struct Group {
-  std::string name;                ///< the cluster's name; for the others, the 1-based number
-  bool of_policies = true;         ///< a declared cluster with a policy member (else a facility hub)
-  std::vector<VertexId> members;   ///< those the filters keep: facilities first, then by id
+  std::string name;               ///< the cluster's name; for the others, the 1-based number
+  bool of_policies = true;        ///< a declared cluster with a policy member (else a facility hub)
+  std::vector<VertexId> members;  ///< those the filters keep: facilities first, then by id
 };
 
 // Declared clusters whose members the filters keep some of: those with a policy member first,
@@ -184,17 +184,19 @@ int run_clusters(const CommandContext& context) {
   out << styled(terminal, Style::bold, "Declared policy clusters") << " (" << policy_clusters.size() << ")\n";
   print_groups(out, terminal, graph, policy_clusters, false);
   if (facilities) {
-    out << '\n' << styled(terminal, Style::bold, "Facility hubs") << " (" << facility_hubs.size()
+    out << '\n'
+        << styled(terminal, Style::bold, "Facility hubs") << " (" << facility_hubs.size()
         << ", clusters of facilities alone)\n";
     print_groups(out, terminal, graph, facility_hubs, false);
   }
   if (!policies) return exit_success;
-  out << '\n' << styled(terminal, Style::bold, "Connected components") << " of the policy view (" << components.size()
-      << ")\n";
+  out << '\n'
+      << styled(terminal, Style::bold, "Connected components") << " of the policy view (" << components.size() << ")\n";
   print_groups(out, terminal, graph, components, true);
   char modularity[32];
   std::snprintf(modularity, sizeof modularity, "%.4f", louvain_result.modularity);
-  out << '\n' << styled(terminal, Style::bold, "Louvain communities") << " (" << communities.size() << ", modularity "
+  out << '\n'
+      << styled(terminal, Style::bold, "Louvain communities") << " (" << communities.size() << ", modularity "
       << modularity << ", seed " << invocation.query.seed << ")\n";
   print_groups(out, terminal, graph, communities, true);
   return exit_success;

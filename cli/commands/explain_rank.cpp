@@ -45,8 +45,10 @@ std::string policies_phrase(const Graph& graph, const std::vector<VertexId>& pol
   std::map<std::string, std::size_t> by_country;
   std::size_t without = 0;
   for (VertexId v : policies) {
-    if (const auto country = country_of(graph, v)) ++by_country[std::string(*country)];
-    else ++without;
+    if (const auto country = country_of(graph, v))
+      ++by_country[std::string(*country)];
+    else
+      ++without;
   }
   const std::string count = std::to_string(policies.size());
   const std::string noun = policies.size() == 1 ? "policy" : "policies";
@@ -65,16 +67,22 @@ std::string policies_phrase(const Graph& graph, const std::vector<VertexId>& pol
 std::string source_sentence(const Graph& graph, const PageRankExplanation& explanation, const RankSourceTotal& total) {
   const bool one = total.from.size() == 1;
   switch (total.source) {
-    case RankSource::supersedes: return "from " + policies_phrase(graph, total.from) + (one ? " that replaces it" : " that replace it");
+    case RankSource::supersedes:
+      return "from " + policies_phrase(graph, total.from) + (one ? " that replaces it" : " that replace it");
     case RankSource::consolidates:
       return "from " + policies_phrase(graph, total.from) + (one ? " that consolidates it" : " that consolidate it");
-    case RankSource::repeals: return "from " + policies_phrase(graph, total.from) + (one ? " that repeals it" : " that repeal it");
-    case RankSource::amends: return "from " + policies_phrase(graph, total.from) + (one ? " that amends it" : " that amend it");
+    case RankSource::repeals:
+      return "from " + policies_phrase(graph, total.from) + (one ? " that repeals it" : " that repeal it");
+    case RankSource::amends:
+      return "from " + policies_phrase(graph, total.from) + (one ? " that amends it" : " that amend it");
     case RankSource::implements:
       return "from " + policies_phrase(graph, total.from) + (one ? " that implements it" : " that implement it");
-    case RankSource::shared_tag: return "from shared tags with " + policies_phrase(graph, total.from);
-    case RankSource::shared_cluster: return "from shared clusters with " + policies_phrase(graph, total.from);
-    case RankSource::shared_facility: return "from shared facilities with " + policies_phrase(graph, total.from);
+    case RankSource::shared_tag:
+      return "from shared tags with " + policies_phrase(graph, total.from);
+    case RankSource::shared_cluster:
+      return "from shared clusters with " + policies_phrase(graph, total.from);
+    case RankSource::shared_facility:
+      return "from shared facilities with " + policies_phrase(graph, total.from);
     case RankSource::teleport:
       return "from the teleport: every policy gets (1 − " + fixed(explanation.damping, 2) + ") / " +
              std::to_string(explanation.vertex_count);
@@ -107,8 +115,8 @@ int run_explain_rank(const CommandContext& context) {
   std::vector<VertexId> everyone(graph.policy_count());
   for (VertexId v : graph.policies()) everyone[v] = v;
   const std::vector<RankedVertex> ranking = rank_by_score(ranks.scores, std::move(everyone));
-  const RankedVertex place = *std::find_if(ranking.begin(), ranking.end(),
-                                           [&](const RankedVertex& entry) { return entry.vertex == policy; });
+  const RankedVertex place =
+      *std::find_if(ranking.begin(), ranking.end(), [&](const RankedVertex& entry) { return entry.vertex == policy; });
 
   nlohmann::ordered_json contributions = nlohmann::ordered_json::array();
   for (const RankContribution& part : explanation.contributions) {
@@ -138,13 +146,14 @@ int run_explain_rank(const CommandContext& context) {
                          {"share", explanation.pagerank > 0 ? total.amount / explanation.pagerank : 0.0},
                          {"from", from}});
     }
-    nlohmann::ordered_json json{{"id", graph.node(policy).id}, {"pagerank", explanation.pagerank},
-                                {"contributions", contributions}};
+    nlohmann::ordered_json json{
+        {"id", graph.node(policy).id}, {"pagerank", explanation.pagerank}, {"contributions", contributions}};
     json["rank"] = place.rank;
     json["tied"] = place.tied;
     json["ranked"] = ranking.size();
     json["by_kind"] = by_kind;
-    const nlohmann::ordered_json entry = node_entry(graph, policy);  // kept: a range-for over a temporary's items dangles
+    const nlohmann::ordered_json entry =
+        node_entry(graph, policy);  // kept: a range-for over a temporary's items dangles
     for (const auto& [key, value] : entry.items())
       if (key != "id") json[key] = value;
     context.out << json.dump(2) << '\n';
@@ -154,8 +163,8 @@ int run_explain_rank(const CommandContext& context) {
   const Terminal& terminal = context.terminal;
   std::ostream& out = context.out;
   out << styled(terminal, Style::bold, graph.node(policy).id) << "  " << title_text(graph, policy) << '\n'
-      << "PageRank " << fixed(explanation.pagerank, 5) << ", ranked " << (place.tied ? "=" : "#") << place.rank << " of "
-      << ranking.size() << ". Where it comes from:\n";
+      << "PageRank " << fixed(explanation.pagerank, 5) << ", ranked " << (place.tied ? "=" : "#") << place.rank
+      << " of " << ranking.size() << ". Where it comes from:\n";
   std::vector<std::string> shares;
   std::size_t share_width = 0;
   for (const RankSourceTotal& total : totals) {

@@ -44,7 +44,8 @@ int run_in_force(const CommandContext& context) {
     nlohmann::ordered_json entries = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < policies.size(); ++i) {
       nlohmann::ordered_json ids = nlohmann::ordered_json::array();
-      for (const RelationEvent& a : amendments[i]) ids.push_back(graph.node(a.other).id);  // by the day they took effect
+      for (const RelationEvent& a : amendments[i])
+        ids.push_back(graph.node(a.other).id);  // by the day they took effect
       nlohmann::ordered_json entry = node_entry(graph, policies[i]);
       entry["since"] = day_json(effective_day(graph, policies[i]));
       entry["amended_by"] = ids;
@@ -65,7 +66,9 @@ int run_in_force(const CommandContext& context) {
   }
   context.out << policies.size() << " polic" << (policies.size() == 1 ? "y" : "ies") << " in force on " << day.iso();
   if (filter.active()) context.out << " (" << filter.description() << ")";
-  if (amended > 0) context.out << ", " << amended << " of them as amended (↳ the amendments in effect, since the day each took effect)";
+  if (amended > 0)
+    context.out << ", " << amended
+                << " of them as amended (↳ the amendments in effect, since the day each took effect)";
   context.out << '\n';
   // Each amendment in effect on a line of its own under the policy it amends, so that the
   // title column (the one cut to the terminal's width) never hides one.

@@ -83,8 +83,7 @@ int run_influence(const CommandContext& context) {
     if (filter.keeps(graph, v)) candidates.push_back(v);
   const std::vector<RankedVertex> ranking = rank_by_score(scores, std::move(candidates));
   const TieCount ties = count_ties(ranking);
-  const std::size_t shown =
-      invocation.query.top == 0 ? ranking.size() : std::min(invocation.query.top, ranking.size());
+  const std::size_t shown = invocation.query.top == 0 ? ranking.size() : std::min(invocation.query.top, ranking.size());
 
   if (format != AnswerFormat::text) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();

@@ -36,7 +36,8 @@ Counts count(const Graph& graph, const Filter& filter) {
     if (!kept[v]) continue;
     const Node& node = graph.node(v);
     ++counts.nodes[static_cast<int>(node.kind)];
-    if (node.kind <= NodeKind::facility) ++(node.resolved ? counts.records : counts.unresolved)[static_cast<int>(node.kind)];
+    if (node.kind <= NodeKind::facility)
+      ++(node.resolved ? counts.records : counts.unresolved)[static_cast<int>(node.kind)];
   }
   for (const Edge& edge : graph.edges())
     if (kept[edge.source] && kept[edge.target]) ++counts.edges[static_cast<int>(edge.kind)];

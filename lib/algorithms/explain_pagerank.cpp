@@ -28,12 +28,18 @@ constexpr std::array<EdgeKind, 3> sharing_kinds{EdgeKind::tagged, EdgeKind::memb
 
 double lineage_weight(EdgeKind kind, const ViewWeights& weights) {
   switch (kind) {
-    case EdgeKind::supersedes: return weights.supersedes;
-    case EdgeKind::consolidates: return weights.consolidates;
-    case EdgeKind::repeals: return weights.repeals;
-    case EdgeKind::amends: return weights.amends;
-    case EdgeKind::implements: return weights.implements;
-    default: return 0.0;
+    case EdgeKind::supersedes:
+      return weights.supersedes;
+    case EdgeKind::consolidates:
+      return weights.consolidates;
+    case EdgeKind::repeals:
+      return weights.repeals;
+    case EdgeKind::amends:
+      return weights.amends;
+    case EdgeKind::implements:
+      return weights.implements;
+    default:
+      return 0.0;
   }
 }
 
@@ -67,16 +73,26 @@ std::array<std::vector<VertexId>, 3> shared_things_of(const Graph& full, VertexI
 
 std::string_view to_string(RankSource source) {
   switch (source) {
-    case RankSource::supersedes: return "supersedes";
-    case RankSource::consolidates: return "consolidates";
-    case RankSource::repeals: return "repeals";
-    case RankSource::amends: return "amends";
-    case RankSource::implements: return "implements";
-    case RankSource::shared_tag: return "shared_tag";
-    case RankSource::shared_cluster: return "shared_cluster";
-    case RankSource::shared_facility: return "shared_facility";
-    case RankSource::teleport: return "teleport";
-    case RankSource::dangling: return "dangling";
+    case RankSource::supersedes:
+      return "supersedes";
+    case RankSource::consolidates:
+      return "consolidates";
+    case RankSource::repeals:
+      return "repeals";
+    case RankSource::amends:
+      return "amends";
+    case RankSource::implements:
+      return "implements";
+    case RankSource::shared_tag:
+      return "shared_tag";
+    case RankSource::shared_cluster:
+      return "shared_cluster";
+    case RankSource::shared_facility:
+      return "shared_facility";
+    case RankSource::teleport:
+      return "teleport";
+    case RankSource::dangling:
+      return "dangling";
   }
   return "teleport";
 }
@@ -120,8 +136,8 @@ PageRankExplanation explain_pagerank(const Graph& full, const Graph& policy_view
     for (EdgeId f : full.out_edges(from)) {
       const Edge& edge = full.edge(f);
       if (is_lineage(edge.kind)) {
-        if (edge.target == policy) lineage[static_cast<std::size_t>(lineage_source(edge.kind))] +=
-                                   lineage_weight(edge.kind, weights);
+        if (edge.target == policy)
+          lineage[static_cast<std::size_t>(lineage_source(edge.kind))] += lineage_weight(edge.kind, weights);
         continue;
       }
       for (std::size_t i = 0; i < sharing_kinds.size(); ++i)
@@ -134,7 +150,8 @@ PageRankExplanation explain_pagerank(const Graph& full, const Graph& policy_view
   }
 
   if (n > 0) {
-    if (dangling_rank > 0.0) result.contributions.push_back({std::nullopt, RankSource::dangling, alpha * dangling_rank / n});
+    if (dangling_rank > 0.0)
+      result.contributions.push_back({std::nullopt, RankSource::dangling, alpha * dangling_rank / n});
     result.contributions.push_back({std::nullopt, RankSource::teleport, (1.0 - alpha) / n});
   }
   std::stable_sort(result.contributions.begin(), result.contributions.end(),

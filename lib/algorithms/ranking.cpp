@@ -12,9 +12,8 @@ namespace policygraph {
 
 std::vector<RankedVertex> rank_by_score(const std::vector<double>& scores, std::vector<VertexId> candidates,
                                         double relative_tolerance) {
-  std::sort(candidates.begin(), candidates.end(), [&](VertexId a, VertexId b) {
-    return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
-  });
+  std::sort(candidates.begin(), candidates.end(),
+            [&](VertexId a, VertexId b) { return scores[a] != scores[b] ? scores[a] > scores[b] : a < b; });
   std::vector<RankedVertex> ranking;
   ranking.reserve(candidates.size());
   for (std::size_t first = 0; first < candidates.size();) {
@@ -25,7 +24,8 @@ std::vector<RankedVertex> rank_by_score(const std::vector<double>& scores, std::
       if (std::abs(top - score) > relative_tolerance * std::max(std::abs(top), std::abs(score))) break;
       ++end;
     }
-    std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(first), candidates.begin() + static_cast<std::ptrdiff_t>(end));
+    std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(first),
+              candidates.begin() + static_cast<std::ptrdiff_t>(end));
     for (std::size_t i = first; i < end; ++i) ranking.push_back({candidates[i], first + 1, end - first > 1});
     first = end;
   }

@@ -138,7 +138,8 @@ TEST(ExplainPageRank, TotalsBySourceCountEachNeighbourOnce) {
 // Every part of an explanation is accounted for: the parts add up to the rank, and the parts
 // from one neighbour add up to what the view's merged edge carries, α x'[u] w(u→v) / out(u).
 // Returns the sources seen, so that a corpus can show it exercised every one.
-std::set<RankSource> expect_explanations_add_up(const Ranked& r, const ViewWeights& weights, const std::string& corpus) {
+std::set<RankSource> expect_explanations_add_up(const Ranked& r, const ViewWeights& weights,
+                                                const std::string& corpus) {
   EXPECT_TRUE(r.ranks.converged);
   std::set<RankSource> seen;
   double worst = 0.0;
@@ -180,8 +181,8 @@ std::vector<Record> random_corpus(std::uint64_t seed, int policy_count) {
   std::mt19937_64 random(seed);
   auto below = [&](std::uint64_t n) { return static_cast<int>(random() % n); };
   std::vector<Record> records;
-  constexpr Relation relations[] = {Relation::supersedes, Relation::consolidates, Relation::repeals,
-                                    Relation::amends, Relation::implements};
+  constexpr Relation relations[] = {Relation::supersedes, Relation::consolidates, Relation::repeals, Relation::amends,
+                                    Relation::implements};
   for (int i = 0; i < policy_count; ++i) {
     Record record = policy("p" + std::to_string(i), std::to_string(1990 + below(35)));
     for (int k = below(3); k > 0; --k) record.tags.push_back("tag" + std::to_string(below(30)));

@@ -72,7 +72,8 @@ TEST(RankByScore, ACliqueWithIdenticalNeighbourhoodsSharesOneRank) {
   // With r = teleport + dangling share, each clique member receives α of the clique's own
   // rank back (a quarter of each of the four others'): x = r / (1 − α) ≈ 6.7 r. hub (dangling)
   // gets r + α x_newer = 1.85 r, newer only r.
-  EXPECT_EQ(order, (std::vector<std::string>{"th-a:=1", "th-b:=1", "th-c:=1", "th-d:=1", "th-e:=1", "hub:6", "newer:7"}));
+  EXPECT_EQ(order,
+            (std::vector<std::string>{"th-a:=1", "th-b:=1", "th-c:=1", "th-d:=1", "th-e:=1", "hub:6", "newer:7"}));
 }
 
 }  // namespace

@@ -29,8 +29,9 @@ void write_quoted_corpus(const TempCorpus& corpus) {
   corpus.write("policies/eu-act.md",
                "---\nid: eu-act\ntitle: 'Directive on \"trading\", allowances'\npubDate: 2003-10-13\n"
                "country: European Union\nstatus: In force\n---\n");
-  corpus.write("policies/eu-fix.md", "---\nid: eu-fix\ntitle: Fix\npubDate: 2009-04-23\ncountry: European Union\n"
-                                     "evolution: {amends: eu-act}\n---\n");
+  corpus.write("policies/eu-fix.md",
+               "---\nid: eu-fix\ntitle: Fix\npubDate: 2009-04-23\ncountry: European Union\n"
+               "evolution: {amends: eu-act}\n---\n");
 }
 
 TEST(AnswerFormat, InForceAsCsv) {
@@ -47,11 +48,14 @@ TEST(AnswerFormat, InForceAsCsv) {
 TEST(AnswerFormat, EveryRowCommandWritesCsvWithTheIdAndWhatAPersonReads) {
   TempCorpus corpus;
   write_quoted_corpus(corpus);
-  for (std::vector<std::string> command : {std::vector<std::string>{"in-force"}, {"influence"}, {"clusters"},
-                                            {"lineage", "eu-act"}, {"replaced-by", "eu-act"}}) {
+  for (std::vector<std::string> command : {std::vector<std::string>{"in-force"},
+                                           {"influence"},
+                                           {"clusters"},
+                                           {"lineage", "eu-act"},
+                                           {"replaced-by", "eu-act"}}) {
     std::vector<std::string> args = command;
-    for (const std::string& arg : {std::string("-C"), corpus.path(), std::string("--no-cache"), std::string("--format"),
-                                   std::string("csv")})
+    for (const std::string& arg :
+         {std::string("-C"), corpus.path(), std::string("--no-cache"), std::string("--format"), std::string("csv")})
       args.push_back(arg);
     Result result = run_cli(args);
     ASSERT_EQ(result.code, 0) << command[0] << ": " << result.err;
@@ -112,7 +116,8 @@ TEST(AnswerFormat, OneFormatAtATime) {
   EXPECT_EQ(both.err, "policygraph: error: --json and --format csv ask for two formats: give one\n");
   Result unknown = run_cli({"lineage", "x", "-C", corpus.path(), "--format", "cvs"});
   EXPECT_EQ(unknown.code, 2);
-  EXPECT_EQ(unknown.err, "policygraph: error: --format: unknown value 'cvs'; did you mean 'csv'? (one of text, json, csv)\n");
+  EXPECT_EQ(unknown.err,
+            "policygraph: error: --format: unknown value 'cvs'; did you mean 'csv'? (one of text, json, csv)\n");
   EXPECT_EQ(run_cli({"influence", "-C", corpus.path(), "--json", "--format", "json"}).code, 0);
 }
 

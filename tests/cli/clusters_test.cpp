@@ -11,13 +11,15 @@ namespace {
 //   hub "Alpha Hub", first by name but of facilities alone: f-two and f-three
 //   p-a and p-b share the tag `ccs`; p-c stands alone
 void write_clustered_corpus(const TempCorpus& corpus) {
-  corpus.write("policies/p-a.md", "---\nid: p-a\ntitle: Alpha Act\nyear: 2001\ncountry: Norway\ntags: [ccs]\n"
-                                  "evolution: {clusters: [Zero Carbon]}\n---\n");
+  corpus.write("policies/p-a.md",
+               "---\nid: p-a\ntitle: Alpha Act\nyear: 2001\ncountry: Norway\ntags: [ccs]\n"
+               "evolution: {clusters: [Zero Carbon]}\n---\n");
   corpus.write("policies/p-b.md", "---\nid: p-b\ntitle: Beta Bill\nyear: 2002\ncountry: Canada\ntags: [ccs]\n---\n");
   corpus.write("policies/p-c.md", "---\nid: p-c\ntitle: Gamma Guidance\nyear: 2003\ncountry: Norway\n---\n");
   corpus.write("facilities/f-one.md",
                "---\nid: f-one\nname: First Storage Site\ncountry: Norway\nhub: Zero Carbon\n---\n");
-  corpus.write("facilities/f-two.md", "---\nid: f-two\nname: Second Storage Site\ncountry: Canada\nhub: Alpha Hub\n---\n");
+  corpus.write("facilities/f-two.md",
+               "---\nid: f-two\nname: Second Storage Site\ncountry: Canada\nhub: Alpha Hub\n---\n");
   corpus.write("facilities/f-three.md",
                "---\nid: f-three\nname: Third Storage Site\ncountry: Norway\nhub: Alpha Hub\n---\n");
 }

@@ -41,10 +41,10 @@ TEST(Explain, TextSaysWhereTheRankComesFrom) {
 TEST(Explain, SentencesNameTheCountriesOfThePoliciesBehindEachPart) {
   TempCorpus corpus;
   for (const char* id : {"uk-1", "uk-2", "uk-3"})
-    corpus.write(std::string("policies/") + id + ".md", std::string("---\nid: ") + id + "\ntitle: T " + id +
-                                                             "\ncountry: United Kingdom\nrelatedFacilities: [hub]\n" +
-                                                             (std::string(id) == "uk-1" ? "evolution: {amends: uk-2}\n" : "") +
-                                                             "---\n");
+    corpus.write(std::string("policies/") + id + ".md",
+                 std::string("---\nid: ") + id + "\ntitle: T " + id +
+                     "\ncountry: United Kingdom\nrelatedFacilities: [hub]\n" +
+                     (std::string(id) == "uk-1" ? "evolution: {amends: uk-2}\n" : "") + "---\n");
   corpus.write("policies/no-1.md", "---\nid: no-1\ntitle: T no-1\ncountry: Norway\nrelatedFacilities: [hub]\n---\n");
   corpus.write("facilities/hub.md", "---\nid: hub\nname: Hub\n---\n");
   Result result = run_cli({"influence", "--explain", "uk-2", "-C", corpus.path(), "--no-cache"});
@@ -74,7 +74,8 @@ TEST(Explain, JsonListsEveryPartAndTheyAddUpOnTheSeeds) {
     EXPECT_NEAR(sum, json["pagerank"].get<double>(), 1e-9) << id;
     EXPECT_TRUE(kinds.contains("teleport")) << id;
     // The rank listed by `influence` is the one explained.
-    const auto ranking = nlohmann::json::parse(run_cli({"influence", "-C", seeds, "--no-cache", "--json", "--top", "0"}).out);
+    const auto ranking =
+        nlohmann::json::parse(run_cli({"influence", "-C", seeds, "--no-cache", "--json", "--top", "0"}).out);
     for (const auto& entry : ranking["policies"])
       if (entry["id"] == id) {
         EXPECT_EQ(entry["pagerank"], json["pagerank"]) << id;
@@ -86,9 +87,11 @@ TEST(Explain, JsonListsEveryPartAndTheyAddUpOnTheSeeds) {
       run_cli({"influence", "--explain", "eu-ets-directive-2003", "-C", seeds, "--no-cache", "--json"}).out);
   std::set<std::string> kinds;
   for (const auto& total : json["by_kind"]) kinds.insert(total["kind"].get<std::string>());
-  EXPECT_EQ(kinds, (std::set<std::string>{"amends", "implements", "shared_tag", "shared_cluster", "teleport", "dangling"}));
-  EXPECT_EQ(json["title"], "Directive 2003/87/EC establishing a scheme for greenhouse gas emission allowance trading "
-                           "within the Community");
+  EXPECT_EQ(kinds,
+            (std::set<std::string>{"amends", "implements", "shared_tag", "shared_cluster", "teleport", "dangling"}));
+  EXPECT_EQ(json["title"],
+            "Directive 2003/87/EC establishing a scheme for greenhouse gas emission allowance trading "
+            "within the Community");
   EXPECT_EQ(json["country"], "European Union");
 }
 
@@ -111,8 +114,9 @@ TEST(Explain, RefusesWhatItCannotExplain) {
   EXPECT_EQ(by.err, "policygraph: error: --explain explains a PageRank; drop --by betweenness\n");
   Result filtered = run_cli({"influence", "--explain", "b-2005", "--country", "Norway", "-C", corpus.path()});
   EXPECT_EQ(filtered.code, 2);
-  EXPECT_EQ(filtered.err,
-            "policygraph: error: --explain takes no filter: it lists every part of the rank, so that they add up to it\n");
+  EXPECT_EQ(
+      filtered.err,
+      "policygraph: error: --explain takes no filter: it lists every part of the rank, so that they add up to it\n");
   Result unknown = run_cli({"influence", "--explain", "b-2006", "-C", corpus.path(), "--no-cache"});
   EXPECT_EQ(unknown.code, 1);
   EXPECT_NE(unknown.err.find("no policy has the id 'b-2006'"), std::string::npos) << unknown.err;

@@ -18,14 +18,18 @@ void write_countries_corpus(const TempCorpus& corpus) {
   corpus.write("policies/no-2014.md",
                "---\nid: no-2014\ntitle: Storage Regulations\npubDate: 2014-06-01\ncountry: Norway\n"
                "evolution: {amends: no-1990, clusters: [north sea]}\n---\n");
-  corpus.write("policies/uk-2010.md", "---\nid: uk-2010\ntitle: Energy Act\npubDate: 2010-12-15\n"
-                                      "country: United Kingdom\nstatus: Active\nevolution: {clusters: [north sea]}\n---\n");
-  corpus.write("policies/uk-2021.md",
-               "---\nid: uk-2021\ntitle: Net Zero Bill\npubDate: 2021-03\ncountry: United Kingdom\nstatus: Draft\n---\n");
-  corpus.write("policies/eu-2003.md", "---\nid: eu-2003\ntitle: ETS Directive\npubDate: 2003-10-13\n"
-                                      "country: European Union\nstatus: In force\n---\n");
-  corpus.write("policies/eu-2009.md", "---\nid: eu-2009\ntitle: Phase Three\npubDate: 2009-04-23\n"
-                                      "country: European Union\nevolution: {amends: eu-2003}\n---\n");
+  corpus.write("policies/uk-2010.md",
+               "---\nid: uk-2010\ntitle: Energy Act\npubDate: 2010-12-15\n"
+               "country: United Kingdom\nstatus: Active\nevolution: {clusters: [north sea]}\n---\n");
+  corpus.write(
+      "policies/uk-2021.md",
+      "---\nid: uk-2021\ntitle: Net Zero Bill\npubDate: 2021-03\ncountry: United Kingdom\nstatus: Draft\n---\n");
+  corpus.write("policies/eu-2003.md",
+               "---\nid: eu-2003\ntitle: ETS Directive\npubDate: 2003-10-13\n"
+               "country: European Union\nstatus: In force\n---\n");
+  corpus.write("policies/eu-2009.md",
+               "---\nid: eu-2009\ntitle: Phase Three\npubDate: 2009-04-23\n"
+               "country: European Union\nevolution: {amends: eu-2003}\n---\n");
   corpus.write("facilities/sleipner.md",
                "---\nid: sleipner\nname: Sleipner\ncountry: Norway\nrelatedPolicies: [no-2014]\n---\n");
 }
@@ -45,7 +49,8 @@ TEST(Filters, CountryIsMatchedWhateverItsCase) {
   write_countries_corpus(corpus);
   EXPECT_EQ(in_force_ids(corpus, {}), (Ids{"eu-2003", "eu-2009", "no-1990", "no-2014", "uk-2010"}));
   EXPECT_EQ(in_force_ids(corpus, {"--country", "norway"}), (Ids{"no-1990", "no-2014"}));
-  EXPECT_EQ(in_force_ids(corpus, {"--country", "NORWAY,european union"}), (Ids{"eu-2003", "eu-2009", "no-1990", "no-2014"}));
+  EXPECT_EQ(in_force_ids(corpus, {"--country", "NORWAY,european union"}),
+            (Ids{"eu-2003", "eu-2009", "no-1990", "no-2014"}));
 }
 
 // --until 2010 runs to 31 December 2010, so it takes uk-2010 (15 December); --until 2010-11
@@ -73,7 +78,8 @@ TEST(Filters, StateIsTheNormalisedLegalState) {
   };
   EXPECT_EQ(influence_ids({"--state", "proposed"}), Ids{"uk-2021"});
   EXPECT_EQ(influence_ids({"--state", "In-Force"}), (Ids{"eu-2003", "no-1990", "uk-2010"}));
-  EXPECT_EQ(influence_ids({"--state", "in force,proposed", "--country", "United Kingdom"}), (Ids{"uk-2010", "uk-2021"}));
+  EXPECT_EQ(influence_ids({"--state", "in force,proposed", "--country", "United Kingdom"}),
+            (Ids{"uk-2010", "uk-2021"}));
   Result wrong = run_cli({"influence", "-C", corpus.path(), "--state", "endd"});
   EXPECT_EQ(wrong.code, 2);
   EXPECT_EQ(wrong.err,
@@ -88,8 +94,8 @@ TEST(Filters, EveryQueryCommandTakesThemAndWarnsTheSameWay) {
   const std::string warning =
       "policygraph: warning: --country 'Norwy' is the country of no record (did you mean 'Norway'?); the corpus "
       "has: European Union, Norway, United Kingdom (quote names with spaces: --country 'United Kingdom')\n";
-  for (std::vector<std::string> command : {std::vector<std::string>{"in-force"}, {"influence"}, {"clusters"},
-                                            {"lineage", "no-1990"}, {"stats"}}) {
+  for (std::vector<std::string> command :
+       {std::vector<std::string>{"in-force"}, {"influence"}, {"clusters"}, {"lineage", "no-1990"}, {"stats"}}) {
     std::vector<std::string> args = command;
     for (const std::string& arg :
          {std::string("-C"), corpus.path(), std::string("--no-cache"), std::string("--country"), std::string("Norwy"),
@@ -134,8 +140,9 @@ TEST(Filters, NothingMatchedIsAWarningWithTheNearestValues) {
 TEST(Filters, LineageFollowsTheKindsAskedAndHidesWhatOtherFiltersLeaveOut) {
   TempCorpus corpus;
   write_countries_corpus(corpus);
-  corpus.write("policies/no-2020.md", "---\nid: no-2020\ntitle: Longship\npubDate: 2020-09-21\ncountry: Norway\n"
-                                      "evolution: {supersedes: no-2014}\n---\n");
+  corpus.write("policies/no-2020.md",
+               "---\nid: no-2020\ntitle: Longship\npubDate: 2020-09-21\ncountry: Norway\n"
+               "evolution: {supersedes: no-2014}\n---\n");
   auto members = [&](std::vector<std::string> filters) {
     std::vector<std::string> args{"lineage", "no-1990", "-C", corpus.path(), "--no-cache", "--json"};
     args.insert(args.end(), filters.begin(), filters.end());
@@ -178,8 +185,8 @@ TEST(Filters, StatsCountsWhatTheFiltersKeep) {
   EXPECT_EQ(json["files"], 7);
   EXPECT_EQ(json["filters"], (nlohmann::json{{"country", {"norway"}}}));
 
-  const auto facilities = nlohmann::json::parse(
-      run_cli({"stats", "-C", corpus.path(), "--no-cache", "--json", "--kind", "facility"}).out);
+  const auto facilities =
+      nlohmann::json::parse(run_cli({"stats", "-C", corpus.path(), "--no-cache", "--json", "--kind", "facility"}).out);
   EXPECT_EQ(facilities["records"], (nlohmann::json{{"policy", 0}, {"facility", 1}}));
   EXPECT_EQ(facilities["edges"]["related_facility"], 0);  // its policy is not kept
 

@@ -98,7 +98,8 @@ TEST(Completion, BashOffersEachCommandsOwnValues) {
   Result result = run_cli({"completion", "bash"});
   ASSERT_EQ(result.code, 0);
   EXPECT_NE(result.out.find("--kind) case \"$command\" in export) words=\"policy facility cluster tag\" ;; lineage) "
-                            "words=\"supersedes consolidates repeals amends implements\" ;; *) words=\"policy facility\" ;; esac;"),
+                            "words=\"supersedes consolidates repeals amends implements\" ;; *) "
+                            "words=\"policy facility\" ;; esac;"),
             std::string::npos)
       << result.out;
   EXPECT_NE(result.out.find("*) words=\"text json csv\" ;; esac;"), std::string::npos);

@@ -28,7 +28,8 @@ TEST(InfluenceTies, EqualRanksShareAPlaceListedById) {
   EXPECT_EQ(json["ties"], (nlohmann::json{{"policies", 2}, {"groups", 1}}));
   std::vector<std::string> ranks;
   for (const auto& entry : json["policies"])
-    ranks.push_back(entry["id"].get<std::string>() + (entry["tied"] ? " =" : " ") + std::to_string(entry["rank"].get<int>()));
+    ranks.push_back(entry["id"].get<std::string>() + (entry["tied"] ? " =" : " ") +
+                    std::to_string(entry["rank"].get<int>()));
   EXPECT_EQ(ranks, (std::vector<std::string>{"b-2005 1", "a-2001 2", "c-2010 =3", "d-2012 =3"}));
 }
 
@@ -38,14 +39,15 @@ TEST(InfluenceTies, EqualRanksShareAPlaceListedById) {
 TEST(InfluenceTies, ACliqueOfOneFacilityIsOneTieInIdOrder) {
   TempCorpus corpus;
   for (const char* id : {"th-draft-bill", "th-act", "th-roadmap", "th-decree", "th-budget"})
-    corpus.write(std::string("policies/") + id + ".md",
-                 std::string("---\nid: ") + id + "\ntitle: " + id + "\ncountry: Thailand\nrelatedFacilities: [grid]\n---\n");
+    corpus.write(std::string("policies/") + id + ".md", std::string("---\nid: ") + id + "\ntitle: " + id +
+                                                            "\ncountry: Thailand\nrelatedFacilities: [grid]\n---\n");
   corpus.write("facilities/grid.md", "---\nid: grid\nname: National Grid\n---\n");
   corpus.write("policies/us.md", "---\nid: us-45q\ntitle: 45Q\ncountry: United States\n---\n");
   const auto json = nlohmann::json::parse(run_cli({"influence", "-C", corpus.path(), "--no-cache", "--json"}).out);
   std::vector<std::string> ranks;
   for (const auto& entry : json["policies"])
-    ranks.push_back(entry["id"].get<std::string>() + (entry["tied"] ? " =" : " ") + std::to_string(entry["rank"].get<int>()));
+    ranks.push_back(entry["id"].get<std::string>() + (entry["tied"] ? " =" : " ") +
+                    std::to_string(entry["rank"].get<int>()));
   EXPECT_EQ(ranks, (std::vector<std::string>{"th-act =1", "th-budget =1", "th-decree =1", "th-draft-bill =1",
                                              "th-roadmap =1", "us-45q 6"}));
   EXPECT_EQ(json["ties"], (nlohmann::json{{"policies", 5}, {"groups", 1}}));
@@ -77,11 +79,12 @@ TEST(InfluenceBy, DescendantsCountsLaterPoliciesThroughLineage) {
 TEST(InfluenceBy, FacilitiesCountsTheFacilitiesAPolicyGoverns) {
   TempCorpus corpus;
   write_branching_corpus(corpus);
-  corpus.write("policies/en/a.md",
-               "---\nid: a-2001\ntitle: First Carbon Act\nyear: 2001\ntags: [carbon]\nrelatedFacilities: [f1, f2]\n---\n");
+  corpus.write(
+      "policies/en/a.md",
+      "---\nid: a-2001\ntitle: First Carbon Act\nyear: 2001\ntags: [carbon]\nrelatedFacilities: [f1, f2]\n---\n");
   corpus.write("facilities/f1.md", "---\nid: f1\nname: F1\nrelatedPolicies: [c-2010]\n---\n");
-  const auto json =
-      nlohmann::json::parse(run_cli({"influence", "-C", corpus.path(), "--no-cache", "--by", "facilities", "--json"}).out);
+  const auto json = nlohmann::json::parse(
+      run_cli({"influence", "-C", corpus.path(), "--no-cache", "--by", "facilities", "--json"}).out);
   EXPECT_EQ(json["by"], "facilities");
   std::vector<std::string> ranks;
   for (const auto& entry : json["policies"])
@@ -102,7 +105,8 @@ TEST(InfluenceBy, UnknownNotionSuggestsOne) {
 TEST(InfluenceEntries, CarryWhatAPersonReads) {
   TempCorpus corpus;
   corpus.write("policies/a.md", "---\nid: a\ntitle: Act A\npubDate: 2010-05\ncountry: Norway\nstatus: Active\n---\n");
-  corpus.write("policies/b.md", "---\nid: b\ntitle: Bill B\ncountry: Norway\nstatus: Draft\nevolution: {amends: a}\n---\n");
+  corpus.write("policies/b.md",
+               "---\nid: b\ntitle: Bill B\ncountry: Norway\nstatus: Draft\nevolution: {amends: a}\n---\n");
   const auto json = nlohmann::json::parse(run_cli({"influence", "-C", corpus.path(), "--no-cache", "--json"}).out);
   ASSERT_EQ(json["policies"].size(), 2u);
   const auto& first = json["policies"][0];

@@ -53,12 +53,14 @@ TEST(TypedDate, OnTheCommandLine) {
 
   Result refused = run_cli({"in-force", "--at", "last year", "-C", corpus.path()});
   EXPECT_EQ(refused.code, 2);
-  EXPECT_EQ(refused.err, "policygraph: error: --at 'last year' is not a date: write today, YYYY, YYYY-MM or "
-                         "YYYY-MM-DD, e.g. --at 2015-06-30\n");
+  EXPECT_EQ(refused.err,
+            "policygraph: error: --at 'last year' is not a date: write today, YYYY, YYYY-MM or "
+            "YYYY-MM-DD, e.g. --at 2015-06-30\n");
   Result since = run_cli({"influence", "--since", "2015.06", "-C", corpus.path()});
   EXPECT_EQ(since.code, 2);
-  EXPECT_EQ(since.err, "policygraph: error: --since '2015.06' is not a date: write today, YYYY, YYYY-MM or "
-                       "YYYY-MM-DD, e.g. --since 2015-06-30\n");
+  EXPECT_EQ(since.err,
+            "policygraph: error: --since '2015.06' is not a date: write today, YYYY, YYYY-MM or "
+            "YYYY-MM-DD, e.g. --since 2015-06-30\n");
   Result backwards = run_cli({"clusters", "--since", "2016", "--until", "2015-12", "-C", corpus.path()});
   EXPECT_EQ(backwards.code, 2);
   EXPECT_EQ(backwards.err, "policygraph: error: --since 2016 is after --until 2015-12: no day is in between\n");
