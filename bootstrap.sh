@@ -12,7 +12,9 @@ cd "$(dirname "$0")"
 
 build_packages=(cmake ninja-build g++ pkg-config ccache libboost-graph-dev libyaml-cpp-dev libyaml-dev nlohmann-json3-dev
                 libgtest-dev libcli11-dev libgraphviz-dev libmimalloc-dev)
-test_packages=(libxml2-utils graphviz python3 python3-networkx python3-scipy)
+# chromium and tidy read the report as people and validators do; fonts-noto-cjk draws Chinese
+# titles in diagrams and pages.
+test_packages=(libxml2-utils graphviz python3 python3-networkx python3-scipy chromium tidy fonts-noto-cjk)
 
 install_missing() {
   local missing=()
@@ -43,6 +45,7 @@ demo() {
   "$pg" export -C seeds --format dot --view lineage -o out/lineage.dot
   "$pg" export -C seeds --format graphml --view full --metrics -o out/policygraph.graphml
   "$pg" export -C seeds --format gexf --view policy --dynamic --metrics -o out/policygraph.gexf
+  "$pg" report -C seeds -o out/report
   echo
   echo "What replaced the EU Emissions Trading Directive of 2003?"
   "$pg" replaced-by eu-ets-directive-2003 -C seeds

@@ -27,17 +27,6 @@ std::string state_text(const Graph& graph, VertexId v) {
   return state == LegalState::in_force ? std::string("in force") : std::string(to_string(state));
 }
 
-std::string relation_phrase(EdgeKind kind, bool incoming) {
-  switch (kind) {
-    case EdgeKind::supersedes: return incoming ? "replaced by" : "replaces";
-    case EdgeKind::consolidates: return incoming ? "consolidated into" : "consolidates";
-    case EdgeKind::repeals: return incoming ? "repealed by" : "repeals";
-    case EdgeKind::amends: return incoming ? "amended by" : "amends";
-    case EdgeKind::implements: return incoming ? "implemented by" : "implements";
-    default: return std::string(to_string(kind));
-  }
-}
-
 std::optional<std::string_view> country_of(const Graph& graph, VertexId v) {
   const Record* record = graph.record(v);
   return record != nullptr ? record->attribute("country") : std::nullopt;

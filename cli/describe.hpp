@@ -30,10 +30,6 @@ nlohmann::ordered_json day_json(const std::optional<Date>& day);
 /// "proposed", "ended", "unknown"; "no record" for an unresolved policy.
 std::string state_text(const Graph& graph, VertexId v);
 
-/// A relation seen from the policy it touches: "amended by", "replaced by", ... when the
-/// other act acts on it (`incoming`), "amends", "replaces", ... when it acts on the other.
-std::string relation_phrase(EdgeKind kind, bool incoming);
-
 /// node_entry() of each event's other policy with its "relation", in the events' order, for
 /// JSON: {"id", "relation", "date", "title", "country", "state", "published"}; `date` is the
 /// day the relation takes effect (its meaning since the key was first written), `published`

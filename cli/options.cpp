@@ -226,6 +226,9 @@ const std::vector<CommandInfo>& command_catalogue() {
        {"policygraph export -C seeds --format svg --view lineage -o out/lineage.svg",
         "policygraph export -C seeds --format gexf --dynamic --metrics -o out/policies.gexf",
         "policygraph export -C seeds --format csv --view full -o out/neo4j"}},
+      {"report",
+       "Write a static site about the corpus (overview, families, a page per policy) to open and send on",
+       {"policygraph report -C seeds -o out/report", "policygraph report -C big-corpus -o /tmp/report --json"}},
       {"help", "Show the help of a command", {"policygraph help export"}},
       {"completion", "Print a shell completion script (bash or zsh)", {"source <(policygraph completion bash)"}, true},
       {"manpage", "Print the man page (roff)", {}, true},
@@ -340,10 +343,14 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
                    "generation")
       ->expected(0, CLI::detail::expected_max_vector_size)
       ->delimiter(',');
-  export_command->add_flag("--dynamic", exports.dynamic, "GEXF: a timeline from the policies' dates");
+  export_command->add_flag("--dynamic", exports.dynamic, "GEXF: a timeline of the days each policy was in force");
   export_command->add_flag("--reduce", exports.reduce, "DOT/SVG: draw the transitive reduction of the lineage");
   export_command->add_flag("--links", exports.links, "JSON: the edge list under 'links' (NetworkX before 3.6)");
   add_weight_options(*export_command, invocation.weights);
+
+  CLI::App* report = add_command(*app, "report", invocation);
+  report->add_option("-o,--output", exports.output, "The folder to write (replaced whole)")->required();
+  add_weight_options(*report, invocation.weights);
 
   add_command(*app, "help", invocation)->add_option("COMMAND", invocation.help_topic, "A command");
   add_command(*app, "completion", invocation)

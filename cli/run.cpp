@@ -86,6 +86,7 @@ int dispatch(const CLI::App& app, const Invocation& invocation, std::ostream& ou
   if (command == "replaced-by") return run_replaced_by(context);
   if (command == "lineage") return run_lineage(context);
   if (command == "history") return run_history(context);
+  if (command == "report") return run_report(context);
   if (command == "in-force") return run_in_force(context);
   if (command == "influence") return run_influence(context);
   if (command == "clusters") return run_clusters(context);

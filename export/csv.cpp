@@ -40,11 +40,11 @@
 // on Community, `./import.sh neo4j` into the stopped default database.
 //
 // Columns are typed from the attribute table (node_attributes.hpp): `resolved:boolean`,
-// `year:int`, `date:date`, `pagerank:double`, `tags:string[]` (items joined with ';',
-// neo4j-admin's default array delimiter), inferred `long`, else `string`. A missing value
-// is an empty field (neo4j-admin then sets no property). Fields are quoted as RFC 4180
-// says: a field holding a comma, a quote, CR or LF is quoted and its quotes doubled.
-// Control characters are kept. Rows end with LF.
+// `year:int`, `date:date` (`effective:date`, `expires:date` too), `pagerank:double`,
+// `tags:string[]` (items joined with ';', neo4j-admin's default array delimiter), inferred
+// `long`, else `string`. A missing value is an empty field (neo4j-admin then sets no
+// property). Fields are quoted as RFC 4180 says: a field holding a comma, a quote, CR or LF
+// is quoted and its quotes doubled. Control characters are kept. Rows end with LF.
 //
 // To a stream (stdout) the export is nodes.csv, a blank line, then edges.csv.
 #include <map>
@@ -78,7 +78,8 @@ constexpr std::string_view edges_suffix = ".edges.csv";
 constexpr std::string_view database_name = "policygraph";
 
 std::string_view neo4j_type(const AttributeColumn& column) {
-  if (column.name == "date") return "date";  // YYYY-MM-DD, neo4j's date
+  // Our own days, YYYY-MM-DD: neo4j's date. (A record's field of these names is not exported.)
+  if (column.name == "date" || column.name == "effective" || column.name == "expires") return "date";
   switch (column.type) {
     case ValueType::boolean: return "boolean";
     case ValueType::integer: return "int";

@@ -10,6 +10,23 @@
 // time, so dot never has to break a cycle formed with the axis by reversing the axis.
 // Other edges (tags, clusters, facilities) have `constraint=false`: time drives the layout.
 //
+// Lineage kinds (MODEL.md 7.1), each in its own style. Since a lineage edge is written
+// older -> newer with `dir=back`, the end drawn at the older act, the one acted on, is the
+// edge's *tail*: its shape is `arrowtail`, not `arrowhead`.
+//   supersedes     solid, an arrow            (replaced)
+//   consolidates   solid, a diamond           (merged into the newer act)
+//   repeals        solid, a bar (`tee`)       (ended, no successor)
+//   amends         dashed, an arrow           (changed, still in force)
+//   implements     dotted, an arrow           (transposed, unchanged)
+// Each lineage edge's tooltip names its kind and the day it takes effect.
+//
+// Legend: a `cluster_legend` with a sample of each lineage kind drawn and a table of the
+// fill colours of the policy states present (palette.hpp), plus the pale, dashed fill of an
+// unresolved policy when one is drawn. Its nodes (`legend:...`, which no node key or year
+// can be) are linked to nothing else, so they form their own component: dot ranks it on
+// its own, and no year column moves. A sample is an invisible node (the older act) and
+// the kind's name (the newer act), of the same height so that the line stays level.
+//
 // Escaping: every id and label is double-quoted. In ids, `"` and `\` are backslash-escaped
 // and a newline becomes `\n` (only uniqueness matters there). In labels (escString) the
 // same, so a title shows as written, its newlines as line breaks. Characters XML 1.0 cannot
@@ -27,6 +44,7 @@
 
 #include "node_attributes.hpp"
 #include "palette.hpp"
+#include "policygraph/evolution.hpp"
 
 namespace policygraph {
 namespace {
@@ -131,6 +149,100 @@ std::vector<bool> reduced_away(const Graph& graph, const std::vector<EdgeId>& ed
   return drop;
 }
 
+// How a lineage edge is drawn (see the note at the top: the older act is the tail).
+std::string_view lineage_style(EdgeKind kind) {
+  switch (kind) {
+    case EdgeKind::consolidates: return ", arrowtail=diamond";
+    case EdgeKind::repeals: return ", arrowtail=tee";
+    case EdgeKind::amends: return ", style=dashed";
+    case EdgeKind::implements: return ", style=dotted";
+    default: return "";  // supersedes: solid, an arrow
+  }
+}
+
+// What a lineage kind does to the older act, for the legend.
+std::string_view lineage_gloss(EdgeKind kind) {
+  switch (kind) {
+    case EdgeKind::consolidates: return "merges it in";
+    case EdgeKind::repeals: return "ends it";
+    case EdgeKind::amends: return "it stays in force";
+    case EdgeKind::implements: return "transposes it";
+    default: return "replaces it";
+  }
+}
+
+std::string_view state_caption(LegalState state) {
+  switch (state) {
+    case LegalState::in_force: return "in force";
+    case LegalState::pending: return "pending (adopted, not yet applying)";
+    case LegalState::proposed: return "proposed (not adopted)";
+    case LegalState::ended: return "ended";
+    case LegalState::unknown: break;
+  }
+  return "state unknown";
+}
+
+// "amends, with effect from 2012-07-01": a lineage edge's tooltip.
+std::string lineage_tooltip(const Graph& graph, EdgeId e) {
+  std::string text(to_string(graph.edge(e).kind));
+  if (auto day = takes_effect(graph, e)) text += ", with effect from " + day->iso();
+  return text;
+}
+
+// What the legend explains: the lineage kinds drawn and the states of the policies drawn.
+struct LegendContent {
+  std::set<EdgeKind> kinds;
+  std::set<LegalState> states;
+  bool unresolved = false;
+  bool empty() const { return kinds.empty() && states.empty() && !unresolved; }
+};
+
+LegendContent legend_content(const Graph& graph, const Selection& selection, const std::vector<EdgeId>& edges) {
+  LegendContent content;
+  for (EdgeId e : edges)
+    if (is_lineage(graph.edge(e).kind)) content.kinds.insert(graph.edge(e).kind);
+  for (VertexId v : graph.policies()) {
+    if (!selection.contains(v)) continue;
+    if (graph.node(v).resolved) content.states.insert(legal_state(graph, v));
+    else content.unresolved = true;
+  }
+  return content;
+}
+
+void write_legend(std::ostream& out, const LegendContent& content) {
+  if (content.empty()) return;
+  // The title says which way to read the lines, when there are any.
+  const std::string_view title = content.kinds.empty() ? "Legend" : "Legend (lines end at the older act)";
+  out << "  // The legend: a sample of each kind of relation drawn, and the fill colours of the policies.\n"
+         "  subgraph cluster_legend {\n"
+         "    graph [label="
+      << dot_quoted(title)
+      << ", fontsize=10, color=\"#bbbbbb\", style=rounded];\n"
+         "    node [shape=plaintext, style=\"\", fontsize=9, width=0, height=0.25, margin=\"0.05,0\"];\n";
+  // In the order of MODEL.md 7.1.
+  for (EdgeKind kind : {EdgeKind::supersedes, EdgeKind::consolidates, EdgeKind::repeals, EdgeKind::amends,
+                        EdgeKind::implements}) {
+    if (!content.kinds.contains(kind)) continue;
+    const std::string name(to_string(kind));
+    const std::string older = dot_quoted("legend:" + name + ":older"), newer = dot_quoted("legend:" + name);
+    out << "    " << older << " [label=\"\"];\n"
+        << "    " << newer << " [label=" << dot_quoted(name + " (" + std::string(lineage_gloss(kind)) + ")") << "];\n"
+        << "    " << older << " -> " << newer << " [dir=back" << lineage_style(kind) << "];\n";
+  }
+  if (!content.states.empty() || content.unresolved) {
+    out << "    \"legend:states\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">";
+    for (LegalState state : {LegalState::in_force, LegalState::pending, LegalState::proposed, LegalState::ended,
+                             LegalState::unknown})
+      if (content.states.contains(state))
+        out << "<TR><TD BGCOLOR=\"" << state_color(state).hex() << "\">" << state_caption(state) << "</TD></TR>";
+    if (content.unresolved)
+      out << "<TR><TD BGCOLOR=\"" << pale(state_color(LegalState::unknown)).hex()
+          << "\" STYLE=\"dashed\">not in the corpus</TD></TR>";
+    out << "</TABLE>>];\n";
+  }
+  out << "  }\n";
+}
+
 // The edges a diagram draws: those between selected nodes, reduced when asked.
 std::vector<EdgeId> drawn_edges(const Graph& graph, const ExportOptions& options) {
   std::vector<EdgeId> edges = selected_edges(graph, options.selection);
@@ -188,7 +300,12 @@ void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& optio
     out << "  " << id(v) << " [label=" << dot_quoted(display_label(printable(node.label)))
         << ", shape=" << shape(node.kind) << ", style=" << dot_quoted(style)
         << ", fillcolor=" << dot_quoted(node_color(graph, v).hex())
-        << ", tooltip=" << dot_quoted(display_label(printable(tooltip), 300, 1000)) << "];\n";
+        << ", tooltip=" << dot_quoted(display_label(printable(tooltip), 300, 1000));
+    if (options.node_url) {
+      const std::string url = options.node_url(v);
+      if (!url.empty()) out << ", URL=" << dot_quoted(printable(url)) << ", target=\"_top\"";
+    }
+    out << "];\n";
   }
 
   for (const auto& [year, members] : by_year) {
@@ -201,9 +318,8 @@ void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& optio
     const Edge& edge = graph.edge(e);
     if (is_lineage(edge.kind)) {
       // Older first, arrow drawn back at it: see the note at the top.
-      out << "  " << id(edge.target) << " -> " << id(edge.source) << " [dir=back";
-      if (edge.kind == EdgeKind::consolidates) out << ", style=dashed, label=\"consolidates\"";
-      out << "];\n";
+      out << "  " << id(edge.target) << " -> " << id(edge.source) << " [dir=back" << lineage_style(edge.kind)
+          << ", tooltip=" << dot_quoted(lineage_tooltip(graph, e)) << "];\n";
     } else {
       out << "  " << id(edge.source) << " -> " << id(edge.target) << " [constraint=false, color=\"#aaaaaa\"";
       if (edge.kind == EdgeKind::related_facility || edge.kind == EdgeKind::related)
@@ -211,6 +327,7 @@ void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& optio
       out << "];\n";
     }
   }
+  write_legend(out, legend_content(graph, selection, edges));
   out << "}\n";
 }
 

@@ -7,17 +7,28 @@
 // Lite ignores time altogether, so with options.dynamic the dates are also plain `start`
 // and `end` attributes. Node ids are the keys (`policy:x`): GEXF ids are free text.
 //
-// Dynamic mode: a policy lives from its date until the date of its first successor, the
-// earliest dated policy that supersedes or consolidates it (over the whole graph, not
-// only the selection: the selection changes what is drawn, not history). A successor
-// dated before the policy itself (bad data) gives no end rather than an empty life.
-// Nodes without a date (facilities, clusters, tags, unresolved policies) live throughout.
+// Dynamic mode: each policy lives while it is in force (MODEL.md 7.2, in_force_period):
+// `start` is its effective day (`evolution.effective`, else its date), `end` the first day it
+// no longer applies, the earliest of the days a `supersedes`, `consolidates` or `repeals`
+// relation against it takes effect and its `expires`; no `end` while nothing ends it.
+// Amendments and implementing acts end nothing. Relations count over the whole graph, not
+// only the selection: the selection changes what is drawn, not history. Gephi reads both
+// bounds as included, so on the day of a replacement the old act and the new one show
+// together: the hand-over.
+//
+// A policy that was never in force has no time at all, like a facility, cluster or tag: a
+// proposal (state `proposed`), a `pending` act without an effective day, an act ended on or
+// before the day it was to apply, an undated or unresolved policy. GEXF cannot say "never"
+// (an element without time is one that Gephi's timeline keeps in every window, unless its
+// Time Interval filter's keepNull is off), and giving a proposal its publication day as a
+// start would show it in force. docs/exports.md says how to hide them: by `state`, or keepNull.
 #include <algorithm>
 #include <cmath>
 #include <optional>
 
 #include "node_attributes.hpp"
 #include "palette.hpp"
+#include "policygraph/evolution.hpp"
 #include "xml_writer.hpp"
 
 namespace policygraph {
@@ -37,37 +48,21 @@ std::string_view gexf_type(ValueType type) {
   return "string";
 }
 
-std::optional<Date> first_successor_date(const Graph& graph, VertexId v) {
-  std::optional<Date> first;
-  for (EdgeId e : graph.in_edges(v)) {
-    const Edge& edge = graph.edge(e);
-    if (!is_lineage(edge.kind)) continue;
-    const auto& date = graph.node(edge.source).date;
-    if (date && (!first || *date < *first)) first = date;
-  }
-  return first;
-}
-
 }  // namespace
 
 void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& options) {
   const AttributeTable table(graph, options);
   const std::vector<EdgeId> edges = selected_edges(graph, options.selection);
 
-  // Lifetimes (dynamic mode only).
-  struct Life {
-    std::optional<Date> start, end;
-  };
-  std::vector<Life> lives(options.dynamic ? table.vertices().size() : 0);
+  // Lifetimes (dynamic mode only): the periods in force.
+  std::vector<std::optional<InForcePeriod>> lives(options.dynamic ? table.vertices().size() : 0);
   bool any_start = false, any_end = false;
   for (std::size_t row = 0; row < lives.size(); ++row) {
-    VertexId v = table.vertices()[row];
-    if (graph.node(v).kind != NodeKind::policy || !graph.node(v).date) continue;
-    lives[row].start = graph.node(v).date;
-    auto end = first_successor_date(graph, v);
-    if (end && *end >= *lives[row].start) lives[row].end = end;
-    any_start = true;
-    any_end = any_end || lives[row].end.has_value();
+    const VertexId v = table.vertices()[row];
+    if (graph.node(v).kind != NodeKind::policy) continue;
+    lives[row] = in_force_period(graph, v);
+    any_start = any_start || lives[row].has_value();
+    any_end = any_end || (lives[row] && lives[row]->until);
   }
   const std::size_t start_attribute = table.columns().size();
   const std::size_t end_attribute = start_attribute + 1;
@@ -118,10 +113,9 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
   for (std::size_t row = 0; row < table.vertices().size(); ++row) {
     const VertexId v = table.vertices()[row];
     xml.start("node").attribute("id", graph.key(v)).attribute("label", graph.node(v).label);
-    if (options.dynamic) {
-      if (lives[row].start) xml.attribute("start", lives[row].start->iso());
-      if (lives[row].end) xml.attribute("end", lives[row].end->iso());
-    }
+    const InForcePeriod* life = options.dynamic && lives[row] ? &*lives[row] : nullptr;
+    if (life) xml.attribute("start", life->from.iso());
+    if (life && life->until) xml.attribute("end", life->until->iso());
     xml.start("attvalues");
     table.cells(row, cells);
     for (const Cell& cell : cells) {
@@ -129,10 +123,11 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
       if (!xml_can_carry(text)) continue;  // missing
       xml.start("attvalue").attribute("for", std::to_string(cell.column)).attribute("value", text).end();
     }
-    if (options.dynamic && lives[row].start)
-      xml.start("attvalue").attribute("for", std::to_string(start_attribute)).attribute("value", lives[row].start->iso()).end();
-    if (options.dynamic && lives[row].end)
-      xml.start("attvalue").attribute("for", std::to_string(end_attribute)).attribute("value", lives[row].end->iso()).end();
+    // The same bounds as plain attributes, for Gephi Lite, which ignores time.
+    if (life)
+      xml.start("attvalue").attribute("for", std::to_string(start_attribute)).attribute("value", life->from.iso()).end();
+    if (life && life->until)
+      xml.start("attvalue").attribute("for", std::to_string(end_attribute)).attribute("value", life->until->iso()).end();
     xml.end();
     Rgb color = node_color(graph, v);
     xml.start("viz:color")

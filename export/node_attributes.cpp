@@ -9,10 +9,13 @@
 #include <optional>
 #include <set>
 
+#include "policygraph/evolution.hpp"
+
 namespace policygraph::export_detail {
 namespace {
 
-constexpr std::array<std::string_view, 8> leading_columns{"kind", "label", "resolved", "date", "tags", "clusters", "id", "key"};
+constexpr std::array<std::string_view, 11> leading_columns{"kind",    "label", "resolved", "date", "state", "effective",
+                                                           "expires", "tags",  "clusters", "id",   "key"};
 constexpr std::array<std::string_view, 5> metric_columns{"pagerank", "betweenness", "component", "community",
                                                          "generation"};
 
@@ -96,7 +99,7 @@ std::map<std::string_view, RecordColumnType> record_column_types(const Graph& gr
 
 /// Which of the columns that not every node has the selected nodes have a value in.
 struct ColumnsInUse {
-  bool date = false, tags = false, clusters = false;
+  bool date = false, state = false, effective = false, expires = false, tags = false, clusters = false;
   std::set<std::string_view> record_columns;  ///< sorted by name, the order of the columns
 };
 
@@ -104,8 +107,11 @@ ColumnsInUse columns_in_use(const Graph& graph, const std::vector<VertexId>& ver
   ColumnsInUse use;
   for (VertexId v : vertices) {
     use.date = use.date || graph.node(v).date.has_value();
+    use.state = use.state || graph.node(v).kind == NodeKind::policy;
     const Record* record = graph.record(v);
     if (record == nullptr) continue;
+    use.effective = use.effective || record->effective.has_value();
+    use.expires = use.expires || record->expires.has_value();
     use.tags = use.tags || !record->tags.empty();
     use.clusters = use.clusters || !record->clusters.empty();
     for_each_exported_field(*record, [&](Attribute field) { use.record_columns.insert(field.name); });
@@ -176,6 +182,9 @@ AttributeTable::AttributeTable(const Graph& graph, const ExportOptions& options)
   computed_.label = add_column("label", ValueType::string, any_vertex);
   computed_.resolved = add_column("resolved", ValueType::boolean, any_vertex);
   computed_.date = add_column("date", ValueType::string, use.date);
+  computed_.state = add_column("state", ValueType::string, use.state);
+  computed_.effective = add_column("effective", ValueType::string, use.effective);
+  computed_.expires = add_column("expires", ValueType::string, use.expires);
   computed_.tags = add_column("tags", ValueType::string_list, use.tags);
   computed_.clusters = add_column("clusters", ValueType::string_list, use.clusters);
   const std::map<std::string_view, RecordColumnType> types = record_column_types(graph);
@@ -218,9 +227,12 @@ void AttributeTable::add_node_cells(VertexId v, std::vector<Cell>& out) const {
   out.push_back({computed_.label, std::string_view(node.label)});
   out.push_back({computed_.resolved, node.resolved});
   if (node.date) out.push_back({computed_.date, node.date->iso()});
+  if (node.kind == NodeKind::policy) out.push_back({computed_.state, to_string(legal_state(*graph_, v))});
 }
 
 void AttributeTable::add_record_cells(const Record& record, std::vector<Cell>& out) const {
+  if (record.effective) out.push_back({computed_.effective, record.effective->iso()});
+  if (record.expires) out.push_back({computed_.expires, record.expires->iso()});
   if (!record.tags.empty()) out.push_back({computed_.tags, std::span<const std::string>(record.tags)});
   if (!record.clusters.empty()) out.push_back({computed_.clusters, std::span<const std::string>(record.clusters)});
   for_each_exported_field(record, [&](Attribute field) {

@@ -43,7 +43,10 @@ struct Cell {
 
 /// The attributes of the selected nodes.
 ///
-/// Columns, in this order: `kind`, `label`, `resolved`, `date` (ISO day), `tags`,
+/// Columns, in this order: `kind`, `label`, `resolved`, `date` (ISO day), `state` (a
+/// policy's legal state, normalised from its `status` in any language: `in_force`,
+/// `pending`, `proposed`, `ended`, `unknown`; every policy has one, an unresolved policy
+/// `unknown`), `effective` and `expires` (ISO days, where the record gives them), `tags`,
 /// `clusters`, then every record attribute and every `title@<lang>` / `name@<lang>` sorted
 /// by name, then the metrics that were computed (`pagerank`, `betweenness`, `component`,
 /// `community`, `generation`). A column exists only when some selected node has a value.
@@ -59,8 +62,9 @@ struct Cell {
 /// text would not survive a trip through a double.
 ///
 /// Record attributes whose names we compute ourselves (`kind`, `label`, `resolved`, `date`,
-/// `tags`, `clusters`, `id`, `key` and the metric names) are left out: ours win; `id` and
-/// `key` name the node itself in JSON and GraphML.
+/// `state`, `effective`, `expires`, `tags`, `clusters`, `id`, `key` and the metric names)
+/// are left out: ours win (a record's own top-level `state`, say a US state, is not
+/// exported); `id` and `key` name the node itself in JSON and GraphML.
 ///
 /// The table holds the columns and the rows (selected vertices) but not the cells: a row's
 /// cells are computed when an exporter asks for them, since holding every cell of every node
@@ -84,7 +88,7 @@ class AttributeTable {
   /// The column of each value we compute ourselves. One that no selected node has a value
   /// for is not added, and its index is never read, since no row has such a cell.
   struct ComputedColumns {
-    std::size_t kind, label, resolved, date, tags, clusters;
+    std::size_t kind, label, resolved, date, state, effective, expires, tags, clusters;
     std::size_t pagerank, betweenness, component, community, generation;
   };
 

@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "policygraph/evolution.hpp"
+
 namespace policygraph::export_detail {
 namespace {
 
@@ -21,6 +23,18 @@ bool is_one_of(std::string_view text, const std::array<std::string_view, N>& nam
   for (std::string_view name : names)
     if (text == name) return true;
   return false;
+}
+
+// A facility's status words are its own (operational, decommissioned): its group, in the
+// colour of the matching legal state.
+Rgb facility_color(const Record* record) {
+  switch (status_group(record != nullptr ? record->attribute("status") : std::nullopt)) {
+    case StatusGroup::in_force: return state_color(LegalState::in_force);
+    case StatusGroup::planned: return state_color(LegalState::proposed);
+    case StatusGroup::ended: return state_color(LegalState::ended);
+    case StatusGroup::unknown: break;
+  }
+  return kind_color(NodeKind::facility);
 }
 
 }  // namespace
@@ -52,27 +66,38 @@ StatusGroup status_group(std::optional<std::string_view> status) {
   return StatusGroup::unknown;
 }
 
+Rgb state_color(LegalState state) {
+  switch (state) {
+    case LegalState::in_force: return {27, 158, 119};
+    case LegalState::pending: return {86, 180, 233};
+    case LegalState::proposed: return {230, 171, 2};
+    case LegalState::ended: return {150, 150, 150};
+    case LegalState::unknown: break;
+  }
+  return kind_color(NodeKind::policy);
+}
+
+Rgb kind_color(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::policy: return {55, 126, 184};
+    case NodeKind::facility: return {117, 112, 179};
+    case NodeKind::cluster: return {217, 95, 2};
+    case NodeKind::tag: return {102, 194, 165};
+  }
+  return {55, 126, 184};
+}
+
+Rgb pale(Rgb color) {
+  auto mix = [](std::uint8_t channel) { return static_cast<std::uint8_t>((channel * 3 + 255 * 7) / 10); };
+  return {mix(color.r), mix(color.g), mix(color.b)};
+}
+
 Rgb node_color(const Graph& graph, VertexId v) {
   const Node& node = graph.node(v);
-  const Record* record = graph.record(v);
-  Rgb color;
-  switch (status_group(record != nullptr ? record->attribute("status") : std::nullopt)) {
-    case StatusGroup::in_force: color = {27, 158, 119}; break;
-    case StatusGroup::planned: color = {230, 171, 2}; break;
-    case StatusGroup::ended: color = {150, 150, 150}; break;
-    case StatusGroup::unknown:
-      switch (node.kind) {
-        case NodeKind::policy: color = {55, 126, 184}; break;
-        case NodeKind::facility: color = {117, 112, 179}; break;
-        case NodeKind::cluster: color = {217, 95, 2}; break;
-        case NodeKind::tag: color = {102, 194, 165}; break;
-      }
-  }
-  if (!node.resolved) {
-    auto pale = [](std::uint8_t channel) { return static_cast<std::uint8_t>((channel * 3 + 255 * 7) / 10); };
-    color = {pale(color.r), pale(color.g), pale(color.b)};
-  }
-  return color;
+  Rgb color = kind_color(node.kind);
+  if (node.kind == NodeKind::policy) color = state_color(legal_state(graph, v));
+  if (node.kind == NodeKind::facility) color = facility_color(graph.record(v));
+  return node.resolved ? color : pale(color);
 }
 
 }  // namespace policygraph::export_detail

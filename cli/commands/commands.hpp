@@ -22,6 +22,7 @@ int run_stats(const CommandContext& context);
 int run_replaced_by(const CommandContext& context);
 int run_lineage(const CommandContext& context);
 int run_history(const CommandContext& context);
+int run_report(const CommandContext& context);
 int run_in_force(const CommandContext& context);
 int run_influence(const CommandContext& context);
 int run_explain_rank(const CommandContext& context);  ///< influence --explain ID

@@ -23,7 +23,10 @@ std::string event_text(const Graph& graph, const HistoryEvent& event) {
     case HistoryEvent::Type::relation: break;
   }
   const RelationEvent& relation = *event.relation;
-  return relation_phrase(relation.kind, relation.incoming) + " " + graph.node(relation.other).id;
+  std::string text = std::string(relation_phrase(relation.kind, relation.incoming)) + " " + graph.node(relation.other).id;
+  // An act still proposed has done nothing yet: say so rather than let it read as done.
+  if (relation.incoming && legal_state(graph, relation.other) == LegalState::proposed) text += " (proposed)";
+  return text;
 }
 
 std::string event_date(const HistoryEvent& event) {
@@ -67,8 +70,9 @@ int run_history(const CommandContext& context) {
   }
 
   const Terminal& terminal = context.terminal;
-  context.out << styled(terminal, Style::bold, graph.node(policy).id) << "  " << title_text(graph, policy) << "  ("
-              << state_text(graph, policy) << ")\n";
+  context.out << styled(terminal, Style::bold, graph.node(policy).id) << "  " << title_text(graph, policy);
+  if (graph.node(policy).resolved) context.out << "  (" << state_text(graph, policy) << ")";
+  context.out << '\n';
   if (events.empty()) {
     context.out << "  no dated event: the record has no date, relation or milestone\n";
     return exit_success;

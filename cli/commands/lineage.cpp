@@ -76,10 +76,10 @@ int run_lineage(const CommandContext& context) {
       const Edge& edge = graph.edge(e);
       if (member.generation > 0 && edge.source == member.policy &&
           generation_of[edge.target] == member.generation - 1)
-        return relation_phrase(edge.kind, false);
+        return std::string(relation_phrase(edge.kind, false));
       if (member.generation < 0 && edge.target == member.policy &&
           generation_of[edge.source] == member.generation + 1)
-        return relation_phrase(edge.kind, true);
+        return std::string(relation_phrase(edge.kind, true));
     }
     return "";
   };

@@ -74,14 +74,15 @@ int run_replaced_by(const CommandContext& context) {
   }
 
   const Terminal& terminal = context.terminal;
-  context.out << styled(terminal, Style::bold, graph.node(policy).id) << "  " << title_text(graph, policy) << "  ("
-              << date_text(graph, policy) << ", " << state_text(graph, policy) << ")\n";
+  context.out << styled(terminal, Style::bold, graph.node(policy).id) << "  " << title_text(graph, policy);
+  if (graph.node(policy).resolved) context.out << "  (" << date_text(graph, policy) << ", " << state_text(graph, policy) << ")";
+  context.out << '\n';
   auto print_relations = [&](const std::string& heading, const std::vector<RelationEvent>& events) {
     if (events.empty()) return;
     context.out << '\n' << styled(terminal, Style::bold, heading) << '\n';
     Table table({"effective", "relation", "id", "title"});
     for (const RelationEvent& event : events)
-      table.add_row({day_text(event.day), relation_phrase(event.kind, true), graph.node(event.other).id,
+      table.add_row({day_text(event.day), std::string(relation_phrase(event.kind, true)), graph.node(event.other).id,
                      title_text(graph, event.other)});
     table.print(context.out, terminal);
   };
@@ -93,12 +94,19 @@ int run_replaced_by(const CommandContext& context) {
       context.out << "  not replaced: in force as amended by " << evolution.amended_by.size() << " act"
                   << (evolution.amended_by.size() == 1 ? "" : "s") << '\n';
   } else if (evolution.successors.empty()) {
-    context.out << "  repealed without a successor\n";
+    // A repeal can take effect on a day to come: the act stands until then.
+    const Date today = today_utc();
+    const auto& first = evolution.repealed_by.front().day;
+    if (first && *first > today)
+      context.out << "  in force until " << first->iso() << ", then repealed without a successor\n";
+    else
+      context.out << "  repealed without a successor\n";
   }
   print_relations("replaced by", evolution.successors);
   print_relations("repealed by", evolution.repealed_by);
   print_relations("amended by", evolution.amended_by);
   print_relations("proposed amendments (not adopted)", evolution.proposed_amendments);
+  print_relations("implemented by", evolution.implemented_by);
   if (!evolution.successors.empty()) {
     context.out << '\n' << styled(terminal, Style::bold, "current version (what stands today in its place)") << '\n';
     Table table({"date", "id", "title"});

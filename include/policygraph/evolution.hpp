@@ -35,10 +35,26 @@ LegalState legal_state(const Graph& graph, VertexId policy);
 /// O(relations written on the edge's two records).
 std::optional<Date> takes_effect(const Graph& graph, EdgeId edge);
 
+/// The days a policy is in force, which the rule of MODEL.md 7.2 makes one run of days:
+/// from `from` up to, but not including, `until`.
+struct InForcePeriod {
+  Date from;                  ///< its effective day
+  std::optional<Date> until;  ///< the first day it no longer applies; nullopt while nothing ends it
+};
+
+/// When `policy` is in force (MODEL.md 7.2): from its effective day until the earliest of
+/// the days a `supersedes`, `consolidates` or `repeals` relation against it takes effect and
+/// its `expires`. Amendments do not end what they amend; a relation that never takes effect
+/// (takes_effect is nullopt) ends nothing. Nullopt when it is never in force: undated or
+/// unresolved, in state `proposed`, `pending` without `effective`, or ended on or before
+/// its effective day. What Gephi's timeline plays (export/gexf.cpp).
+std::optional<InForcePeriod> in_force_period(const Graph& graph, VertexId policy);
+
 /// Whether `policy` is in force on `day` (MODEL.md 7.2): its effective day is on or before
 /// `day`; no `supersedes`, `consolidates` or `repeals` relation against it has taken effect
 /// on or before `day`; `expires` is after `day` or absent; its state is not `proposed`, and
-/// not `pending` unless `effective` is given. Amendments do not end what they amend.
+/// not `pending` unless `effective` is given. Amendments do not end what they amend. The
+/// same as `day` falling in its in_force_period.
 bool in_force_on(const Graph& graph, VertexId policy, const Date& day);
 
 /// Every policy in force on `day`, sorted by id. O(V + E).
@@ -52,6 +68,11 @@ struct RelationEvent {
   bool incoming = true;     ///< `other` acts on the policy (true) or the policy acts on `other`
   std::optional<Date> day;  ///< takes_effect(edge)
 };
+
+/// A relation seen from the policy it touches, for people: "amended by", "replaced by", ...
+/// when the other act acts on it (`incoming`); "amends", "replaces", ... when it acts on the
+/// other. The kind's name for an edge kind that is no relation.
+std::string_view relation_phrase(EdgeKind kind, bool incoming);
 
 /// What other acts did to a policy (MODEL.md 7.3), each list by day (undated last), then id.
 struct Evolution {

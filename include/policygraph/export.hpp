@@ -40,6 +40,8 @@ struct ExportOptions {
   bool dynamic = false;  ///< GEXF: a timeline from policy dates
   bool reduce = false;   ///< DOT/SVG: draw the transitive reduction of lineage edges
   bool links = false;    ///< JSON: the edge list under `links` (NetworkX before 3.6)
+  /// DOT/SVG: the address a node links to (empty: none), for diagrams in a web page.
+  std::function<std::string(VertexId)> node_url;
 };
 
 /// Each writer writes the whole document to `out`, deterministically (sorted keys, fixed

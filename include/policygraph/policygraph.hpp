@@ -13,3 +13,4 @@
 #include "policygraph/loader.hpp"
 #include "policygraph/metrics.hpp"
 #include "policygraph/record.hpp"
+#include "policygraph/report.hpp"

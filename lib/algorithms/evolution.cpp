@@ -54,15 +54,36 @@ std::optional<Date> takes_effect(const Graph& graph, EdgeId edge) {
   return effective_day(graph, e.source);
 }
 
-bool in_force_on(const Graph& graph, VertexId policy, const Date& day) {
+std::optional<InForcePeriod> in_force_period(const Graph& graph, VertexId policy) {
   const Record* record = graph.record(policy);
-  if (record == nullptr || !on_or_before(effective_day(graph, policy), day)) return false;
-  if (record->expires && *record->expires <= day) return false;
-  if (record->state == LegalState::proposed) return false;
-  if (record->state == LegalState::pending && !record->effective) return false;
-  for (EdgeId e : graph.in_edges(policy))
-    if (ends_target(graph.edge(e).kind) && on_or_before(takes_effect(graph, e), day)) return false;
-  return true;
+  const std::optional<Date> from = effective_day(graph, policy);
+  if (record == nullptr || !from) return std::nullopt;
+  if (record->state == LegalState::proposed) return std::nullopt;
+  if (record->state == LegalState::pending && !record->effective) return std::nullopt;
+  InForcePeriod period{.from = *from, .until = record->expires};
+  for (EdgeId e : graph.in_edges(policy)) {
+    if (!ends_target(graph.edge(e).kind)) continue;
+    const std::optional<Date> day = takes_effect(graph, e);
+    if (day && (!period.until || *day < *period.until)) period.until = day;
+  }
+  if (period.until && *period.until <= period.from) return std::nullopt;
+  return period;
+}
+
+bool in_force_on(const Graph& graph, VertexId policy, const Date& day) {
+  const std::optional<InForcePeriod> period = in_force_period(graph, policy);
+  return period && period->from <= day && !on_or_before(period->until, day);
+}
+
+std::string_view relation_phrase(EdgeKind kind, bool incoming) {
+  switch (kind) {
+    case EdgeKind::supersedes: return incoming ? "replaced by" : "replaces";
+    case EdgeKind::consolidates: return incoming ? "consolidated into" : "consolidates";
+    case EdgeKind::repeals: return incoming ? "repealed by" : "repeals";
+    case EdgeKind::amends: return incoming ? "amended by" : "amends";
+    case EdgeKind::implements: return incoming ? "implemented by" : "implements";
+    default: return to_string(kind);
+  }
 }
 
 std::vector<VertexId> in_force(const Graph& graph, const Date& day) {

@@ -141,6 +141,71 @@ TEST(Evolution, StateExpiryAndEffectiveDayInTheInForceRule) {
   EXPECT_EQ(legal_state(graph, vertex(graph, "pending")), LegalState::pending);
 }
 
+// The period in force as "from..until" ("from.." while nothing ends it, "never").
+std::string period_of(const Graph& graph, const std::string& id) {
+  const std::optional<InForcePeriod> period = in_force_period(graph, vertex(graph, id));
+  if (!period) return "never";
+  return period->from.iso() + ".." + (period->until ? period->until->iso() : "");
+}
+
+//   act-2010 (effective 2010-07-01, expires 2030) <-amends- fix-2012
+//            <-repeals {date: 2021-01-01}- repealer-2020
+//            <-supersedes- successor-2024 (effective 2025-01-01): later than the repeal
+//   early-2015 <-supersedes- undated: a relation that never takes effect ends nothing
+//   stillborn-2016 (effective 2017-01-01) <-repeals {date: 2017-01-01}- killer-2016
+TEST(Evolution, APeriodInForceRunsFromTheEffectiveDayToTheFirstEnd) {
+  Record act = policy("act-2010", "2010-01-01");
+  act.effective = parse_date("2010-07-01");
+  act.expires = parse_date("2030-01-01");
+  Record fix = policy("fix-2012", "2012-01-01");
+  relate(fix, Relation::amends, refs({"act-2010"}));
+  Record repealer = policy("repealer-2020", "2020-01-01");
+  repealer.relations.push_back(dated(Relation::repeals, "act-2010", "2021-01-01"));
+  Record successor = policy("successor-2024", "2024-01-01");
+  successor.effective = parse_date("2025-01-01");
+  relate(successor, Relation::supersedes, refs({"act-2010"}));
+  Record sunset = policy("sunset-2011", "2011-01-01");
+  sunset.expires = parse_date("2016-01-01");
+  Record early = policy("early-2015", "2015-01-01");
+  Record undated = policy("undated");
+  relate(undated, Relation::supersedes, refs({"early-2015"}));
+  Record stillborn = policy("stillborn-2016", "2016-01-01");
+  stillborn.effective = parse_date("2017-01-01");
+  Record killer = policy("killer-2016", "2016-06-01");
+  killer.relations.push_back(dated(Relation::repeals, "stillborn-2016", "2017-01-01"));
+  Graph graph = build({act, fix, repealer, successor, sunset, early, undated, stillborn, killer});
+
+  EXPECT_EQ(period_of(graph, "act-2010"), "2010-07-01..2021-01-01");  // amended, then repealed
+  EXPECT_EQ(period_of(graph, "fix-2012"), "2012-01-01..");
+  EXPECT_EQ(period_of(graph, "sunset-2011"), "2011-01-01..2016-01-01");
+  EXPECT_EQ(period_of(graph, "early-2015"), "2015-01-01..");
+  EXPECT_EQ(period_of(graph, "undated"), "never");
+  EXPECT_EQ(period_of(graph, "stillborn-2016"), "never");  // repealed on the day it was to apply
+  // in_force_on agrees on the days around each bound.
+  const VertexId v = vertex(graph, "act-2010");
+  EXPECT_FALSE(in_force_on(graph, v, *parse_date("2010-06-30")));
+  EXPECT_TRUE(in_force_on(graph, v, *parse_date("2010-07-01")));
+  EXPECT_TRUE(in_force_on(graph, v, *parse_date("2020-12-31")));
+  EXPECT_FALSE(in_force_on(graph, v, *parse_date("2021-01-01")));
+}
+
+TEST(Evolution, NoPeriodInForceForProposalsAndUndatedPending) {
+  Record draft = with_status(policy("draft", "2020-01-01"), "征求意见稿");
+  Record pending = with_status(policy("pending", "2020-01-01"), "即将实施");
+  Record pending_dated = with_status(policy("pending-dated", "2020-01-01"), "Not yet in force");
+  pending_dated.effective = parse_date("2021-01-01");
+  Record ended_word = with_status(policy("ended-word", "2020-01-01"), "Repealed");  // a word alone ends nothing
+  Record citing = policy("citing", "2021-01-01");
+  relate(citing, Relation::implements, refs({"ghost"}));
+  Graph graph = build({draft, pending, pending_dated, ended_word, citing});
+
+  EXPECT_EQ(period_of(graph, "draft"), "never");
+  EXPECT_EQ(period_of(graph, "pending"), "never");
+  EXPECT_EQ(period_of(graph, "pending-dated"), "2021-01-01..");
+  EXPECT_EQ(period_of(graph, "ended-word"), "2020-01-01..");
+  EXPECT_EQ(period_of(graph, "ghost"), "never");  // unresolved
+}
+
 //   a-2001 <-supersedes- b-2005 <-amends- c-2007; c also implements d-2006; e-2010 repeals b
 TEST(Evolution, HistoryIsOldestFirstWithEveryRelationAndMilestone) {
   Record a = policy("a-2001", "2001-01-01");

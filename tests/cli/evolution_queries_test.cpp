@@ -92,6 +92,22 @@ TEST(ReplacedByTyped, ARepealWithoutSuccessorSaysSo) {
             "2013-01-01  repealed by  new-2012  New Regulation\n");
 }
 
+TEST(ReplacedByTyped, ARepealFromADayToComeLeavesTheActInForceUntilThen) {
+  TempCorpus corpus;
+  corpus.write("policies/a.md", "---\nid: a\ntitle: Levy Act\nyear: 2010\nstatus: In force\n---\n");
+  corpus.write("policies/b.md", "---\nid: b\ntitle: Levy Repeal Act\nyear: 2020\nevolution:\n"
+                                "  repeals: [{id: a, date: 2999-01-01}]\n---\n");
+  Result result = run_cli({"replaced-by", "a", "-C", corpus.path(), "--no-cache"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "a  Levy Act  (2010-01-01, in force)\n"
+            "  in force until 2999-01-01, then repealed without a successor\n"
+            "\n"
+            "repealed by\n"
+            "effective   relation     id  title\n"
+            "2999-01-01  repealed by  b   Levy Repeal Act\n");
+}
+
 TEST(History, TimelineAsTextAndJson) {
   TempCorpus corpus;
   write_amended_corpus(corpus);
@@ -99,13 +115,13 @@ TEST(History, TimelineAsTextAndJson) {
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(result.out,
             "base-2003  Base Directive  (in force)\n"
-            "date        event                  title\n"
+            "date        event                             title\n"
             "2003-10-13  published\n"
             "2003-10-25  enters into force\n"
-            "2004-10-27  amended by m-2004      Linking Amendment\n"
+            "2004-10-27  amended by m-2004                 Linking Amendment\n"
             "2005-01-01  First trading period\n"
-            "2010-01-01  amended by m-2009      Phase Three Amendment\n"
-            "2024-01-01  amended by draft-2024  Proposed Amendment\n");
+            "2010-01-01  amended by m-2009                 Phase Three Amendment\n"
+            "2024-01-01  amended by draft-2024 (proposed)  Proposed Amendment\n");
 
   result = run_cli({"history", "base-2003", "-C", corpus.path(), "--no-cache", "--json"});
   ASSERT_EQ(result.code, 0) << result.err;

@@ -17,33 +17,6 @@ namespace {
 using namespace policygraph::testing;
 namespace fs = std::filesystem;
 
-/// An RFC 4180 reader: rows of fields.
-std::vector<std::vector<std::string>> read_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false, in_quotes = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_quotes) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') in_quotes = false;
-      else field += c;
-    } else if (c == '"') {
-      in_quotes = quoted = true;
-    } else if (c == ',') {
-      row.push_back(field), field.clear(), quoted = false;
-    } else if (c == '\n') {
-      row.push_back(field), field.clear(), quoted = false;
-      rows.push_back(row), row.clear();
-    } else {
-      field += c;
-    }
-  }
-  (void)quoted;
-  return rows;
-}
-
 std::size_t column(const std::vector<std::string>& header, std::string_view name) {
   for (std::size_t i = 0; i < header.size(); ++i)
     if (header[i] == name) return i;
@@ -67,6 +40,9 @@ TEST(Csv, NodesHaveNeo4jHeadersAndTypedColumns) {
   column(header, "tags:string[]");
   column(header, "resolved:boolean");
   column(header, "date:date");
+  column(header, "state:string");
+  column(header, "effective:date");
+  column(header, "expires:date");
   column(header, "title@zh:string");
   for (const auto& row : rows) EXPECT_EQ(row.size(), header.size());
   const auto& a = rows[1];
@@ -76,10 +52,10 @@ TEST(Csv, NodesHaveNeo4jHeadersAndTypedColumns) {
   EXPECT_EQ(a[column(header, "label:string")], nasty_title);  // control character kept
   EXPECT_EQ(a[column(header, "tags:string[]")], "carbon capture;storage");
   EXPECT_EQ(a[column(header, "resolved:boolean")], "true");
-  // A policy and a facility sharing the id `a` have distinct node ids.
-  EXPECT_EQ(rows[6][0], "facility:a");
-  EXPECT_EQ(rows[6][1], "a");
-  EXPECT_EQ(rows[6][2], "Facility");
+  // A policy and a facility sharing the id `a` have distinct node ids (after the nine policies).
+  EXPECT_EQ(rows[10][0], "facility:a");
+  EXPECT_EQ(rows[10][1], "a");
+  EXPECT_EQ(rows[10][2], "Facility");
   // Missing: an empty field.
   EXPECT_EQ(rows[5][column(header, "country:string")], "");
 }
@@ -132,8 +108,8 @@ fs::path export_fixture_folder(const std::string& test) {
 
 const std::set<std::string> fixture_files{
     "nodes.csv", "edges.csv", "policy.nodes.csv", "facility.nodes.csv", "cluster.nodes.csv", "tag.nodes.csv",
-    "supersedes.policy-policy.edges.csv", "consolidates.policy-policy.edges.csv",
-    "related_facility.policy-facility.edges.csv", "tagged.policy-tag.edges.csv",
+    "supersedes.policy-policy.edges.csv", "consolidates.policy-policy.edges.csv", "repeals.policy-policy.edges.csv",
+    "amends.policy-policy.edges.csv", "implements.policy-policy.edges.csv", "related_facility.policy-facility.edges.csv", "tagged.policy-tag.edges.csv",
     "member_of.facility-cluster.edges.csv", "import.sh", "README.txt"};
 
 TEST(CsvFolder, WritesAFilePerKindAndPerEdgeTypeAndPairOfKinds) {
@@ -154,16 +130,18 @@ TEST(CsvFolder, HeadersOfEachFile) {
   auto files = read_folder(export_fixture_folder("csv-folder-headers"));
   auto header = [&](const std::string& name) { return files.at(name).substr(0, files.at(name).find('\n')); };
   EXPECT_EQ(header("policy.nodes.csv"),
-            "id:ID(Policy),:LABEL,kind:string,label:string,resolved:boolean,date:date,tags:string[],country:string,"
-            "legalWeight:string,pubDate:string,status:string,title@zh:string,year:int,pagerank:double,component:int");
+            "id:ID(Policy),:LABEL,kind:string,label:string,resolved:boolean,date:date,state:string,effective:date,"
+            "expires:date,tags:string[],country:string,legalWeight:string,pubDate:string,status:string,"
+            "title@zh:string,year:int,pagerank:double,component:int");
   // Only the columns a facility has: no year, tags or pagerank.
   EXPECT_EQ(header("facility.nodes.csv"),
             "id:ID(Facility),:LABEL,kind:string,label:string,resolved:boolean,country:string,status:string");
   EXPECT_EQ(header("cluster.nodes.csv"), "id:ID(Cluster),:LABEL,kind:string,label:string,resolved:boolean");
   EXPECT_EQ(header("tag.nodes.csv"), "id:ID(Tag),:LABEL,kind:string,label:string,resolved:boolean");
   EXPECT_EQ(header("supersedes.policy-policy.edges.csv"), ":START_ID(Policy),:END_ID(Policy),:TYPE,kind,weight:double");
-  EXPECT_EQ(header("consolidates.policy-policy.edges.csv"),
-            ":START_ID(Policy),:END_ID(Policy),:TYPE,kind,weight:double");
+  for (const char* kind : {"consolidates", "repeals", "amends", "implements"})
+    EXPECT_EQ(header(std::string(kind) + ".policy-policy.edges.csv"),
+              ":START_ID(Policy),:END_ID(Policy),:TYPE,kind,weight:double");
   EXPECT_EQ(header("related_facility.policy-facility.edges.csv"),
             ":START_ID(Policy),:END_ID(Facility),:TYPE,kind,weight:double");
   EXPECT_EQ(header("tagged.policy-tag.edges.csv"), ":START_ID(Policy),:END_ID(Tag),:TYPE,kind,weight:double");
@@ -184,7 +162,7 @@ TEST(CsvFolder, PolicyAndFacilitySharingAnIdStayApart) {
   auto files = read_folder(export_fixture_folder("csv-folder-id-spaces"));
   auto policies = read_csv(files.at("policy.nodes.csv"));
   auto facilities = read_csv(files.at("facility.nodes.csv"));
-  ASSERT_EQ(policies.size(), 6u);  // header, a, b, c, d, ghost
+  ASSERT_EQ(policies.size(), 10u);  // header, a, b, c, d, ghost, m, p, r, t
   ASSERT_EQ(facilities.size(), 2u);
   EXPECT_EQ(policies[1][0], "a");
   EXPECT_EQ(policies[1][1], "Policy");
@@ -206,6 +184,26 @@ TEST(CsvFolder, PolicyAndFacilitySharingAnIdStayApart) {
                 {"c", "ghost", "SUPERSEDES", "supersedes", "3"}}));
 }
 
+// MODEL.md 7.1: each relation is its own edge type, in its own file between two policies.
+TEST(CsvFolder, EachRelationHasItsOwnType) {
+  auto files = read_folder(export_fixture_folder("csv-folder-relations"));
+  using Rows = std::vector<std::vector<std::string>>;
+  const std::vector<std::string> header{":START_ID(Policy)", ":END_ID(Policy)", ":TYPE", "kind", "weight:double"};
+  EXPECT_EQ(read_csv(files.at("consolidates.policy-policy.edges.csv")),
+            (Rows{header, {"d", "a", "CONSOLIDATES", "consolidates", "3"}}));
+  EXPECT_EQ(read_csv(files.at("repeals.policy-policy.edges.csv")), (Rows{header, {"r", "d", "REPEALS", "repeals", "2"}}));
+  EXPECT_EQ(read_csv(files.at("amends.policy-policy.edges.csv")),
+            (Rows{header, {"m", "c", "AMENDS", "amends", "2"}, {"p", "c", "AMENDS", "amends", "2"}}));
+  EXPECT_EQ(read_csv(files.at("implements.policy-policy.edges.csv")),
+            (Rows{header, {"t", "c", "IMPLEMENTS", "implements", "2"}}));
+  // The one table of every edge has them too.
+  auto all = read_csv(files.at("edges.csv"));
+  std::set<std::string> types;
+  for (std::size_t row = 1; row < all.size(); ++row) types.insert(all[row][2]);
+  EXPECT_EQ(types, (std::set<std::string>{"AMENDS", "CONSOLIDATES", "IMPLEMENTS", "MEMBER_OF", "RELATED_FACILITY",
+                                          "REPEALS", "SUPERSEDES", "TAGGED"}));
+}
+
 TEST(CsvFolder, TypedColumnsAndLists) {
   auto rows = read_csv(read_folder(export_fixture_folder("csv-folder-types")).at("policy.nodes.csv"));
   const auto& header = rows[0];
@@ -219,6 +217,18 @@ TEST(CsvFolder, TypedColumnsAndLists) {
   EXPECT_EQ(rows[4][column(header, "pagerank:double")], "0.12345678901234568");  // d: shortest round trip
   EXPECT_EQ(rows[5][column(header, "resolved:boolean")], "false");              // ghost
   EXPECT_EQ(rows[5][column(header, "year:int")], "");                           // missing: empty
+  // The state of each policy, whatever the language of its status; its days where given.
+  auto values = [&](const std::string& name) {
+    std::vector<std::string> cells;
+    for (std::size_t row = 1; row < rows.size(); ++row) cells.push_back(rows[row][column(header, name)]);
+    return cells;
+  };
+  using Cells = std::vector<std::string>;
+  // a, b, c, d, ghost, m, p, r (现行), t (即将实施)
+  EXPECT_EQ(values("state:string"), (Cells{"in_force", "ended", "in_force", "unknown", "unknown", "in_force",
+                                           "proposed", "in_force", "pending"}));
+  EXPECT_EQ(values("effective:date"), (Cells{"", "", "2015-07-01", "", "", "", "", "", "2021-01-01"}));
+  EXPECT_EQ(values("expires:date"), (Cells{"", "", "", "", "", "2026-01-01", "", "", ""}));
 }
 
 TEST(CsvFolder, QuotesAsRfc4180Says) {
@@ -298,7 +308,9 @@ TEST(CsvFolder, ReplacesAnOlderExportWhole) {
   export_to_path(ExportFormat::csv, folder, graph, {.selection = policies});
   EXPECT_EQ(names_in(folder),
             (std::set<std::string>{"nodes.csv", "edges.csv", "policy.nodes.csv", "supersedes.policy-policy.edges.csv",
-                                   "consolidates.policy-policy.edges.csv", "import.sh", "README.txt"}));
+                                   "consolidates.policy-policy.edges.csv", "repeals.policy-policy.edges.csv",
+                                   "amends.policy-policy.edges.csv", "implements.policy-policy.edges.csv", "import.sh",
+                                   "README.txt"}));
   EXPECT_EQ(names_in(folder.parent_path()), std::set<std::string>{"csv"});
   EXPECT_EQ(read_text(folder / "import.sh").find("facility"), std::string::npos);
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Helpers of the export tests: run a command, read XML back.
+// Helpers of the export tests: run a command, read XML and CSV back.
 #pragma once
 
 #include <boost/property_tree/ptree.hpp>
@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace policygraph::testing {
 
@@ -48,6 +49,32 @@ inline CommandResult run_command(const std::string& command, const std::filesyst
 
 inline bool have_program(const std::string& name) {
   return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+/// An RFC 4180 reader: rows of fields.
+inline std::vector<std::vector<std::string>> read_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool in_quotes = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_quotes) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
+      else if (c == '"') in_quotes = false;
+      else field += c;
+    } else if (c == '"') {
+      in_quotes = true;
+    } else if (c == ',') {
+      row.push_back(field), field.clear();
+    } else if (c == '\n') {
+      row.push_back(field), field.clear();
+      rows.push_back(row), row.clear();
+    } else {
+      field += c;
+    }
+  }
+  return rows;
 }
 
 inline boost::property_tree::ptree parse_xml(const std::string& text) {

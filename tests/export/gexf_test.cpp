@@ -80,6 +80,12 @@ TEST(Gexf, RoundTripsNodesEdgesAndValues) {
   EXPECT_EQ(a.values.at("resolved"), "true");
   EXPECT_EQ(a.values.at("title@zh"), "\xE7\xA2\xB3\xE6\xB3\x95");
   EXPECT_EQ(a.values.at("year"), "2005");
+  EXPECT_EQ(a.values.at("state"), "in_force");
+  EXPECT_FALSE(a.values.count("effective"));
+  EXPECT_EQ(read.nodes.at("policy:c").values.at("effective"), "2015-07-01");
+  EXPECT_EQ(read.nodes.at("policy:m").values.at("expires"), "2026-01-01");
+  EXPECT_EQ(read.nodes.at("policy:ghost").values.at("state"), "unknown");
+  EXPECT_FALSE(read.nodes.at("facility:a").values.count("state"));  // a facility keeps its own status
   EXPECT_TRUE(a.tree->get_child_optional("viz:color.<xmlattr>.r"));
   EXPECT_FALSE(a.tree->get_child_optional("viz:color.<xmlattr>.hex"));
   EXPECT_TRUE(a.tree->get_child_optional("viz:size.<xmlattr>.value"));
@@ -99,28 +105,48 @@ TEST(Gexf, RoundTripsNodesEdgesAndValues) {
   EXPECT_FALSE(a.element.count("start"));
 }
 
-TEST(Gexf, DynamicPoliciesLiveUntilTheirFirstSuccessor) {
+// Each policy lives while it is in force (in_force_period): from its effective day to the
+// first day a replacement, consolidation, repeal or its expiry ends it.
+TEST(Gexf, DynamicPoliciesLiveWhileInForce) {
   Graph graph = make_export_graph();
   std::ostringstream out;
   write_gexf(out, graph, {.dynamic = true});
   ReadGexf read = read_gexf(out.str());
   EXPECT_EQ(read.tree.get<std::string>("gexf.graph.<xmlattr>.mode"), "dynamic");
   EXPECT_EQ(read.tree.get<std::string>("gexf.graph.<xmlattr>.timeformat"), "date");
-  // a (2005-03-01) is superseded by b (2010), c (2015) and consolidated by d (2012).
-  const ReadNode& a = read.nodes.at("policy:a");
-  EXPECT_EQ(a.element.at("start"), "2005-03-01");
-  EXPECT_EQ(a.element.at("end"), "2010-01-01");
-  EXPECT_EQ(a.values.at("start"), "2005-03-01");
-  EXPECT_EQ(a.values.at("end"), "2010-01-01");
-  const ReadNode& c = read.nodes.at("policy:c");
-  EXPECT_EQ(c.element.at("start"), "2015-01-01");
-  EXPECT_FALSE(c.element.count("end"));
-  EXPECT_FALSE(c.values.count("end"));
-  EXPECT_FALSE(read.nodes.at("policy:ghost").element.count("start"));
-  EXPECT_FALSE(read.nodes.at("facility:a").element.count("start"));
+  std::map<std::string, std::string> lives;  // key -> "start..end" of the <node> element
+  for (const auto& [key, node] : read.nodes) {
+    auto bound = [&](const std::string& name) { return node.element.count(name) ? node.element.at(name) : ""; };
+    if (!node.element.count("start")) {
+      EXPECT_FALSE(node.element.count("end")) << key;
+    } else {
+      lives[key] = bound("start") + ".." + bound("end");
+    }
+    // The plain attributes, for Gephi Lite, say the same.
+    for (const std::string name : {"start", "end"})
+      EXPECT_EQ(node.values.count(name) ? node.values.at(name) : "", bound(name)) << key << " " << name;
+  }
+  EXPECT_EQ(lives, (std::map<std::string, std::string>{
+                       // a (2005-03-01): b replaces it on b's day, before c and d do.
+                       {"policy:a", "2005-03-01..2010-01-01"},
+                       // b: c replaces it on c's effective day, not c's date.
+                       {"policy:b", "2010-01-01..2015-07-01"},
+                       // c: amended by m (and by the draft p) and implemented by t: none ends it.
+                       {"policy:c", "2015-07-01.."},
+                       // d: r repeals it with effect from 2019-01-01, a year after r itself.
+                       {"policy:d", "2012-06-30..2019-01-01"},
+                       // m: its own expiry.
+                       {"policy:m", "2016-05-01..2026-01-01"},
+                       {"policy:r", "2018-01-01.."},
+                       // t (即将实施, pending) from its effective day, not its date.
+                       {"policy:t", "2021-01-01.."},
+                   }));
+  // Never in force, so no time: the draft p, the unresolved ghost; and what is not a policy.
+  for (const char* key : {"policy:p", "policy:ghost", "facility:a", "cluster:north sea", "tag:carbon capture"})
+    EXPECT_FALSE(read.nodes.at(key).element.count("start")) << key;
 }
 
-TEST(Gexf, ColoursByStatusAndPaleWhenUnresolved) {
+TEST(Gexf, ColoursByStateInAnyLanguageAndPaleWhenUnresolved) {
   Graph graph = make_export_graph();
   std::ostringstream out;
   write_gexf(out, graph);
@@ -129,10 +155,15 @@ TEST(Gexf, ColoursByStatusAndPaleWhenUnresolved) {
     const ptree& c = read.nodes.at(id).tree->get_child("viz:color.<xmlattr>");
     return c.get<std::string>("r") + "," + c.get<std::string>("g") + "," + c.get<std::string>("b");
   };
-  EXPECT_EQ(color("policy:c"), "27,158,119");   // in force: green
-  EXPECT_EQ(color("policy:b"), "150,150,150");  // superseded: grey
-  EXPECT_EQ(color("policy:d"), "55,126,184");   // no status: policy blue
+  EXPECT_EQ(color("policy:c"), "27,158,119");      // In force: green
+  EXPECT_EQ(color("policy:r"), "27,158,119");      // 现行: green too
+  EXPECT_EQ(color("policy:t"), "86,180,233");      // 即将实施 (pending): sky blue
+  EXPECT_EQ(color("policy:p"), "230,171,2");       // Draft for public comment (proposed): amber
+  EXPECT_EQ(color("policy:b"), "150,150,150");     // Superseded: grey
+  EXPECT_EQ(color("policy:d"), "55,126,184");      // no status: policy blue
   EXPECT_EQ(color("policy:ghost"), "195,216,233");  // unresolved: pale blue
+  EXPECT_EQ(color("facility:a"), "27,158,119");    // Operational, a facility's own word: green
+  EXPECT_EQ(color("cluster:north sea"), "217,95,2");  // by kind
 }
 
 }  // namespace

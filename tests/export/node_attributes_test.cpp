@@ -45,6 +45,11 @@ TEST(NodeAttributes, ColumnsAndTypes) {
   EXPECT_EQ(table.columns()[0].name, "kind");
   EXPECT_EQ(table.columns()[1].name, "label");
   EXPECT_EQ(table.columns()[2].name, "resolved");
+  EXPECT_EQ(table.columns()[3].name, "date");
+  EXPECT_EQ(table.columns()[4].name, "state");
+  EXPECT_EQ(table.columns()[5].name, "effective");
+  EXPECT_EQ(table.columns()[6].name, "expires");
+  EXPECT_EQ(table.columns()[7].name, "tags");
   EXPECT_EQ(find_column(table, "resolved")->type, ValueType::boolean);
   EXPECT_EQ(find_column(table, "year")->type, ValueType::integer);
   EXPECT_EQ(find_column(table, "legalWeight")->type, ValueType::string);  // "x1" is not a number
@@ -66,6 +71,33 @@ TEST(NodeAttributes, MissingValuesAreAbsent) {
   EXPECT_EQ(std::get<std::int64_t>(*find_value(table, 0, "year")), 2005);
   EXPECT_EQ(std::get<std::string>(*find_value(table, 0, "date")), "2005-03-01");
   EXPECT_EQ(value_text(*find_value(table, 0, "tags")), "carbon capture;storage");
+}
+
+// Every policy has a state, read from Record::state (a status in any language), an
+// unresolved one `unknown`; `effective` and `expires` only where the record gives them;
+// other kinds have none of the three.
+TEST(NodeAttributes, StateEffectiveAndExpiresOfPolicies) {
+  Graph graph = make_export_graph();
+  AttributeTable table(graph, {});
+  auto text = [&](const std::string& key, std::string_view name) -> std::string {
+    const std::string_view kind = key.substr(0, key.find(':'));
+    const VertexId v = *graph.find(*parse_node_kind(kind), key.substr(key.find(':') + 1));
+    auto value = find_value(table, v, name);
+    return value ? value_text(*value) : "(none)";
+  };
+  EXPECT_EQ(text("policy:a", "state"), "in_force");  // Active
+  EXPECT_EQ(text("policy:b", "state"), "ended");     // Superseded
+  EXPECT_EQ(text("policy:r", "state"), "in_force");  // 现行
+  EXPECT_EQ(text("policy:t", "state"), "pending");   // 即将实施
+  EXPECT_EQ(text("policy:p", "state"), "proposed");  // Draft for public comment
+  EXPECT_EQ(text("policy:d", "state"), "unknown");   // no status
+  EXPECT_EQ(text("policy:ghost", "state"), "unknown");
+  EXPECT_EQ(text("facility:a", "state"), "(none)");  // Operational is a facility's own word
+  EXPECT_EQ(text("policy:t", "effective"), "2021-01-01");
+  EXPECT_EQ(text("policy:a", "effective"), "(none)");  // not the date: only what the record says
+  EXPECT_EQ(text("policy:m", "expires"), "2026-01-01");
+  EXPECT_EQ(text("policy:c", "expires"), "(none)");
+  EXPECT_EQ(find_column(table, "state")->type, ValueType::string);
 }
 
 TEST(NodeAttributes, IntegersThatWouldChangeStayStrings) {

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: MIT
-// Nothing lost: a corpus with every kind of attribute goes through the parser and the graph
-// into GraphML, GEXF and node-link JSON; each file is read back by a parser of its own
-// (Boost's XML reader, nlohmann's JSON) and every node, edge and value must be there,
-// exactly, and nothing else. The expected values are written out here by hand from the
-// records, not taken from the exporters' attribute table.
+// Nothing lost: a corpus with every kind of attribute and the five relations of MODEL.md 7.1
+// goes through the parser and the graph into GraphML, GEXF, node-link JSON and CSV; each file
+// is read back by a parser of its own (Boost's XML reader, nlohmann's JSON, an RFC 4180
+// reader) and every node, edge (with its kind) and value must be there, exactly, and nothing
+// else. The expected
+// values are written out here by hand from the records, not taken from the exporters'
+// attribute table.
 //
 // What a format changes on purpose, and the test expects: XML formats drop the control
-// characters XML 1.0 cannot carry (JSON keeps them); GraphML writes a name that is not an
+// characters XML 1.0 cannot carry (JSON and CSV keep them); GraphML writes a name that is not an
 // XML name token with '_' for each character outside [A-Za-z0-9._-] and a suffix on a
 // clash (`title@zh` is `title_zh`, and a field `title_zh` then `title_zh_2`); GraphML and
-// GEXF join lists with ';' where JSON keeps arrays. Atomic writes (an export that fails
+// GEXF and CSV join lists with ';' where JSON keeps arrays. Atomic writes (an export that fails
 // midway leaves the old file) are tested in atomic_file_test.cpp and, for the CSV folder,
 // csv_test.cpp.
 #include <gtest/gtest.h>
@@ -66,13 +68,16 @@ const std::vector<CorpusFile> corpus_files{
      "The body is not read.\n"},
     {"policies/zh/a.md", "---\nid: a\ntitle: \xE7\xA2\xB3\xE6\xB3\x95\n---\n"},
     {"policies/en/b.md",
-     "---\nid: b\ntitle: 'B, \"the second\"'\nyear: 2010\nevolution:\n  supersedes: a\ntags: [Carbon Capture]\n"
+     "---\nid: b\ntitle: 'B, \"the second\"'\nyear: 2010\nevolution:\n  supersedes: a\n  implements: legacy-1990\n"
+     "tags: [Carbon Capture]\n"
      "title_zh: a field, not a translation\n---\n"},
     {"policies/en/c.yaml",
-     "id: c\ntitle: C\npubDate: 2015-06\nevolution:\n  consolidatedFrom: [a, b]\n  supersededBy: d\n"},
+     "id: c\ntitle: C\npubDate: 2015-06\nevolution:\n  consolidatedFrom: [a, b]\n  supersededBy: d\n"
+     "  effective: 2015-09-01\n  expires: 2030-12-31\n"},
     {"policies/en/d.json",
      "{\"id\": \"d\", \"title\": \"D (JSON)\", \"year\": \"2020\", "
-     "\"evolution\": {\"supersedes\": [\"c\"]}}\n"},
+     "\"evolution\": {\"supersedes\": [\"c\"], \"amends\": [{\"id\": \"b\", \"date\": \"2021-01-01\"}], "
+     "\"repeals\": [\"a\"]}}\n"},
     {"facilities/plant.yaml",
      "id: plant-1\nname: \"Plant <1> & 'Co'\"\nhub: Northern Lights\ncountry: NO\ncapacity: 1.5\noperational: false\n"
      "coordinates: '59.9,10.7'\nrelatedPolicies: [a, ghost-policy]\ntags: [storage]\n"},
@@ -106,6 +111,7 @@ const std::map<std::string, Values>& expected_nodes() {
         {"label", title_a},
         {"resolved", "true"},
         {"date", "2005-03-01"},
+        {"state", "ended"},
         {"tags", "carbon capture;quotes \"inside\";\xE5\x82\xA8\xE5\xAD\x98"},
         {"clusters", "North Sea;CCS Hub"},
         {"country", "NO"},
@@ -129,15 +135,29 @@ const std::map<std::string, Values>& expected_nodes() {
         {"label", "B, \"the second\""},
         {"resolved", "true"},
         {"date", "2010-01-01"},
+        {"state", "unknown"},
         {"tags", "Carbon Capture"},
         {"year", "2010"},
         {"title_zh", "a field, not a translation"}}},
       {"policy:c",
-       {{"kind", "policy"}, {"label", "C"}, {"resolved", "true"}, {"date", "2015-06-01"}, {"pubDate", "2015-06"}}},
+       {{"kind", "policy"},
+        {"label", "C"},
+        {"resolved", "true"},
+        {"date", "2015-06-01"},
+        {"state", "unknown"},
+        {"effective", "2015-09-01"},
+        {"expires", "2030-12-31"},
+        {"pubDate", "2015-06"}}},
       {"policy:d",
-       {{"kind", "policy"}, {"label", "D (JSON)"}, {"resolved", "true"}, {"date", "2020-01-01"}, {"year", "2020"}}},
-      {"policy:legacy-1990", {{"kind", "policy"}, {"label", "legacy-1990"}, {"resolved", "false"}}},
-      {"policy:ghost-policy", {{"kind", "policy"}, {"label", "ghost-policy"}, {"resolved", "false"}}},
+       {{"kind", "policy"},
+        {"label", "D (JSON)"},
+        {"resolved", "true"},
+        {"date", "2020-01-01"},
+        {"state", "unknown"},
+        {"year", "2020"}}},
+      {"policy:legacy-1990", {{"kind", "policy"}, {"label", "legacy-1990"}, {"resolved", "false"}, {"state", "unknown"}}},
+      {"policy:ghost-policy",
+       {{"kind", "policy"}, {"label", "ghost-policy"}, {"resolved", "false"}, {"state", "unknown"}}},
       {"facility:plant-1",
        {{"kind", "facility"},
         {"label", "Plant <1> & 'Co'"},
@@ -171,6 +191,9 @@ const std::map<EdgeKey, double>& expected_edges() {
       {{"policy:d", "supersedes", "policy:c"}, 3},  // stated by c (supersededBy) and by d: one edge
       {{"policy:c", "consolidates", "policy:a"}, 3},
       {{"policy:c", "consolidates", "policy:b"}, 3},
+      {{"policy:d", "repeals", "policy:a"}, 2},
+      {{"policy:d", "amends", "policy:b"}, 2},
+      {{"policy:b", "implements", "policy:legacy-1990"}, 2},
       {{"policy:a", "related_facility", "facility:plant-1"}, 0.1},  // stated on both sides: one edge
       {{"policy:a", "related_facility", "facility:missing-plant"}, 0.1},
       {{"policy:ghost-policy", "related_facility", "facility:plant-1"}, 0.1},
@@ -320,17 +343,20 @@ TEST(NothingLost, Gexf) {
     std::ostringstream out;
     write_gexf(out, graph, {.dynamic = dynamic});
     ReadBack read = read_gexf(out.str());
-    if (dynamic) {  // the timeline's own columns: each policy lives from its date
-      int starts = 0;
+    if (dynamic) {  // the timeline's own columns: each policy lives while it is in force
+      // a until b replaces it; b until c consolidates it (d's amendment does not end it); c
+      // from its effective day until d replaces it, before it expires; d still in force.
+      const std::map<std::string, std::string> expected_lives{{"policy:a", "2005-03-01..2010-01-01"},
+                                                              {"policy:b", "2010-01-01..2015-09-01"},
+                                                              {"policy:c", "2015-09-01..2020-01-01"},
+                                                              {"policy:d", "2020-01-01.."}};
+      std::map<std::string, std::string> lives;
       for (auto& [key, values] : read.nodes) {
-        if (values.count("start")) {
-          EXPECT_EQ(values["start"], values["date"]) << key;
-          ++starts;
-        }
+        if (values.count("start")) lives[key] = values["start"] + ".." + values["end"];
         values.erase("start");
         values.erase("end");
       }
-      EXPECT_EQ(starts, 4);  // the four dated policies
+      EXPECT_EQ(lives, expected_lives);
     }
     expect_everything_read_back(read, without_control_characters(expected_nodes()));
   }
@@ -379,6 +405,38 @@ TEST(NothingLost, NodeLinkJson) {
   EXPECT_EQ(a["zipcode"], "007");                          // a leading zero keeps it text
   EXPECT_EQ(a["huge"], "123456789012345678901234567890");  // beyond 64 bits: text
   EXPECT_EQ(a["ratio"], "0.25");                           // a decimal fraction stays text: a double would change it
+}
+
+// ---- CSV ------------------------------------------------------------------------------
+
+// nodes.csv and edges.csv, the one-id-space tables: a column `name:type` holds the value
+// of `name`, an empty field a missing one; lists are joined with ';' and control
+// characters kept.
+TEST(NothingLost, Csv) {
+  Graph graph = corpus_graph();
+  std::ostringstream nodes, edges;
+  write_csv_nodes(nodes, graph);
+  write_csv_edges(edges, graph);
+  ReadBack read;
+  const auto node_rows = read_csv(nodes.str());
+  ASSERT_FALSE(node_rows.empty());
+  const std::vector<std::string>& header = node_rows[0];
+  ASSERT_EQ(std::vector<std::string>(header.begin(), header.begin() + 3),
+            (std::vector<std::string>{":ID(Node)", "id", ":LABEL"}));
+  for (std::size_t row = 1; row < node_rows.size(); ++row) {
+    Values values;
+    for (std::size_t column = 3; column < header.size(); ++column)
+      if (!node_rows[row][column].empty())
+        values[header[column].substr(0, header[column].rfind(':'))] = node_rows[row][column];
+    read.nodes[node_rows[row][0]] = values;
+  }
+  const auto edge_rows = read_csv(edges.str());
+  for (std::size_t row = 1; row < edge_rows.size(); ++row) {
+    const auto& edge = edge_rows[row];
+    read.edges[{edge[0], edge[3], edge[1]}] = std::stod(edge[4]);
+    ++read.edge_elements;
+  }
+  expect_everything_read_back(read, expected_nodes());
 }
 
 }  // namespace

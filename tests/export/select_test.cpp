@@ -25,9 +25,11 @@ TEST(SelectVertices, FocusAndDepthGoBothWays) {
   VertexId b = *graph.find(NodeKind::policy, "b");
   EXPECT_EQ(selected_keys(graph, select_vertices(graph, {.focus = b, .depth = 0})),
             (std::vector<std::string>{"policy:b"}));
+  // Two steps: through a to d, its facility and tag; through c to ghost and the acts that
+  // amend or implement c. r, which repeals d, is three steps away.
   EXPECT_EQ(selected_keys(graph, select_vertices(graph, {.focus = b, .depth = 2})),
-            (std::vector<std::string>{"policy:a", "policy:b", "policy:c", "policy:d", "policy:ghost", "facility:a",
-                                      "tag:carbon capture"}));
+            (std::vector<std::string>{"policy:a", "policy:b", "policy:c", "policy:d", "policy:ghost", "policy:m",
+                                      "policy:p", "policy:t", "facility:a", "tag:carbon capture"}));
 }
 
 TEST(SelectVertices, KindsAndCountries) {

@@ -16,4 +16,7 @@ exec "${NEO4J_ADMIN:-neo4j-admin}" database import full "${1:-policygraph}" \
   --relationships=consolidates.policy-policy.edges.csv \
   --relationships=member_of.facility-cluster.edges.csv \
   --relationships=related_facility.policy-facility.edges.csv \
-  --relationships=tagged.policy-tag.edges.csv
+  --relationships=tagged.policy-tag.edges.csv \
+  --relationships=repeals.policy-policy.edges.csv \
+  --relationships=amends.policy-policy.edges.csv \
+  --relationships=implements.policy-policy.edges.csv

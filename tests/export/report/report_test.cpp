@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+// The report's pieces that need no browser: page names, escaping, the families and what
+// the folder holds. (report_browser_test.py reads the pages in Chromium.)
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "graph/test_records.hpp"
+#include "policygraph/report.hpp"
+#include "report/html.hpp"
+#include "report/site.hpp"
+
+namespace policygraph {
+namespace {
+
+using namespace policygraph::testing;
+using namespace policygraph::report_detail;
+
+TEST(ReportHtml, EscapesEverythingMarkupCouldUse) {
+  EXPECT_EQ(escape_html("<a href=\"x\">Tom & Jerry's</a>"), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+  EXPECT_EQ(escape_html("碳排放"), "碳排放");
+}
+
+TEST(ReportHtml, PageNamesArePlainWhereTheyCanBeAndUniqueAlways) {
+  EXPECT_EQ(page_file("policy-", "eu-ets-directive-2003"), "policy-eu-ets-directive-2003.html");
+  // Upper case, slashes, spaces and CJK get a slug and a hash of the whole id.
+  const std::string upper = page_file("policy-", "EU-ETS");
+  const std::string lower = page_file("policy-", "eu-ets");
+  EXPECT_NE(upper, lower);
+  EXPECT_TRUE(upper.starts_with("policy-eu-ets-")) << upper;
+  EXPECT_NE(page_file("policy-", "a/b"), page_file("policy-", "a-b"));
+  EXPECT_EQ(page_file("policy-", "a/b").find('/'), std::string::npos);
+  EXPECT_EQ(page_file("policy-", "../x").find('/'), std::string::npos);
+  EXPECT_NE(page_file("policy-", "."), "policy-..html");
+  EXPECT_EQ(page_file("policy-", "a/b"), page_file("policy-", "a/b"));  // stable
+  EXPECT_LE(page_file("policy-", std::string(500, 'x')).size(), 100u);
+}
+
+//   a-2001 <-supersedes- b-2005 <-amends- c-2010;  d-1999 <-implements- e-2000;  f alone
+TEST(ReportSite, FamiliesAreLineageComponentsNamedAfterTheirOldestPolicy) {
+  Record b = policy("b-2005", "2005");
+  relate(b, Relation::supersedes, refs({"a-2001"}));
+  Record c = policy("c-2010", "2010");
+  relate(c, Relation::amends, refs({"b-2005"}));
+  Record e = policy("e-2000", "2000");
+  relate(e, Relation::implements, refs({"d-1999"}));
+  Graph graph = build({policy("a-2001", "2001"), b, c, policy("d-1999", "1999"), e, policy("f", "2003")});
+  ReportOptions options;
+  const Site site(graph, options);
+  ASSERT_EQ(site.families.size(), 2u);
+  EXPECT_EQ(ids(graph, site.families[0].members), (std::vector<std::string>{"a-2001", "b-2005", "c-2010"}));
+  EXPECT_EQ(site.families[0].file, "family-a-2001.html");
+  EXPECT_EQ(site.families[1].file, "family-d-1999.html");
+  EXPECT_EQ(site.family_of[vertex(graph, "f")], Site::no_family);  // a policy alone is no family
+}
+
+TEST(Report, WritesEveryPageAndReplacesAnOlderReportWhole) {
+  Record b = policy("b", "2005");
+  b.label = "<b>Bold</b> & co";
+  relate(b, Relation::amends, refs({"a"}));
+  Graph graph = build({policy("a", "2001"), b});
+  std::random_device seed;
+  const auto folder = std::filesystem::temp_directory_path() / ("policygraph-report-" + std::to_string(seed()));
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "policy-old.html") << "from an older report";
+  ReportOptions options;
+  options.pagerank = {0.25, 0.75};
+  options.today = Date{2026, 1, 1};
+  const ReportSummary summary = write_report(folder, graph, options);
+  EXPECT_EQ(summary.policies, 2u);
+  EXPECT_EQ(summary.families, 1u);
+  EXPECT_EQ(summary.diagrams, 1u);
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"families.html", "family-a.html", "index.html", "policies.html",
+                                             "policy-a.html", "policy-b.html", "search-index.js", "search.js",
+                                             "style.css"}));
+  std::ifstream page(folder / "policy-b.html");
+  std::stringstream text;
+  text << page.rdbuf();
+  EXPECT_NE(text.str().find("<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; co</h1>"), std::string::npos);
+  EXPECT_NE(text.str().find("#1 of 2"), std::string::npos);  // b has the higher PageRank
+  EXPECT_NE(text.str().find("amends <a href=\"policy-a.html\">Title a</a>"), std::string::npos);
+  std::filesystem::remove_all(folder);
+}
+
+}  // namespace
+}  // namespace policygraph
