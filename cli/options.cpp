@@ -350,6 +350,11 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
 
   CLI::App* report = add_command(*app, "report", invocation);
   report->add_option("-o,--output", exports.output, "The folder to write (replaced whole)")->required();
+  report
+      ->add_option("--diagram-limit", exports.diagram_limit,
+                   "Families of more policies get a table but no diagram (0: no diagrams)")
+      ->capture_default_str()
+      ->check(not_negative);
   add_weight_options(*report, invocation.weights);
 
   add_command(*app, "help", invocation)->add_option("COMMAND", invocation.help_topic, "A command");

@@ -62,6 +62,7 @@ struct ExportCommandOptions {
   bool dynamic = false;
   bool reduce = false;
   bool links = false;
+  std::size_t diagram_limit = 150;  ///< report: families of more policies are not drawn
   std::string output;
 };
 

@@ -89,6 +89,35 @@ void write_file(const fs::path& path, const FolderFile& file) {
   if (file.executable && ::chmod(path.c_str(), 0755) != 0) throw ExportError(system_error_text(path, "cannot chmod"));
 }
 
+/// Writes a file into a staging folder nobody else reads: no temporary beside it and no
+/// fsync of its own, since the folder is synced whole (sync_staging) before it takes the
+/// target's place. A report of 12,000 pages spent minutes in per-file fsyncs otherwise.
+void write_staged_file(const fs::path& path, const FolderFile& file) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, file.executable ? 0755 : 0644);
+  if (fd < 0) throw ExportError(system_error_text(path, "cannot create"));
+  bool written = false;
+  try {
+    export_detail::WriteBehindFile stream_buffer(fd);
+    std::ostream out(&stream_buffer);
+    file.write(out);
+    written = out && stream_buffer.finish();
+  } catch (const std::exception& error) {
+    ::close(fd);
+    throw ExportError(path.string() + ": " + error.what());
+  }
+  if (::close(fd) != 0 || !written) throw ExportError(system_error_text(path, "cannot write"));
+}
+
+/// Makes every file of the staging folder durable at once: syncfs of its file system, one
+/// call instead of one fsync per file; then the folder itself.
+void sync_staging(const fs::path& staging) {
+  const int fd = ::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw ExportError(system_error_text(staging, "cannot open"));
+  const bool synced = ::syncfs(fd) == 0 && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) throw ExportError(system_error_text(staging, "cannot sync"));
+}
+
 /// Puts `staging` in the place of `target`, which exists; afterwards `staging` is gone.
 void replace_folder(const fs::path& staging, const fs::path& target) {
 #ifdef RENAME_EXCHANGE
@@ -222,8 +251,8 @@ void write_folder_atomically(const fs::path& folder, const std::vector<FolderFil
   const fs::path staging = make_sibling_folder(target, "tmp");
   try {
     if (::chmod(staging.c_str(), mode) != 0) throw ExportError(system_error_text(staging, "cannot chmod"));
-    for (const FolderFile& file : files) write_file(staging / file.name, file);
-    sync_path(staging, O_RDONLY | O_DIRECTORY);
+    for (const FolderFile& file : files) write_staged_file(staging / file.name, file);
+    sync_staging(staging);
     if (state == FolderState::absent) {
       if (::rename(staging.c_str(), target.c_str()) != 0) throw ExportError(system_error_text(target, "cannot create"));
     } else {

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: MIT
 // A lineage family's page (its diagram and members) and a policy's page (everything the
 // corpus says about it, and what the graph adds: timeline, relations, influence).
-#include <cstdlib>
 #include <sstream>
 
 #include "policygraph/evolution.hpp"
-#include "policygraph/export.hpp"
 #include "report/html.hpp"
 #include "report/pages.hpp"
 
@@ -13,53 +11,6 @@ namespace policygraph::report_detail {
 namespace {
 
 std::string day(const std::optional<Date>& date) { return date ? date->iso() : "—"; }
-
-// Erases every ` name="..."` attribute of `name` from `text`.
-void erase_attribute(std::string& text, std::string_view name) {
-  const std::string key = " " + std::string(name) + "=\"";
-  for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at)) {
-    const std::size_t end = text.find('"', at + key.size());
-    if (end == std::string::npos) return;
-    text.erase(at, end + 1 - at);
-  }
-}
-
-// Graphviz's SVG as HTML5 takes it inline: no XML declaration or doctype; `href` for the
-// links (SVG 2) instead of xlink:href, no xlink:title (each node has its <title>) or target;
-// the size in CSS pixels (a unit in `width` is not HTML's) so that the diagram keeps its
-// scale and its frame scrolls.
-std::string inline_svg(std::string svg) {
-  const std::size_t start = svg.find("<svg");
-  if (start == std::string::npos) return {};
-  svg.erase(0, start);
-  erase_attribute(svg, "xmlns:xlink");
-  erase_attribute(svg, "xlink:title");
-  erase_attribute(svg, "target");
-  for (std::size_t at = svg.find(" xlink:href="); at != std::string::npos; at = svg.find(" xlink:href=", at))
-    svg.erase(at + 1, 6);
-  const std::size_t tag_end = svg.find('>');
-  for (std::string_view dimension : {"width", "height"}) {
-    const std::string key = " " + std::string(dimension) + "=\"";
-    const std::size_t at = svg.find(key);
-    if (at == std::string::npos || at > tag_end) continue;
-    const std::size_t value = at + key.size();
-    const std::size_t end = svg.find('"', value);
-    const double points = std::strtod(svg.c_str() + value, nullptr);
-    svg.replace(value, end - value, std::to_string(static_cast<long>(points * 4 / 3 + 0.5)));
-  }
-  return svg;
-}
-
-// The family's lineage drawn by Graphviz, its nodes linked to the policies' pages.
-std::string family_diagram(const Site& site, const Family& family) {
-  ExportOptions options;
-  options.selection.vertices.assign(site.lineage.node_count(), false);
-  for (VertexId v : family.members) options.selection.vertices[v] = true;
-  options.node_url = [&](VertexId v) { return v < site.policy_file.size() ? site.policy_file[v] : std::string(); };
-  std::ostringstream svg;
-  write_svg(svg, site.lineage, options);
-  return inline_svg(svg.str());
-}
 
 void row(std::string& out, std::string_view name, const std::string& value_html) {
   out += "<tr><th>" + escape_html(name) + "</th><td>" + value_html + "</td></tr>\n";
@@ -97,16 +48,17 @@ std::string event_html(const Site& site, const HistoryEvent& event) {
 
 }  // namespace
 
-std::string family_page(const Site& site, const Family& family, bool& drawn) {
+std::string family_page(const Site& site, const Family& family, const std::string& diagram) {
   const Graph& graph = site.full;
   std::string out;
   const std::string& oldest = graph.node(family.oldest).label;
   open_page(out, "Family of " + oldest, "Family of " + oldest);
   out += "<p>" + std::to_string(family.members.size()) +
          " policies joined by lineage relations, the oldest first. Click a policy in the diagram for its page.</p>\n";
-  drawn = family.members.size() <= site.options.max_diagram_policies;
-  if (drawn) {
-    out += "<div class=\"diagram\">\n" + family_diagram(site, family) + "</div>\n";
+  if (!diagram.empty()) {
+    out += "<div class=\"diagram\">\n" + diagram + "</div>\n";
+  } else if (site.options.max_diagram_policies == 0) {
+    out += "<p class=\"muted\">The report was made without diagrams.</p>\n";
   } else {
     out += "<p class=\"muted\">This family has " + std::to_string(family.members.size()) +
            " policies, too many for one readable diagram; export part of it with <code>policygraph export "

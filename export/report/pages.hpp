@@ -11,8 +11,8 @@ namespace policygraph::report_detail {
 std::string overview_page(const Site& site);
 std::string policies_page(const Site& site);
 std::string families_page(const Site& site);
-/// The family's page; `drawn` tells whether it has a diagram (a family too large has none).
-std::string family_page(const Site& site, const Family& family, bool& drawn);
+/// The family's page, with `diagram` (inline SVG; empty: none, the family is too large).
+std::string family_page(const Site& site, const Family& family, const std::string& diagram);
 std::string policy_page(const Site& site, VertexId policy);
 
 /// search-index.js: every described policy's id, titles in every language and page.

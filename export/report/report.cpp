@@ -11,6 +11,7 @@
 
 #include "policygraph/export.hpp"
 #include "policygraph/report.hpp"
+#include "report/diagrams.hpp"
 #include "report/pages.hpp"
 
 namespace policygraph {
@@ -32,18 +33,20 @@ bool is_report_file(std::string_view name) {
 ReportSummary write_report(const std::filesystem::path& folder, const Graph& full, const ReportOptions& options) {
   const Site site(full, options);
 
+  // The diagrams first, while this is the only thread (draw_families may fork).
+  const std::vector<std::string> diagrams = draw_families(site);
+
   // One task per page: the families, then the policies with a record.
   struct Page {
     std::string name;
     std::string text;
-    const Family* family = nullptr;
+    std::size_t family = SIZE_MAX;
     VertexId policy = 0;
-    bool drawn = false;
   };
   std::vector<Page> pages;
-  for (const Family& family : site.families) pages.push_back({family.file, {}, &family, 0, false});
+  for (std::size_t f = 0; f < site.families.size(); ++f) pages.push_back({site.families[f].file, {}, f, 0});
   for (VertexId v : full.policies())
-    if (!site.policy_file[v].empty()) pages.push_back({site.policy_file[v], {}, nullptr, v, false});
+    if (!site.policy_file[v].empty()) pages.push_back({site.policy_file[v], {}, SIZE_MAX, v});
 
   std::atomic<std::size_t> next{0}, done{0};
   std::mutex progress_mutex;
@@ -52,7 +55,8 @@ ReportSummary write_report(const std::filesystem::path& folder, const Graph& ful
     try {
       for (std::size_t i = next++; i < pages.size(); i = next++) {
         Page& page = pages[i];
-        page.text = page.family ? family_page(site, *page.family, page.drawn) : policy_page(site, page.policy);
+        page.text = page.family != SIZE_MAX ? family_page(site, site.families[page.family], diagrams[page.family])
+                                            : policy_page(site, page.policy);
         const std::size_t finished = ++done;
         if (options.progress && (finished % 64 == 0 || finished == pages.size())) {
           std::lock_guard lock(progress_mutex);
@@ -83,8 +87,8 @@ ReportSummary write_report(const std::filesystem::path& folder, const Graph& ful
   add("style.css", std::string(style_sheet()));
   add("search.js", std::string(search_script()));
   add("search-index.js", search_index_script(site));
+  for (const std::string& diagram : diagrams) summary.diagrams += diagram.empty() ? 0 : 1;
   for (Page& page : pages) {
-    summary.diagrams += page.drawn ? 1 : 0;
     files.push_back({std::move(page.name), [text = std::move(page.text)](std::ostream& out) { out << text; }, false});
   }
   write_folder_atomically(folder, files, is_report_file);

@@ -22,6 +22,10 @@ struct ReportOptions {
   std::size_t max_diagram_policies = 150;
   /// Threads that render pages (0: every core).
   unsigned threads = 0;
+  /// Processes that lay out the families' diagrams (Graphviz lays out one graph at a time
+  /// per process). Above 1, write_report forks children for them: only for a caller that
+  /// knows no other thread of the process is running, such as the command line.
+  unsigned processes = 1;
   /// Called now and then with the pages done and the pages in all, from any thread but
   /// never from two at once.
   std::function<void(std::size_t done, std::size_t total)> progress;
