@@ -202,13 +202,13 @@ void Filter::warn_if_nothing_matches(const Graph& graph, std::ostream& err, cons
   for (Dimension dimension : all_dimensions) {
     if (!given(dimension)) continue;
     ++given_count;
+    // Each --country value on its own: one typo among several is still a typo.
+    if (dimension == Dimension::country) warn_about_unknown_countries(graph, countries_, err, terminal);
     const std::vector<VertexId> among = candidates(dimension);
     if (std::any_of(among.begin(), among.end(), [&](VertexId v) { return passes(dimension, graph, v); })) continue;
     each_matches = false;
     switch (dimension) {
-      case Dimension::country:
-        warn_about_unknown_countries(graph, countries_, err, terminal);
-        break;
+      case Dimension::country: break;  // said above
       case Dimension::dates: {
         std::string period = since_ && until_ ? "from " + since_->iso() + " to " + until_->iso()
                              : since_         ? "on or after " + since_->iso()

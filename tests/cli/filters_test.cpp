@@ -135,6 +135,10 @@ TEST(Filters, NothingMatchedIsAWarningWithTheNearestValues) {
             "matches some; among what the other filters keep: for --country Norway, the countries there are United "
             "Kingdom (1); for --state proposed, the states there are in_force (1), unknown (1)\n");
   EXPECT_EQ(warning_of({"--country", "Norway", "--state", "in_force"}), "");
+  // One country of several that is no record's is still a warning.
+  EXPECT_EQ(warning_of({"--country", "Norway,Narnia"}),
+            "policygraph: warning: --country 'Narnia' is the country of no record; the corpus has: European Union, "
+            "Norway, United Kingdom (quote names with spaces: --country 'United Kingdom')\n");
 }
 
 TEST(Filters, LineageFollowsTheKindsAskedAndHidesWhatOtherFiltersLeaveOut) {
