@@ -77,7 +77,7 @@ std::string bash_completion(const CLI::App& app) {
          << "  policygraph ids -C \"$corpus\" 2>/dev/null\n"
          << "}\n"
          << "_policygraph() {\n"
-         << "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\" command= i\n"
+         << "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\" command= words= i\n"
          << "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
          << "    case \"${COMP_WORDS[i]}\" in " << join(commands, "|")
          << ") command=\"${COMP_WORDS[i]}\"; break ;; esac\n"
@@ -86,9 +86,19 @@ std::string bash_completion(const CLI::App& app) {
          << "    -C|--corpus) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n"
          << "    -o|--output) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
          << "    --focus) COMPREPLY=($(compgen -W \"$(_policygraph_ids)\" -- \"$cur\")); return ;;\n";
-  for (const char* option : {"--format", "--view", "--kind", "--metrics"})
-    script << "    " << option << (std::string(option) == "--format" ? "|-f" : "") << ") COMPREPLY=($(compgen -W \""
-           << join(choices_of(option)) << "\" -- \"$cur\")); return ;;\n";
+  // --format and --kind take other values on the query commands than on export.
+  auto choices_by_command = [](const std::string& option) {
+    return "case \"$command\" in export) words=\"" + join(choices_of(option)) + "\" ;; lineage) words=\"" +
+           join(choices_of(option == "--kind" ? "lineage --kind" : "query " + option)) + "\" ;; *) words=\"" +
+           join(choices_of("query " + option)) + "\" ;; esac; ";
+  };
+  for (const char* option : {"--format", "--kind"})
+    script << "    " << option << (std::string(option) == "--format" ? "|-f" : "") << ") "
+           << choices_by_command(option) << "COMPREPLY=($(compgen -W \"$words\" -- \"$cur\")); return ;;\n";
+  for (const char* option : {"--view", "--metrics", "--by", "--state"})
+    script << "    " << option << ") COMPREPLY=($(compgen -W \"" << join(choices_of(option))
+           << "\" -- \"$cur\")); return ;;\n";
+  script << "    --explain) COMPREPLY=($(compgen -W \"$(_policygraph_ids)\" -- \"$cur\")); return ;;\n";
   script << "  esac\n"
          << "  case \"$command\" in\n"
          << "    \"\") COMPREPLY=($(compgen -W \"" << join(commands) << " " << join(flags_of(app))

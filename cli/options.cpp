@@ -7,6 +7,9 @@
 #include <limits>
 #include <map>
 
+#include "exit_codes.hpp"
+#include "support/edit_distance.hpp"
+
 namespace policygraph::cli {
 namespace {
 
@@ -34,6 +37,58 @@ void add_weight_options(CLI::App& command, ViewWeights& weights) {
   command.add_option("--facility-weight", weights.facility, "Weight of each shared facility")
       ->group(group)
       ->capture_default_str();
+}
+
+// --format on the commands whose answers are rows (in-force, influence, lineage,
+// replaced-by, clusters).
+void add_answer_format_option(CLI::App& command, QueryOptions& query) {
+  command.add_option("--format", query.format, "text, json (as --json) or csv (the JSON's rows, for a spreadsheet)")
+      ->type_name("FORMAT");
+}
+
+// Which of the filters a query command takes (cli/filters.hpp): each where it applies.
+enum FilterSet : unsigned {
+  by_country = 1,
+  by_dates = 2,
+  by_state = 4,
+  by_node_kind = 8,      ///< --kind policy|facility
+  by_relation_kind = 16  ///< --kind supersedes|...|implements
+};
+
+void add_filter_options(CLI::App& command, FilterOptions& filters, unsigned which) {
+  const char* group = "Filters (one that matches nothing is a warning that lists the nearest values)";
+  if (which & by_country)
+    command
+        .add_option("--country", filters.countries,
+                    "Only policies and facilities of these countries (any case; the preferred language's record)")
+        ->group(group)
+        ->delimiter(',');
+  if (which & by_dates) {
+    command.add_option("--since", filters.since, "Only policies dated on or after: today, YYYY, YYYY-MM or YYYY-MM-DD")
+        ->group(group)
+        ->type_name("DATE");
+    command
+        .add_option("--until", filters.until,
+                    "Only policies dated on or before (YYYY: to 31 December, YYYY-MM: to the month's end)")
+        ->group(group)
+        ->type_name("DATE");
+  }
+  if (which & by_state)
+    command
+        .add_option("--state", filters.states,
+                    "Only policies in these legal states: in_force, pending, proposed, ended, unknown")
+        ->group(group)
+        ->delimiter(',');
+  if (which & by_node_kind)
+    command.add_option("--kind", filters.kinds, "Only policies, or only facilities: policy, facility")
+        ->group(group)
+        ->delimiter(',');
+  if (which & by_relation_kind)
+    command
+        .add_option("--kind", filters.kinds,
+                    "Follow only these relations: supersedes, consolidates, repeals, amends, implements")
+        ->group(group)
+        ->delimiter(',');
 }
 
 std::string examples_footer(const CommandInfo& info) {
@@ -97,6 +152,16 @@ void add_limit_options(CLI::App& app, Limits& limits) {
 
 }  // namespace
 
+const std::string& checked_choice(const std::string& option, const std::string& value,
+                                  const std::vector<std::string>& choices) {
+  if (std::find(choices.begin(), choices.end(), value) != choices.end()) return value;
+  auto near = nearest(value, choices, 1);
+  std::string list;
+  for (const auto& choice : choices) list += (list.empty() ? "" : ", ") + choice;
+  throw usage_error(option + ": unknown value '" + value + "'" +
+                    (near.empty() ? "" : "; did you mean '" + near[0] + "'?") + " (one of " + list + ")");
+}
+
 std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
   std::size_t digits = 0;
   while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
@@ -128,7 +193,8 @@ const std::vector<CommandInfo>& command_catalogue() {
        {"policygraph validate -C seeds", "policygraph validate -C seeds --json | jq '.diagnostics | length'"}},
       {"stats",
        "Count records, nodes, edges and unresolved references",
-       {"policygraph stats -C seeds", "policygraph stats -C seeds --json"}},
+       {"policygraph stats -C seeds", "policygraph stats -C seeds --json",
+        "policygraph stats -C seeds --country China"}},
       {"replaced-by",
        "What replaced or repealed a policy, or that it stands as amended, and what stands today",
        {"policygraph replaced-by eu-ets-directive-2003 -C seeds",
@@ -138,17 +204,23 @@ const std::vector<CommandInfo>& command_catalogue() {
        {"policygraph history eu-ets-directive-2003 -C seeds", "policygraph history us-45q-eiea-2008 -C seeds --json"}},
       {"lineage",
        "Every ancestor and descendant of a policy, with generations and dates",
-       {"policygraph lineage eu-ets-phase3-directive-2009 -C seeds", "policygraph lineage us-45q-eiea-2008 -C seeds --json"}},
+       {"policygraph lineage eu-ets-phase3-directive-2009 -C seeds",
+        "policygraph lineage us-45q-eiea-2008 -C seeds --json",
+        "policygraph lineage eu-ets-directive-2003 -C seeds --kind amends --format csv"}},
       {"in-force",
        "The policies in force on a date, each with the amendments in effect then",
-       {"policygraph in-force --at 2015-06-30 -C seeds", "policygraph in-force --at 2024 -C seeds --json"}},
+       {"policygraph in-force --at 2015-06-30 -C seeds", "policygraph in-force --at 2024 -C seeds --json",
+        "policygraph in-force -C seeds --country norway --format csv"}},
       {"influence",
-       "Rank policies by PageRank, with betweenness and lineage degrees",
+       "Rank policies by PageRank (or betweenness, descendants, facilities); explain a rank",
        {"policygraph influence -C seeds --top 10", "policygraph influence -C seeds --tag-weight 2 --json",
+        "policygraph influence -C seeds --explain eu-ets-directive-2003",
+        "policygraph influence -C seeds --by descendants --since 2005 --until 2015",
         "policygraph influence -C big-corpus --sample 500"}},
       {"clusters",
        "Declared clusters, connected components and Louvain communities",
-       {"policygraph clusters -C seeds", "policygraph clusters -C seeds --seed 7 --json"}},
+       {"policygraph clusters -C seeds", "policygraph clusters -C seeds --seed 7 --json",
+        "policygraph clusters -C seeds --kind policy --format csv"}},
       {"export",
        "Write the graph for Gephi, Graphviz, NetworkX, Neo4j or a spreadsheet",
        {"policygraph export -C seeds --format svg --view lineage -o out/lineage.svg",
@@ -171,6 +243,12 @@ const std::vector<std::string>& choices_of(const std::string& option) {
       {"--view", {"full", "lineage", "policy"}},
       {"--kind", {"policy", "facility", "cluster", "tag"}},
       {"--metrics", {"all", "pagerank", "betweenness", "component", "community", "generation"}},
+      {"--by", {"pagerank", "betweenness", "descendants", "facilities"}},
+      {"--state", {"in_force", "pending", "proposed", "ended", "unknown"}},
+      // The same names on the query commands, where they take other values than on `export`.
+      {"query --format", {"text", "json", "csv"}},
+      {"query --kind", {"policy", "facility"}},
+      {"lineage --kind", {"supersedes", "consolidates", "repeals", "amends", "implements"}},
       {"SHELL", {"bash", "zsh"}},
   };
   static const std::vector<std::string> none;
@@ -207,28 +285,45 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   add_limit_options(*app, global.limits);
 
   add_command(*app, "validate", invocation);
-  add_command(*app, "stats", invocation);
-
   QueryOptions& query = invocation.query;
-  add_command(*app, "replaced-by", invocation)->add_option("ID", query.id, "A policy id")->required();
-  add_command(*app, "lineage", invocation)->add_option("ID", query.id, "A policy id")->required();
+  FilterOptions& filters = query.filters;
+  add_filter_options(*add_command(*app, "stats", invocation), filters, by_country | by_dates | by_state | by_node_kind);
+
+  CLI::App* replaced = add_command(*app, "replaced-by", invocation);
+  replaced->add_option("ID", query.id, "A policy id")->required();
+  add_answer_format_option(*replaced, query);
+  CLI::App* lineage = add_command(*app, "lineage", invocation);
+  lineage->add_option("ID", query.id, "A policy id")->required();
+  add_answer_format_option(*lineage, query);
+  add_filter_options(*lineage, filters, by_country | by_dates | by_state | by_relation_kind);
   add_command(*app, "history", invocation)->add_option("ID", query.id, "A policy id")->required();
-  add_command(*app, "in-force", invocation)
-      ->add_option("--at", query.at, "A date: YYYY, YYYY-MM or YYYY-MM-DD")
-      ->required();
+  CLI::App* in_force = add_command(*app, "in-force", invocation);
+  in_force->add_option("--at", query.at, "A date: today, YYYY, YYYY-MM or YYYY-MM-DD (YYYY: 1 January)")
+      ->type_name("DATE")
+      ->capture_default_str();
+  add_answer_format_option(*in_force, query);
+  add_filter_options(*in_force, filters, by_country | by_dates | by_state);
 
   CLI::App* influence = add_command(*app, "influence", invocation);
-  influence->add_option("--top", query.top, "How many policies to list (0: all)")
+  influence->add_option("--top", query.top, "How many policies (with --explain: contributions) to list (0: all)")
       ->capture_default_str()
       ->check(not_negative);
+  influence->add_option("--by", query.by, "Rank by pagerank, betweenness, descendants or facilities")
+      ->capture_default_str();
+  influence->add_option("--explain", query.explain, "Where this policy's PageRank comes from, part by part")
+      ->type_name("ID");
   influence->add_option("--sample", query.sample, "Betweenness from K sampled sources, for large corpora")
       ->check(not_negative);
   influence->add_option("--seed", query.seed, "Seed for --sample")->capture_default_str();
+  add_answer_format_option(*influence, query);
+  add_filter_options(*influence, filters, by_country | by_dates | by_state);
   add_weight_options(*influence, invocation.weights);
 
   CLI::App* clusters = add_command(*app, "clusters", invocation);
   clusters->add_option("--seed", query.seed, "Seed of Louvain's node order: the same seed, the same communities")
       ->capture_default_str();
+  add_answer_format_option(*clusters, query);
+  add_filter_options(*clusters, filters, by_country | by_dates | by_state | by_node_kind);
   add_weight_options(*clusters, invocation.weights);
 
   ExportCommandOptions& exports = invocation.export_options;

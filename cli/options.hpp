@@ -30,12 +30,25 @@ struct GlobalOptions {
   Limits limits;          ///< --max-depth, --max-file-size, --max-aliases, --max-alias-events
 };
 
+/// The filters of the query commands as typed (cli/filters.hpp parses them).
+struct FilterOptions {
+  std::vector<std::string> countries;  ///< --country: policies and facilities of any of these
+  std::string since;                   ///< --since DATE: policies dated on or after
+  std::string until;                   ///< --until DATE: policies dated on or before
+  std::vector<std::string> states;     ///< --state: policies in any of these legal states
+  std::vector<std::string> kinds;      ///< --kind: node kinds (clusters, stats), relations (lineage)
+};
+
 struct QueryOptions {
   std::string id;                     ///< replaced-by, lineage, history
-  std::string at;                     ///< in-force
+  std::string at = "today";           ///< in-force
   std::size_t top = 20;               ///< influence
   std::optional<std::size_t> sample;  ///< influence: betweenness from K sampled sources
   std::uint64_t seed = 0;             ///< clusters, and betweenness sampling
+  std::string explain;                ///< influence --explain ID
+  std::string by = "pagerank";        ///< influence --by
+  std::string format;                 ///< --format text|json|csv; empty: --json decides
+  FilterOptions filters;
 };
 
 struct ExportCommandOptions {
@@ -77,9 +90,17 @@ struct CommandInfo {
 };
 const std::vector<CommandInfo>& command_catalogue();
 
-/// The values an option takes from a closed set (--format, --view, --kind, --metrics, the
-/// SHELL of `completion`): parsing, "did you mean" and completion read them here.
+/// The values an option takes from a closed set (--format, --view, --kind, --metrics, --by,
+/// --state, the SHELL of `completion`): parsing, "did you mean" and completion read them
+/// here. `--format` and `--kind` are export's; "query --format", "query --kind" (clusters,
+/// stats) and "lineage --kind" are the same options on the query commands.
 const std::vector<std::string>& choices_of(const std::string& option);
+
+/// `value` when it is one of `choices`; otherwise throws a usage error (exit 2) that names
+/// `option`, offers the nearest choice and lists them all:
+/// "--state: unknown value 'draft'; did you mean 'ended'? (one of in_force, ...)".
+const std::string& checked_choice(const std::string& option, const std::string& value,
+                                  const std::vector<std::string>& choices);
 
 /// A size in bytes as the command line takes it: a number, optionally followed by K, M or G
 /// (powers of 1024, any case, with or without a trailing B or iB): `5M`, `512k`, `1GiB`.

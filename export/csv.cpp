@@ -56,14 +56,8 @@
 #include "node_attributes.hpp"
 
 namespace policygraph {
-namespace export_detail {
-namespace {
 
-constexpr std::string_view nodes_suffix = ".nodes.csv";
-constexpr std::string_view edges_suffix = ".edges.csv";
-constexpr std::string_view database_name = "policygraph";
-
-void write_field(std::ostream& out, std::string_view field) {
+void write_csv_field(std::ostream& out, std::string_view field) {
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
     out << field;
     return;
@@ -75,6 +69,13 @@ void write_field(std::ostream& out, std::string_view field) {
   }
   out << '"';
 }
+
+namespace export_detail {
+namespace {
+
+constexpr std::string_view nodes_suffix = ".nodes.csv";
+constexpr std::string_view edges_suffix = ".edges.csv";
+constexpr std::string_view database_name = "policygraph";
 
 std::string_view neo4j_type(const AttributeColumn& column) {
   // Our own days, YYYY-MM-DD: neo4j's date. (A record's field of these names is not exported.)
@@ -123,7 +124,7 @@ void write_cells(std::ostream& out, const std::vector<Cell>& cells, const std::v
   for (std::size_t column : columns) {
     out << ',';
     while (cell != cells.end() && cell->column < column) ++cell;
-    if (cell != cells.end() && cell->column == column) write_field(out, value_text(cell->value));
+    if (cell != cells.end() && cell->column == column) write_csv_field(out, value_text(cell->value));
   }
 }
 
@@ -137,16 +138,16 @@ void write_all_nodes(std::ostream& out, const Graph& graph, const AttributeTable
   out << ":ID(Node),id,:LABEL";
   for (const AttributeColumn& column : table.columns()) {
     out << ',';
-    write_field(out, column_header(column));
+    write_csv_field(out, column_header(column));
   }
   out << '\n';
   const std::vector<std::size_t> columns = all_columns(table);
   std::vector<Cell> cells;
   for (std::size_t row = 0; row < table.vertices().size(); ++row) {
     const VertexId v = table.vertices()[row];
-    write_field(out, graph.key(v));
+    write_csv_field(out, graph.key(v));
     out << ',';
-    write_field(out, graph.node(v).id);
+    write_csv_field(out, graph.node(v).id);
     out << ',' << neo4j_label(graph.node(v).kind);
     table.cells(row, cells);
     write_cells(out, cells, columns);
@@ -158,9 +159,9 @@ void write_all_edges(std::ostream& out, const Graph& graph, const std::vector<Ed
   out << ":START_ID(Node),:END_ID(Node),:TYPE,kind,weight:double\n";
   for (EdgeId e : edges) {
     const Edge& edge = graph.edge(e);
-    write_field(out, graph.key(edge.source));
+    write_csv_field(out, graph.key(edge.source));
     out << ',';
-    write_field(out, graph.key(edge.target));
+    write_csv_field(out, graph.key(edge.target));
     out << ',' << neo4j_type(edge.kind) << ',' << to_string(edge.kind) << ',' << format_double(edge.weight) << '\n';
   }
 }
@@ -176,13 +177,13 @@ void write_kind_nodes(std::ostream& out, const Graph& graph, const AttributeTabl
   out << "id:ID(" << neo4j_label(kind) << "),:LABEL";
   for (std::size_t column : part.columns) {
     out << ',';
-    write_field(out, column_header(table.columns()[column]));
+    write_csv_field(out, column_header(table.columns()[column]));
   }
   out << '\n';
   std::vector<Cell> cells;
   for (std::size_t row : part.rows) {
     const VertexId v = table.vertices()[row];
-    write_field(out, graph.node(v).id);
+    write_csv_field(out, graph.node(v).id);
     out << ',' << neo4j_label(kind);
     table.cells(row, cells);
     write_cells(out, cells, part.columns);
@@ -219,9 +220,9 @@ void write_group_edges(std::ostream& out, const Graph& graph, const EdgeGroup& g
   out << ":START_ID(" << neo4j_label(start) << "),:END_ID(" << neo4j_label(end) << "),:TYPE,kind,weight:double\n";
   for (EdgeId e : edges) {
     const Edge& edge = graph.edge(e);
-    write_field(out, graph.node(edge.source).id);
+    write_csv_field(out, graph.node(edge.source).id);
     out << ',';
-    write_field(out, graph.node(edge.target).id);
+    write_csv_field(out, graph.node(edge.target).id);
     out << ',' << neo4j_type(type) << ',' << to_string(type) << ',' << format_double(edge.weight) << '\n';
   }
 }

@@ -25,6 +25,7 @@ int run_history(const CommandContext& context);
 int run_report(const CommandContext& context);
 int run_in_force(const CommandContext& context);
 int run_influence(const CommandContext& context);
+int run_explain_rank(const CommandContext& context);  ///< influence --explain ID
 int run_clusters(const CommandContext& context);
 int run_export(const CommandContext& context);
 int run_ids(const CommandContext& context);

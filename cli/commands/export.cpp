@@ -3,15 +3,14 @@
 #include <optional>
 #include <ostream>
 #include <filesystem>
-#include <set>
 
 #include "analysis.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "filters.hpp"
 #include "lookup.hpp"
 #include "policygraph/export.hpp"
 #include "session.hpp"
-#include "support/edit_distance.hpp"
 
 namespace policygraph::cli {
 namespace {
@@ -20,35 +19,7 @@ namespace {
 template <typename Parse>
 auto parse_choice(const std::string& option, const std::string& value, const std::vector<std::string>& choices,
                   Parse parse) {
-  if (auto parsed = parse(value)) return *parsed;
-  auto near = nearest(value, choices, 1);
-  std::string list;
-  for (const auto& choice : choices) list += (list.empty() ? "" : ", ") + choice;
-  throw usage_error(option + ": unknown value '" + value + "'" +
-                    (near.empty() ? "" : "; did you mean '" + near[0] + "'?") + " (one of " + list + ")");
-}
-
-// A --country that names no record's country is a typo more often than an empty export
-// wanted: say so, and which countries there are.
-void warn_about_unknown_countries(const Graph& graph, const std::vector<std::string>& wanted, std::ostream& err) {
-  if (wanted.empty()) return;
-  std::set<std::string> countries;  // lower-cased, as the selection compares them
-  std::set<std::string> shown;
-  for (VertexId v : graph.vertices()) {
-    const Record* record = graph.record(v);
-    const auto country = record != nullptr ? record->attribute("country") : std::nullopt;
-    if (!country) continue;
-    countries.insert(lower_ascii(std::string(*country)));
-    shown.emplace(*country);
-  }
-  for (const auto& country : wanted) {
-    if (countries.contains(lower_ascii(country))) continue;
-    std::string list;
-    for (const auto& name : shown) list += (list.empty() ? "" : ", ") + name;
-    err << "policygraph: warning: --country '" << country << "' is the country of no record"
-        << (list.empty() ? std::string("; no record has a country") : "; the corpus has: " + list)
-        << " (quote names with spaces: --country 'United Kingdom')\n";
-  }
+  return *parse(checked_choice(option, value, choices));
 }
 
 // Graphviz's dot is superlinear: past the limits a layout takes minutes with no word (the
@@ -115,7 +86,7 @@ int run_export(const CommandContext& context) {
     export_options.metrics = &metrics;
   }
   export_options.selection = select_vertices(graph, selection_options);
-  warn_about_unknown_countries(full, request.countries, context.err);
+  warn_about_unknown_countries(full, request.countries, context.err, context.terminal);
   export_options.dynamic = request.dynamic;
   export_options.reduce = request.reduce;
   export_options.links = request.links;

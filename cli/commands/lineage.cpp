@@ -3,42 +3,62 @@
 #include <ostream>
 #include <unordered_map>
 
+#include "answer_format.hpp"
 #include "commands.hpp"
 #include "describe.hpp"
 #include "exit_codes.hpp"
+#include "filters.hpp"
 #include "lookup.hpp"
+#include "policygraph/evolution.hpp"
 #include "policygraph/lineage.hpp"
 #include "session.hpp"
 
 namespace policygraph::cli {
 
 int run_lineage(const CommandContext& context) {
-  const GlobalOptions& options = context.invocation.global;
-  Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
+  const Invocation& invocation = context.invocation;
+  const GlobalOptions& options = invocation.global;
+  const AnswerFormat format = answer_format(invocation);
+  const Filter filter(invocation.query.filters, KindMeaning::relation, today_utc());
+  Session& session = open_session(options, invocation.weights, context.err, context.terminal);
   if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
   const Graph& graph = session.graph;
-  VertexId policy = find_policy_or_explain(graph, context.invocation.query.id);
-  Lineage answer = lineage(graph, policy);
+  VertexId policy = find_policy_or_explain(graph, invocation.query.id);
+  filter.warn_if_nothing_matches(graph, context.err, context.terminal);
+  Lineage answer = lineage(graph, policy, filter.relation_kinds());
+  // The filters hide members, never the policy asked about, and never change the
+  // generations: the links through a hidden member still count.
+  auto shown = [&](VertexId v) { return v == policy || filter.keeps(graph, v); };
 
-  if (options.json) {
+  if (format != AnswerFormat::text) {
     nlohmann::ordered_json nodes = nlohmann::ordered_json::array();
     for (const auto& member : answer.members) {
+      if (!shown(member.policy)) continue;
       const Node& node = graph.node(member.policy);
+      const nlohmann::ordered_json entry = node_entry(graph, member.policy);
       nodes.push_back({{"id", node.id},
                        {"generation", member.generation},
-                       {"date", node.date ? nlohmann::ordered_json(node.date->iso()) : nlohmann::ordered_json()},
+                       {"date", entry["date"]},
                        {"resolved", node.resolved},
-                       {"title", node.label}});
+                       {"title", node.label},
+                       {"country", entry["country"]},
+                       {"state", entry["state"]}});
+    }
+    if (format == AnswerFormat::csv) {
+      write_csv(context.out, nodes);
+      return exit_success;
     }
     nlohmann::ordered_json edges = nlohmann::ordered_json::array();
     for (EdgeId e : answer.edges) {
       const Edge& edge = graph.edge(e);
+      if (!shown(edge.source) || !shown(edge.target)) continue;
       edges.push_back({{"source", graph.node(edge.source).id},
                        {"target", graph.node(edge.target).id},
                        {"kind", std::string(to_string(edge.kind))}});
     }
-    context.out << nlohmann::ordered_json{{"id", graph.node(policy).id}, {"nodes", nodes}, {"edges", edges}}.dump(2)
-                << '\n';
+    nlohmann::ordered_json json{{"id", graph.node(policy).id}, {"nodes", nodes}, {"edges", edges}};
+    if (!filter.to_json().empty()) json["filters"] = filter.to_json();
+    context.out << json.dump(2) << '\n';
     return exit_success;
   }
 
@@ -65,7 +85,12 @@ int run_lineage(const CommandContext& context) {
   };
   std::size_t link_width = 0;
   for (const auto& member : answer.members) link_width = std::max(link_width, display_width(link_of(member)));
+  std::size_t hidden = 0;
   for (const auto& member : answer.members) {
+    if (!shown(member.policy)) {
+      ++hidden;
+      continue;
+    }
     std::string indent(static_cast<std::size_t>(member.generation - first_generation) * 2, ' ');
     std::string generation = (member.generation > 0 ? "+" : "") + std::to_string(member.generation);
     std::string id = graph.node(member.policy).id;
@@ -82,6 +107,9 @@ int run_lineage(const CommandContext& context) {
                 << '\n';
   }
   if (answer.members.size() == 1) context.out << "  no predecessor and no successor\n";
+  if (hidden > 0)
+    context.out << "  " << hidden << " more of its lineage not shown (" << filter.description()
+                << "); generations count them\n";
   return exit_success;
 }
 

@@ -4,6 +4,7 @@
 // that it is not replaced and stands as amended, with the amendments by date.
 #include <ostream>
 
+#include "answer_format.hpp"
 #include "commands.hpp"
 #include "describe.hpp"
 #include "exit_codes.hpp"
@@ -16,6 +17,7 @@ namespace policygraph::cli {
 
 int run_replaced_by(const CommandContext& context) {
   const GlobalOptions& options = context.invocation.global;
+  const AnswerFormat format = answer_format(context.invocation);
   Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
   if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
   const Graph& graph = session.graph;
@@ -23,7 +25,36 @@ int run_replaced_by(const CommandContext& context) {
   const ReplacedBy answer = replaced_by(graph, policy);
   const Evolution evolution = evolution_of(graph, policy);
 
-  if (options.json) {
+  if (format != AnswerFormat::text) {
+    // One row per policy of the answer, with how it stands to the one asked about: the rows
+    // of the CSV, and `entries` in the JSON.
+    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+    auto add_rows = [&](const char* relation, const std::vector<RelationEvent>& events) {
+      for (const RelationEvent& event : events) {
+        nlohmann::ordered_json row{{"relation", relation}};
+        row.update(node_entry(graph, event.other));
+        row["effective"] = day_json(event.day);
+        entries.push_back(std::move(row));
+      }
+    };
+    add_rows("replaced_by", evolution.successors);
+    add_rows("repealed_by", evolution.repealed_by);
+    add_rows("amended_by", evolution.amended_by);
+    add_rows("proposed_amendment", evolution.proposed_amendments);
+    add_rows("implemented_by", evolution.implemented_by);
+    nlohmann::ordered_json current = nlohmann::ordered_json::array();
+    for (VertexId v : answer.current) {
+      nlohmann::ordered_json row{{"relation", "current"}};
+      row.update(node_entry(graph, v));
+      row["effective"] = nullptr;
+      entries.push_back(row);
+      current.push_back(node_entry(graph, v));
+    }
+    if (format == AnswerFormat::csv) {
+      write_csv(context.out, entries);
+      return exit_success;
+    }
+    const nlohmann::ordered_json asked = node_entry(graph, policy);
     nlohmann::ordered_json json{{"id", graph.node(policy).id},
                                 {"replaced_by", sorted_ids(graph, answer.successors)},
                                 {"current", sorted_ids(graph, answer.current)},
@@ -33,7 +64,11 @@ int run_replaced_by(const CommandContext& context) {
                                 {"repealed_by", relation_list(graph, evolution.repealed_by)},
                                 {"amended_by", relation_list(graph, evolution.amended_by)},
                                 {"proposed_amendments", relation_list(graph, evolution.proposed_amendments)},
-                                {"implemented_by", relation_list(graph, evolution.implemented_by)}};
+                                {"implemented_by", relation_list(graph, evolution.implemented_by)},
+                                {"date", asked["date"]},
+                                {"country", asked["country"]},
+                                {"current_entries", current},
+                                {"entries", entries}};
     context.out << json.dump(2) << '\n';
     return exit_success;
   }

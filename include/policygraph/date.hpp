@@ -24,4 +24,9 @@ struct Date {
 /// Anything else, surrounding spaces included, is nullopt.
 std::optional<Date> parse_date(std::string_view text);
 
+/// The last day of what `text` names: `2020` is 2020-12-31, `2020-02` is 2020-02-29, a day is
+/// itself; nullopt where parse_date gives nullopt. For a period's end (`--until 2020`: all
+/// of 2020), where parse_date gives its first day.
+std::optional<Date> parse_date_last_day(std::string_view text);
+
 }  // namespace policygraph

@@ -58,6 +58,10 @@ void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& optio
 void write_node_link_json(std::ostream& out, const Graph& graph, const ExportOptions& options = {});
 void write_csv_nodes(std::ostream& out, const Graph& graph, const ExportOptions& options = {});
 void write_csv_edges(std::ostream& out, const Graph& graph, const ExportOptions& options = {});
+/// One CSV field as RFC 4180 quotes it: as it is, or, when it holds a comma, a quote, CR or
+/// LF, between quotes with its quotes doubled. The CSV exports and the query commands'
+/// `--format csv` share it.
+void write_csv_field(std::ostream& out, std::string_view field);
 /// Renders the DOT through the Graphviz library (libgvc), in-process. Throws ExportError
 /// when Graphviz fails.
 void write_svg(std::ostream& out, const Graph& graph, const ExportOptions& options = {});

@@ -46,6 +46,11 @@ struct Lineage {
 /// Every ancestor and descendant of `policy` along lineage edges of every kind. O(V + E) in the part reached.
 Lineage lineage(const Graph& graph, VertexId policy);
 
+/// The same along the lineage edges of the given kinds only (`lineage X --kind amends`: the
+/// acts that amend X, those that amend them, ...); empty `kinds` follows every relation.
+/// Kinds that are not lineage kinds are never followed.
+Lineage lineage(const Graph& graph, VertexId policy, const std::vector<EdgeKind>& kinds);
+
 /// The strongly connected components of more than one policy on lineage edges, each
 /// sorted by id, in order of their smallest id (MODEL.md 5.9). Tarjan, O(V + E).
 std::vector<std::vector<VertexId>> lineage_cycles(const Graph& graph);

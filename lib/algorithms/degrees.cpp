@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Degrees on lineage edges only: a policy's out-degree counts the policies it supersedes
-// or consolidates, its in-degree the policies that supersede or consolidate it.
+// Degrees on one kind of edge: on lineage edges, a policy's out-degree counts the policies it
+// builds on (supersedes, consolidates, repeals, amends, implements) and its in-degree the
+// policies that build on it; on `related_facility` edges, the facilities it governs.
 #include "policygraph/influence.hpp"
 
 namespace policygraph {
@@ -15,6 +16,13 @@ LineageDegrees lineage_degrees(const Graph& graph) {
     ++degrees.in[edge.target];
   }
   return degrees;
+}
+
+std::vector<std::uint32_t> governed_facility_counts(const Graph& full) {
+  std::vector<std::uint32_t> counts(full.policy_count(), 0);
+  for (const Edge& edge : full.edges())
+    if (edge.kind == EdgeKind::related_facility && edge.source < full.policy_count()) ++counts[edge.source];
+  return counts;
 }
 
 }  // namespace policygraph

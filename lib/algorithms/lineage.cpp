@@ -25,8 +25,8 @@ namespace policygraph {
 namespace {
 
 // Calls `visit(other end)` for each edge of a kind that `follow` accepts entering (later
-// acts) or leaving (earlier acts) v. `current` follows succession only; `lineage` and the
-// cycles follow every relation.
+// acts) or leaving (earlier acts) v. `current` follows succession only; the cycles every
+// relation; `lineage` every relation, or the kinds asked for.
 template <typename Follow, typename Visit>
 void for_each_later(const Graph& graph, VertexId v, Follow follow, Visit visit) {
   for (EdgeId e : graph.in_edges(v))
@@ -141,7 +141,10 @@ ReplacedBy replaced_by(const Graph& graph, VertexId policy) {
   return result;
 }
 
-Lineage lineage(const Graph& graph, VertexId policy) {
+Lineage lineage(const Graph& graph, VertexId policy, const std::vector<EdgeKind>& kinds) {
+  auto follow = [&kinds](EdgeKind kind) {
+    return is_lineage(kind) && (kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end());
+  };
   // Two breadth-first walks give shortest distances: predecessors (generation -k) along
   // outgoing lineage edges, successors (+k) along incoming ones. On a cycle a policy can be
   // both; it keeps the generation found first: the shorter distance, and on a tie the
@@ -152,11 +155,11 @@ Lineage lineage(const Graph& graph, VertexId policy) {
   for (int distance = 1; !successor_frontier.empty() || !predecessor_frontier.empty(); ++distance) {
     std::vector<VertexId> next_successors, next_predecessors;
     for (VertexId v : successor_frontier)
-      for_each_later(graph, v, is_lineage, [&](VertexId s) {
+      for_each_later(graph, v, follow, [&](VertexId s) {
         if (generation.try_emplace(s, distance).second) next_successors.push_back(s);
       });
     for (VertexId v : predecessor_frontier)
-      for_each_earlier(graph, v, is_lineage, [&](VertexId p) {
+      for_each_earlier(graph, v, follow, [&](VertexId p) {
         if (generation.try_emplace(p, -distance).second) next_predecessors.push_back(p);
       });
     successor_frontier = std::move(next_successors);
@@ -178,10 +181,12 @@ Lineage lineage(const Graph& graph, VertexId policy) {
   });
   for (const auto& [v, g] : generation)
     for (EdgeId e : graph.out_edges(v))
-      if (is_lineage(graph.edge(e).kind) && generation.contains(graph.edge(e).target)) result.edges.push_back(e);
+      if (follow(graph.edge(e).kind) && generation.contains(graph.edge(e).target)) result.edges.push_back(e);
   std::sort(result.edges.begin(), result.edges.end());
   return result;
 }
+
+Lineage lineage(const Graph& graph, VertexId policy) { return lineage(graph, policy, {}); }
 
 std::vector<std::vector<VertexId>> lineage_cycles(const Graph& graph) {
   // Lineage edges join policies only, and policies are vertices 0..P-1, so local index =

@@ -87,6 +87,7 @@ PageRankResult pagerank(const Graph& graph, const PageRankOptions& options) {
     }
   }
   result.scores = std::move(x);
+  result.previous_scores = std::move(next);  // swapped out above: the vector `scores` came from
   return result;
 }
 

@@ -51,4 +51,12 @@ std::optional<Date> parse_date(std::string_view text) {
   return date;
 }
 
+std::optional<Date> parse_date_last_day(std::string_view text) {
+  std::optional<Date> date = parse_date(text);
+  if (!date) return date;
+  if (text.size() == 4) date->month = 12;
+  if (text.size() <= 7) date->day = days_in_month(date->year, date->month);
+  return date;
+}
+
 }  // namespace policygraph

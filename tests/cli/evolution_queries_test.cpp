@@ -59,7 +59,13 @@ TEST(ReplacedByTyped, JsonGivesEveryKindOfAnswerBesideTheFirstKeys) {
   EXPECT_EQ(json["repealed_by"], nlohmann::json::array());
   ASSERT_EQ(json["amended_by"].size(), 2u);
   EXPECT_EQ(json["amended_by"][0],
-            (nlohmann::json{{"id", "m-2004"}, {"relation", "amends"}, {"date", "2004-10-27"}, {"title", "Linking Amendment"}}));
+            (nlohmann::json{{"id", "m-2004"},
+                            {"relation", "amends"},
+                            {"date", "2004-10-27"},
+                            {"title", "Linking Amendment"},
+                            {"country", nullptr},
+                            {"state", "unknown"},
+                            {"published", "2004-10-27"}}));
   EXPECT_EQ(json["amended_by"][1]["date"], "2010-01-01");
   ASSERT_EQ(json["proposed_amendments"].size(), 1u);
   EXPECT_EQ(json["proposed_amendments"][0]["id"], "draft-2024");

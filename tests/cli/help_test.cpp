@@ -92,6 +92,23 @@ TEST(Completion, BashOffersEveryCommandAndFormat) {
   EXPECT_NE(result.out.find("complete -F _policygraph policygraph"), std::string::npos);
 }
 
+// --format and --kind take other values on the query commands than on export; --by and --state
+// have their own.
+TEST(Completion, BashOffersEachCommandsOwnValues) {
+  Result result = run_cli({"completion", "bash"});
+  ASSERT_EQ(result.code, 0);
+  EXPECT_NE(result.out.find("--kind) case \"$command\" in export) words=\"policy facility cluster tag\" ;; lineage) "
+                            "words=\"supersedes consolidates repeals amends implements\" ;; *) "
+                            "words=\"policy facility\" ;; esac;"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("*) words=\"text json csv\" ;; esac;"), std::string::npos);
+  EXPECT_NE(result.out.find("--by) COMPREPLY=($(compgen -W \"pagerank betweenness descendants facilities\""),
+            std::string::npos);
+  EXPECT_NE(result.out.find("--state) COMPREPLY=($(compgen -W \"in_force pending proposed ended unknown\""),
+            std::string::npos);
+}
+
 TEST(ManPage, HasEveryCommand) {
   Result result = run_cli({"manpage"});
   ASSERT_EQ(result.code, 0);

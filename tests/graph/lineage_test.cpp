@@ -164,6 +164,31 @@ TEST(Lineage, ShortcutGivesTheShortestGeneration) {
   EXPECT_EQ(members_of(graph, "c"), (Strings{"a:-1", "b:-1", "c:0"}));
 }
 
+//   m1 --amends--> a <--supersedes-- b <--amends-- m2      (newer --> older)
+//
+// Following amendments only, a's lineage is m1 (b replaces it, and m2 amends b, which is
+// not reached); following succession only, b; every kind, all four.
+TEST(Lineage, FollowsOnlyTheKindsAsked) {
+  auto a = policy("a", "2000"), b = policy("b", "2005"), m1 = policy("m1", "2002"), m2 = policy("m2", "2007");
+  relate(m1, Relation::amends, refs({"a"}));
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(m2, Relation::amends, refs({"b"}));
+  Graph graph = build({a, b, m1, m2});
+  auto members = [&](const std::string& id, std::vector<EdgeKind> kinds) {
+    std::vector<std::string> result;
+    for (const auto& member : lineage(graph, vertex(graph, id), kinds).members)
+      result.push_back(graph.node(member.policy).id + ":" + std::to_string(member.generation));
+    return result;
+  };
+  EXPECT_EQ(members("a", {EdgeKind::amends}), (Strings{"a:0", "m1:1"}));
+  EXPECT_EQ(members("a", {EdgeKind::supersedes}), (Strings{"a:0", "b:1"}));
+  EXPECT_EQ(members("a", {}), (Strings{"a:0", "m1:1", "b:1", "m2:2"}));
+  EXPECT_EQ(members("m2", {EdgeKind::amends, EdgeKind::supersedes}), (Strings{"a:-2", "b:-1", "m2:0"}));
+  Lineage amendments = lineage(graph, vertex(graph, "a"), {EdgeKind::amends});
+  ASSERT_EQ(amendments.edges.size(), 1u);
+  EXPECT_EQ(graph.edge(amendments.edges[0]).kind, EdgeKind::amends);
+}
+
 //   gone (unresolved) <-- a --> ...   an unresolved predecessor is in the lineage, undated
 TEST(Lineage, UnresolvedPredecessorIsAMember) {
   auto a = policy("a", "2001");

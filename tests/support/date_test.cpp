@@ -30,6 +30,16 @@ TEST(ParseDate, RejectsWhatIsNotACalendarDay) {
   }
 }
 
+TEST(ParseDateLastDay, IsTheLastDayOfTheYearMonthOrDayNamed) {
+  EXPECT_EQ(parse_date_last_day("2020")->iso(), "2020-12-31");
+  EXPECT_EQ(parse_date_last_day("2020-02")->iso(), "2020-02-29");
+  EXPECT_EQ(parse_date_last_day("2021-02")->iso(), "2021-02-28");
+  EXPECT_EQ(parse_date_last_day("2021-04")->iso(), "2021-04-30");
+  EXPECT_EQ(parse_date_last_day("2021-04-07")->iso(), "2021-04-07");
+  EXPECT_FALSE(parse_date_last_day("2021-04-31"));
+  EXPECT_FALSE(parse_date_last_day("April 2021"));
+}
+
 TEST(Date, OrdersByDay) {
   EXPECT_LT(*parse_date("2005-12-31"), *parse_date("2006"));
   EXPECT_EQ(*parse_date("2006"), *parse_date("2006-01-01"));
