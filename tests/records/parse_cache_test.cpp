@@ -5,13 +5,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <random>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "policygraph/loader.hpp"
 #include "records/record_dump.hpp"
@@ -122,6 +125,27 @@ std::string read_bytes(const fs::path& path) {
 }
 
 void write_bytes(const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
+
+// The positions of a cache file that the brute-force tests damage, in order: every byte of
+// the header (where each field means something else), the first and last byte of each
+// region given, and a seeded sample of the rest. Every position costs a load, which under
+// the sanitizers takes milliseconds: all of them made the records tests take 50 s.
+std::vector<std::size_t> sampled_positions(std::size_t size, std::initializer_list<std::size_t> region_starts) {
+  constexpr std::size_t header_bytes = 36;
+  constexpr std::size_t sample = 96;
+  std::vector<std::size_t> positions;
+  for (std::size_t i = 0; i < std::min(header_bytes, size); ++i) positions.push_back(i);
+  for (std::size_t start : region_starts)
+    for (std::size_t i : {start - 1, start, start + 1})
+      if (i < size) positions.push_back(i);
+  if (size > 0) positions.push_back(size - 1);
+  std::mt19937_64 random(20240518);
+  for (std::size_t i = 0; i < sample && size > header_bytes; ++i)
+    positions.push_back(header_bytes + random() % (size - header_bytes));
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  return positions;
+}
 
 TEST(Hash64, MatchesXxh64) {
   // Expected values from xxhsum -H1 (the xxHash project's own tool), not from this code.
@@ -395,7 +419,9 @@ TEST(ParseCache, EveryFlippedByteIsFoundAndRebuilt) {
   in_french.preferred_language = "fr";
   const auto expected_in_french = dump(load_corpus(corpus.root(), in_french));
   std::size_t found_later = 0;
-  for (std::size_t i = 0; i < good.size(); ++i) {
+  std::size_t in_blobs = 0;
+  for (std::size_t i : sampled_positions(good.size(), {blobs_begin, blobs_end})) {
+    in_blobs += i >= blobs_begin && i < blobs_end ? 1 : 0;
     std::string bad = good;
     bad[i] = static_cast<char>(bad[i] ^ 0x20);
     write_bytes(file, bad);
@@ -413,7 +439,8 @@ TEST(ParseCache, EveryFlippedByteIsFoundAndRebuilt) {
     ASSERT_NE(needing_blobs.cache.note.find("; it is rebuilt"), std::string::npos) << "byte " << i;
     ++found_later;
   }
-  EXPECT_EQ(found_later, blobs_end - blobs_begin);
+  EXPECT_EQ(found_later, in_blobs);
+  EXPECT_GT(in_blobs, 3u);
   Corpus rebuilt = load_corpus(corpus.root(), cached_in(cache.root()));
   EXPECT_EQ(rebuilt.cache.note, "");
   EXPECT_EQ(rebuilt.cache.reused, corpus_files);
@@ -466,7 +493,8 @@ TEST(ParseCache, TruncatedCacheIsRebuilt) {
   load_corpus(corpus.root(), cached_in(cache.root()));
   const fs::path file = cache_file(corpus, cache.root());
   const std::string good = read_bytes(file);
-  for (std::size_t length = 0; length < good.size(); ++length) {
+  const auto [blobs_begin, blobs_end] = blob_region(file);
+  for (std::size_t length : sampled_positions(good.size(), {blobs_begin, blobs_end})) {
     fs::resize_file(file, length);
     Corpus loaded = load_corpus(corpus.root(), cached_in(cache.root()));
     ASSERT_EQ(dump(loaded), expected) << length;
