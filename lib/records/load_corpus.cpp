@@ -33,6 +33,7 @@
 #include "parse_cache.hpp"
 #include "policygraph/loader.hpp"
 #include "support/file_times.hpp"
+#include "support/for_each_index.hpp"
 #include "translation_twins.hpp"
 
 namespace policygraph {
@@ -47,6 +48,7 @@ Diagnostic file_problem(const std::string& file, Severity severity, std::string 
 
 std::string errno_text(int number) { return std::error_code(number, std::generic_category()).message(); }
 
+using support::for_each_index;
 using support::nanoseconds;
 
 // The whole file in one read (a loop only for short reads), or a diagnostic. `info` gets
@@ -188,21 +190,6 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
         file_problem(file.relative_path, Severity::error, std::string("cannot load the file (") + e.what() + ")"));
   }
   return result;
-}
-
-// Runs work(i) for i in [0, count) on `threads` threads, the calling one included; each
-// index once. work(i) returns false to stop every thread early.
-template <typename Work>
-void for_each_index(std::size_t count, unsigned threads, Work&& work) {
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> stop{false};
-  auto run = [&] {
-    for (std::size_t i = next++; i < count && !stop; i = next++)
-      if (!work(i)) stop = true;
-  };
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads && t < count; ++t) pool.emplace_back(run);
-  run();
 }
 
 // stat() of files taken in path order: each folder is opened once for its run of files, so
