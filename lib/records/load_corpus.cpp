@@ -103,7 +103,9 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
     if (!context) return result;
     const CachedFile* cached = cache.cached(index);
     struct stat info {};
-    if (cached != nullptr && ::stat(file.path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+    // lstat unless the walk followed a link here: a file swapped for a link is not what was cached.
+    const int status = file.through_link ? ::stat(file.path.c_str(), &info) : ::lstat(file.path.c_str(), &info);
+    if (cached != nullptr && status == 0 && S_ISREG(info.st_mode)) {
       stamp(result, info);
       if (stamp_matches(info, *cached, cache.trusted_before_ns())) {
         if (reuse(result, *cached)) {
@@ -152,16 +154,17 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
 // the kernel looks up one name per file rather than every folder of its path again.
 class FolderStat {
  public:
-  bool stat(const std::string& path, struct stat& info) {
+  // `follow`: the walk followed a link to the file; else a link there is not the file.
+  bool stat(const std::string& path, bool follow, struct stat& info) {
     const std::size_t slash = path.rfind('/');
-    if (slash == std::string::npos) return ::stat(path.c_str(), &info) == 0;
+    if (slash == std::string::npos) return (follow ? ::stat(path.c_str(), &info) : ::lstat(path.c_str(), &info)) == 0;
     const std::string_view folder(path.data(), slash);
     if (folder != folder_) {
       folder_.assign(folder);
       folder_fd_.reset(::open(folder_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     }
-    if (!folder_fd_.valid()) return ::stat(path.c_str(), &info) == 0;
-    return ::fstatat(folder_fd_.get(), path.c_str() + slash + 1, &info, 0) == 0;
+    if (!folder_fd_.valid()) return (follow ? ::stat(path.c_str(), &info) : ::lstat(path.c_str(), &info)) == 0;
+    return ::fstatat(folder_fd_.get(), path.c_str() + slash + 1, &info, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0;
   }
 
  private:
@@ -178,7 +181,7 @@ bool every_stamp_matches(const std::vector<CorpusFile>& files, const records::Ca
     for (std::size_t i = block * run; i < std::min(files.size(), (block + 1) * run); ++i) {
       struct stat info {};
       const CachedFile* cached = cache.cached(i);
-      const bool same = cached != nullptr && folder.stat(files[i].path, info) && S_ISREG(info.st_mode) &&
+      const bool same = cached != nullptr && folder.stat(files[i].path, files[i].through_link, info) && S_ISREG(info.st_mode) &&
                         stamp_matches(info, *cached, cache.trusted_before_ns());
       if (!same) {
         mismatch = true;

@@ -65,6 +65,7 @@
 #include <system_error>
 #include <utility>
 
+#include "support/file_kind.hpp"
 #include "support/file_times.hpp"
 
 namespace policygraph::records {
@@ -682,14 +683,22 @@ std::optional<ParseResult> LoadedCache::decode_chunk(const CachedMerge::Chunk& c
 std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key, std::string& problem) {
   problem.clear();
   LoadedCache cache;
-  cache.fd_.reset(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  // Never waiting (a FIFO's open would wait for a writer) nor following a link.
+  cache.fd_.reset(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY));
   if (!cache.fd_.valid()) {
-    if (errno != ENOENT && errno != ENOTDIR) problem = "cannot be read (" + errno_text(errno) + ")";
+    if (errno == ELOOP)
+      problem = "is a symbolic link, not a regular file";
+    else if (errno != ENOENT && errno != ENOTDIR)
+      problem = "cannot be read (" + errno_text(errno) + ")";
     return std::nullopt;
   }
   struct stat status {};
-  if (::fstat(cache.fd_.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
-    problem = "cannot be read";
+  if (::fstat(cache.fd_.get(), &status) != 0) {
+    problem = "cannot be read (" + errno_text(errno) + ")";
+    return std::nullopt;
+  }
+  if (!S_ISREG(status.st_mode)) {
+    problem = "is " + std::string(support::file_kind_name(status.st_mode)) + ", not a regular file";
     return std::nullopt;
   }
   const auto size = static_cast<std::uint64_t>(status.st_size);
@@ -974,6 +983,15 @@ CacheSession::CacheSession(const fs::path& root, const LoadOptions& options) {
         "give a folder with --cache DIR";
     return;
   }
+  // A link, FIFO or device where the cache file should be is not ours to read or replace.
+  std::erase_if(locations_, [&](const CacheLocation& location) {
+    struct stat info {};
+    if (::lstat(location.file.c_str(), &info) != 0 || S_ISREG(info.st_mode)) return false;
+    note_ = "the cache '" + location.file.string() + "' is " + std::string(support::file_kind_name(info.st_mode)) +
+            ", not a regular file; no cache is kept; remove it";
+    return true;
+  });
+  if (locations_.empty()) return;
   enabled_ = true;
   key_ = current_cache_key(options.limits);
   for (std::size_t i = 0; i < locations_.size(); ++i) {
