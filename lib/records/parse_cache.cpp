@@ -36,8 +36,10 @@
 // checksum is checked (on the thread that decodes it) before it is decoded. Decoding checks
 // every length and count against the bytes left, every enum against its range, and must
 // end exactly at the blob's end; a failure is "damaged", never a crash, and that file is
-// parsed from disk instead. The key (format, library version, build identity, limits)
-// makes a cache of another parser or other limits a rebuild. Writers write a temporary file
+// parsed from disk instead. The key (format, library version, build id, limits) makes a
+// cache of another parser or other limits a rebuild: the build id (build_id.hpp) is the
+// build's content, so a copy of the binary elsewhere reads the same cache, and a build of
+// other sources never does, whatever the binary's size and times. Writers write a temporary file
 // and rename it over the cache: a killed run leaves the old cache, two runs at once leave
 // one whole cache (the last rename wins), and a reader holds the file it opened. There is
 // no fsync: a cache lost in a crash is checked, found damaged and rebuilt.
@@ -49,11 +51,9 @@
 // "racily clean" entries), so it is read and hashed on the next load.
 #include "parse_cache.hpp"
 
-#include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include <algorithm>
 #include <array>
@@ -65,6 +65,7 @@
 #include <system_error>
 #include <utility>
 
+#include "build_id.hpp"
 #include "support/file_kind.hpp"
 #include "support/file_times.hpp"
 
@@ -422,20 +423,6 @@ std::string hex(std::uint64_t value) {
   return out;
 }
 
-// The size and modification time of the binary this code is in (the shared library, or
-// the program it is linked into): a rebuilt parser is another parser.
-std::string binary_identity() {
-  std::string binary = "/proc/self/exe";
-  Dl_info info{};
-  if (::dladdr(reinterpret_cast<const void*>(&binary_identity), &info) != 0 && info.dli_fname != nullptr &&
-      std::string_view(info.dli_fname).find(".so") != std::string_view::npos)
-    binary = info.dli_fname;
-  struct stat status {};
-  if (::stat(binary.c_str(), &status) != 0) return "unknown";
-  return std::to_string(status.st_size) + "@" + std::to_string(status.st_mtim.tv_sec) + "." +
-         std::to_string(status.st_mtim.tv_nsec);
-}
-
 void write_key(Writer& out, const CacheKey& key) {
   out.string(key.library_version);
   out.string(key.build_identity);
@@ -535,7 +522,7 @@ CacheKey current_cache_key(const Limits& limits) {
   CacheKey key;
   key.format_version = format_version;
   key.library_version = POLICYGRAPH_VERSION;
-  key.build_identity = binary_identity() + " libyaml " + yaml_get_version_string();
+  key.build_identity = build_id();
   key.limits = limits;
   return key;
 }

@@ -40,7 +40,7 @@ struct CachedFile {
 struct CacheKey {
   std::uint32_t format_version = 0;
   std::string library_version;  ///< POLICYGRAPH_VERSION
-  std::string build_identity;   ///< size and time of the binary holding the parser
+  std::string build_identity;   ///< build_id(): the build's content, not its binary's times
   Limits limits;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "records/parse_cache.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -546,6 +547,26 @@ TEST(ParseCache, CacheOfAnotherVersionOrBuildIsRebuilt) {
   report = load_after_writing_with(key, corpus, cache);
   EXPECT_NE(report.note.find("was written by another build of policygraph"), std::string::npos) << report.note;
   EXPECT_EQ(report.parsed, corpus_files);
+}
+
+// Issue 18, point 5: the key was the size and time of the binary, so that a build of the
+// same size and time (reproducible builds fix times) read another build's cache, and a copy
+// of the binary elsewhere rebuilt it. The key is the build's content now.
+TEST(ParseCache, KeyIsTheBuildNotTheBinarysTimes) {
+  const records::CacheKey before = records::current_cache_key({});
+  struct stat binary {};
+  ASSERT_EQ(::stat("/proc/self/exe", &binary), 0);
+  const struct timespec times[2] = {binary.st_atim, {binary.st_mtim.tv_sec + 1, binary.st_mtim.tv_nsec}};
+  ASSERT_EQ(::utimensat(AT_FDCWD, "/proc/self/exe", times, 0), 0);
+  EXPECT_EQ(records::current_cache_key({}).build_identity, before.build_identity);
+  const std::string& id = before.build_identity;
+  for (const char* part : {"policygraph ", "source ", "yaml-cpp ", "libyaml "})
+    EXPECT_NE(id.find(part), std::string::npos) << part << " in " << id;
+#if defined(__clang__)
+  EXPECT_NE(id.find("Clang "), std::string::npos) << id;
+#elif defined(__GNUC__)
+  EXPECT_NE(id.find("GNU " + std::to_string(__GNUC__) + "."), std::string::npos) << id;
+#endif
 }
 
 TEST(ParseCache, OtherLimitsRebuild) {
