@@ -198,7 +198,8 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   app->add_option("--threads", global.threads, "Threads for loading (0: every core)")
       ->capture_default_str()
       ->check(not_negative);
-  app->add_option("--cache", global.cache, "Keep parsed records here (default: the corpus's .policygraph-cache)")
+  app->add_option("--cache", global.cache,
+                  "Keep the cache of parsed records in DIR (default: ~/.cache/policygraph, or $XDG_CACHE_HOME's)")
       ->type_name("DIR");
   app->add_flag("--no-cache", global.no_cache, "Parse every file again and keep no cache (wins over --cache)");
   add_limit_options(*app, global.limits);

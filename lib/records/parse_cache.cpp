@@ -416,13 +416,6 @@ void read_record(Reader& in, Record& record, std::string_view path) {
 
 std::string errno_text(int number) { return std::error_code(number, std::generic_category()).message(); }
 
-std::string hex(std::uint64_t value) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, value >>= 4) out[static_cast<std::size_t>(i)] = digits[value & 0xF];
-  return out;
-}
-
 void write_key(Writer& out, const CacheKey& key) {
   out.string(key.library_version);
   out.string(key.build_identity);
@@ -443,13 +436,6 @@ std::string key_difference(const CacheKey& found, const CacheKey& wanted) {
       a.max_alias_expansions != b.max_alias_expansions || a.max_alias_events != b.max_alias_events)
     return "was written with other limits";
   return {};
-}
-
-bool writable_folder(const fs::path& folder) {
-  struct stat status {};
-  if (::stat(folder.c_str(), &status) != 0 || !S_ISDIR(status.st_mode)) return false;
-  if ((status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return false;  // read-only, even for root
-  return ::access(folder.c_str(), W_OK) == 0;
 }
 
 // Writes all of `bytes`, or false with errno set.
@@ -935,27 +921,6 @@ bool write_cache(const fs::path& file, const CacheKey& key, std::int64_t load_st
   return writer.begin(file, key, load_started_ns, entries, {}, problem) && writer.commit(nullptr, {}, problem);
 }
 
-std::vector<CacheLocation> cache_locations(const fs::path& canonical_root, const std::optional<fs::path>& folder) {
-  const std::string corpus_hash = hex(hash64(canonical_root.generic_string()));
-  if (folder) return {{*folder, *folder / ("records-" + corpus_hash + ".cache")}};
-
-  std::vector<CacheLocation> places;
-  fs::path inside = canonical_root / ".policygraph-cache";
-  std::error_code error;
-  if (fs::exists(inside, error) ? writable_folder(inside) : writable_folder(canonical_root))
-    places.push_back({inside, inside / "records.cache"});
-  fs::path base;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && xdg[0] == '/')
-    base = xdg;
-  else if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/')
-    base = fs::path(home) / ".cache";
-  if (!base.empty()) {
-    fs::path outside = base / "policygraph" / corpus_hash;
-    places.push_back({outside, outside / "records.cache"});
-  }
-  return places;
-}
-
 CacheSession::CacheSession(const fs::path& root, const LoadOptions& options) {
   if (!options.use_cache) return;
   load_started_ns_ =
@@ -963,33 +928,19 @@ CacheSession::CacheSession(const fs::path& root, const LoadOptions& options) {
   std::error_code error;
   fs::path canonical_root = fs::canonical(root, error);
   if (error) return;  // the walker reports an unreadable root; there is nothing to cache
-  locations_ = cache_locations(canonical_root, options.cache_folder);
-  if (locations_.empty()) {
-    note_ =
-        "no cache of parsed records: the corpus folder is read-only and neither XDG_CACHE_HOME nor HOME is set; "
-        "give a folder with --cache DIR";
+  std::optional<CacheLocation> location = cache_location(canonical_root, options.cache_folder);
+  if (!location) {
+    note_ = "no cache of parsed records: neither XDG_CACHE_HOME nor HOME is set; give a folder with --cache DIR";
     return;
   }
-  // A link, FIFO or device where the cache file should be is not ours to read or replace.
-  std::erase_if(locations_, [&](const CacheLocation& location) {
-    struct stat info {};
-    if (::lstat(location.file.c_str(), &info) != 0 || S_ISREG(info.st_mode)) return false;
-    note_ = "the cache '" + location.file.string() + "' is " + std::string(support::file_kind_name(info.st_mode)) +
-            ", not a regular file; no cache is kept; remove it";
-    return true;
-  });
-  if (locations_.empty()) return;
+  location_ = std::move(*location);
+  note_ = cache_location_problem(location_, root, canonical_root);
+  if (!note_.empty()) return;
   enabled_ = true;
   key_ = current_cache_key(options.limits);
-  for (std::size_t i = 0; i < locations_.size(); ++i) {
-    std::string problem;
-    loaded_ = read_cache(locations_[i].file, key_, problem);
-    if (loaded_ || !problem.empty()) {
-      read_from_ = i;
-      if (!problem.empty()) note_ = "the cache '" + locations_[i].file.string() + "' " + problem + "; it is rebuilt";
-      break;
-    }
-  }
+  std::string problem;
+  loaded_ = read_cache(location_.file, key_, problem);
+  if (!problem.empty()) note_ = "the cache '" + location_.file.string() + "' " + problem + "; it is rebuilt";
   if (loaded_) trusted_before_ns_ = loaded_->load_started_ns() - racy_window_ns;
 }
 
@@ -1039,14 +990,14 @@ std::optional<CachedMerge> CacheSession::merged(std::string_view language) {
   std::string problem;
   std::optional<CachedMerge> merge = loaded_->load_merge(problem);
   if (!problem.empty())
-    note_ = "the cache '" + locations_[read_from_].file.string() + "' " + problem + "; it is rebuilt";
+    note_ = "the cache '" + location_.file.string() + "' " + problem + "; it is rebuilt";
   if (merge && merge->language != language) return std::nullopt;
   return merge;
 }
 
 void CacheSession::use_entries() {
   if (!loaded_ || loaded_->load_blobs()) return;
-  note_ = "the cache '" + locations_[read_from_].file.string() + "' cannot be read; it is rebuilt";
+  note_ = "the cache '" + location_.file.string() + "' cannot be read; it is rebuilt";
   loaded_.reset();
   matches_.assign(matches_.size(), nullptr);
   matched_ = 0;
@@ -1057,14 +1008,14 @@ void CacheSession::release_entries() {
 }
 
 void CacheSession::note_damaged_merge() {
-  note_ = "the cache '" + locations_[read_from_].file.string() +
+  note_ = "the cache '" + location_.file.string() +
           "' is damaged (a chunk of its merged corpus does not match its checksum or does not decode); it is rebuilt";
 }
 
 void CacheSession::served_by_merge(CacheReport& report) const {
   report.used = true;
   report.merged = true;
-  report.folder = locations_[read_from_].folder;
+  report.folder = location_.folder;
   report.reused = matched_;
   report.note = note_;
 }
@@ -1089,12 +1040,12 @@ void CacheSession::refresh_listing(const Corpus& corpus, std::string_view langua
 void CacheSession::write_entries(const std::vector<CacheEntry>& entries, bool unchanged, bool merge_current,
                                  std::size_t damaged, CacheReport& report) {
   if (damaged > 0)
-    note_ = "the cache '" + locations_[read_from_].file.string() + "' is damaged (" + std::to_string(damaged) +
+    note_ = "the cache '" + location_.file.string() + "' is damaged (" + std::to_string(damaged) +
             (damaged == 1 ? " entry does" : " entries do") +
             " not match its checksum or does not decode); it is rebuilt";
   report.note = note_;
   if (!enabled_) return;
-  report.folder = locations_[read_from_].folder;
+  report.folder = location_.folder;
   report.removed = loaded_ ? loaded_->files().size() - matched_ : 0;
   // The folders vouch for the listing only when it holds every file the walk found: a file
   // left out (unreadable, too large) would otherwise be missed, with its diagnostic.
@@ -1105,18 +1056,13 @@ void CacheSession::write_entries(const std::vector<CacheEntry>& entries, bool un
     report.used = true;
     return;
   }
-  std::string first_problem;
-  for (std::size_t i = 0; i < locations_.size(); ++i) {
-    std::string problem;
-    auto writer = std::make_unique<CacheWriter>();
-    if (writer->begin(locations_[i].file, key_, load_started_ns_, entries, folders, problem)) {
-      writer_ = std::move(writer);
-      written_to_ = i;
-      return;
-    }
-    if (first_problem.empty()) first_problem = problem;
+  std::string problem = make_cache_folder(location_);
+  auto writer = std::make_unique<CacheWriter>();
+  if (problem.empty() && writer->begin(location_.file, key_, load_started_ns_, entries, folders, problem)) {
+    writer_ = std::move(writer);
+    return;
   }
-  fail_to_write(first_problem, report);
+  fail_to_write(problem, report);
 }
 
 void CacheSession::write_merged(const Corpus& corpus, std::string_view language, CacheReport& report) {
@@ -1124,7 +1070,7 @@ void CacheSession::write_merged(const Corpus& corpus, std::string_view language,
   std::string problem;
   if (writer_->commit(&corpus, language, problem)) {
     report.used = true;
-    report.folder = locations_[written_to_].folder;
+    report.folder = location_.folder;
   } else {
     fail_to_write(problem, report);
   }

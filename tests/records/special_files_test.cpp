@@ -145,7 +145,7 @@ TEST(SpecialFiles, FifoAtTheCachesPathIsLeftAloneWithANote) {
   LoadOptions options;
   options.use_cache = true;
   options.cache_folder = cache.root();
-  const fs::path file = records::cache_locations(fs::canonical(corpus.root()), cache.root()).front().file;
+  const fs::path file = records::cache_location(fs::canonical(corpus.root()), cache.root())->file;
   make_fifo(file);
   Corpus loaded = within_two_seconds({file}, [&] { return load_corpus(corpus.root(), options); });
   EXPECT_EQ(loaded.records.size(), 1u);
@@ -166,7 +166,7 @@ TEST(SpecialFiles, LinkAtTheCachesPathIsNotFollowed) {
   LoadOptions options;
   options.use_cache = true;
   options.cache_folder = cache.root();
-  const fs::path file = records::cache_locations(fs::canonical(corpus.root()), cache.root()).front().file;
+  const fs::path file = records::cache_location(fs::canonical(corpus.root()), cache.root())->file;
   fs::create_symlink(unrelated, file);
   Corpus loaded = load_corpus(corpus.root(), options);
   EXPECT_FALSE(loaded.cache.used);
