@@ -4,7 +4,9 @@
 // A file goes to a temporary file in the same folder (a rename is atomic only within one
 // file system), is flushed and fsync'ed, then renamed over the target; the folder is
 // fsync'ed so the rename itself survives a crash. A reader never sees half a file, and a
-// failed export leaves the previous file as it was.
+// failed export leaves the previous file as it was. The temporary is removed on SIGINT or
+// SIGTERM, and one left by a writer killed outright is removed by the next export to the
+// same target (support/temporary_files.hpp).
 //
 // A folder of files (the CSV export) is written the same way one level up: into a hidden
 // sibling folder, then swapped with the old folder in one renameat2(RENAME_EXCHANGE), so
@@ -25,6 +27,7 @@
 
 #include "csv_folder.hpp"
 #include "policygraph/export.hpp"
+#include "support/temporary_files.hpp"
 #include "write_behind_file.hpp"
 
 namespace policygraph {
@@ -45,10 +48,9 @@ bool sync_path(const fs::path& path, int flags) {
   return ok;
 }
 
-/// A new empty hidden folder beside `target`: `.<name>.<what>-XXXXXX`.
+/// A new empty hidden folder beside `target`: `.<name>.<what>-<pid>-XXXXXX`.
 fs::path make_sibling_folder(const fs::path& target, std::string_view what) {
-  std::string pattern =
-      (target.parent_path() / ("." + target.filename().string() + "." + std::string(what) + "-XXXXXX")).string();
+  std::string pattern = support::temporary_pattern(target, what);
   if (::mkdtemp(pattern.data()) == nullptr)
     throw ExportError(system_error_text(target, "cannot create a folder beside it"));
   return pattern;
@@ -130,7 +132,8 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
       throw ExportError(path.string() + ": cannot create the folder '" + folder.string() + "' (" + error.message() +
                         "); write the file elsewhere");
   }
-  std::string pattern = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  support::remove_stale_temporaries(path);
+  std::string pattern = support::temporary_pattern(path, "tmp");
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
     if (errno == EACCES || errno == EROFS)
@@ -139,6 +142,7 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
     throw ExportError(system_error_text(path, "cannot create a temporary file beside it"));
   }
   const fs::path temporary = pattern;
+  support::TemporaryRegistration registration(temporary, false);  // removed on SIGINT or SIGTERM
   // mkstemp makes the file 0600; an export is an ordinary file, or keeps the mode of the
   // file it replaces.
   struct stat existing {};
@@ -219,7 +223,12 @@ void write_folder_atomically(const fs::path& folder, const std::vector<FolderFil
     return;
   }
 
+  support::remove_stale_temporaries(target);
   const fs::path staging = make_sibling_folder(target, "tmp");
+  // Removed on SIGINT or SIGTERM: before the swap it is the new export half written, after
+  // it the old export on its way out. The "old" folder of the fallback is not registered:
+  // between its two renames it holds the only copy of the export.
+  support::TemporaryRegistration registration(staging, true);
   try {
     if (::chmod(staging.c_str(), mode) != 0) throw ExportError(system_error_text(staging, "cannot chmod"));
     for (const FolderFile& file : files) write_file(staging / file.name, file);

@@ -40,8 +40,9 @@
 // cache of another parser or other limits a rebuild: the build id (build_id.hpp) is the
 // build's content, so a copy of the binary elsewhere reads the same cache, and a build of
 // other sources never does, whatever the binary's size and times. Writers write a temporary file
-// and rename it over the cache: a killed run leaves the old cache, two runs at once leave
-// one whole cache (the last rename wins), and a reader holds the file it opened. There is
+// and rename it over the cache: a killed run leaves the old cache (and its temporary, which
+// the next writer removes), two runs at once leave one whole cache (the last rename wins),
+// and a reader holds the file it opened. There is
 // no fsync: a cache lost in a crash is checked, found damaged and rebuilt.
 //
 // Freshness: a file whose size, mtime and ctime are those cached is not read. ctime, which
@@ -782,6 +783,7 @@ void CacheWriter::abandon() {
   if (fd_ < 0) return;
   ::close(fd_);
   ::unlink(temporary_.c_str());
+  registration_.release();
   fd_ = -1;
 }
 
@@ -827,12 +829,14 @@ bool CacheWriter::begin(const fs::path& file, const CacheKey& key, std::int64_t 
   head.fixed64(0);  // the file's length, once known (commit)
 
   file_ = file;
-  temporary_ = (file.parent_path() / ("." + file.filename().string() + ".XXXXXX")).string();
+  support::remove_stale_temporaries(file, true);
+  temporary_ = support::temporary_pattern(file, "tmp");
   fd_ = ::mkstemp(temporary_.data());
   if (fd_ < 0) {
     problem = "cannot write in the folder '" + file.parent_path().string() + "' (" + errno_text(errno) + ")";
     return false;
   }
+  registration_ = support::TemporaryRegistration(temporary_, false);
   // Blobs go out in batches of about a megabyte: one write per blob would be a system call
   // per file, one buffer for all of them a copy of the whole cache.
   bool written = write_all(fd_, header) && write_all(fd_, table);
@@ -907,8 +911,9 @@ bool CacheWriter::commit(const Corpus* merged, std::string_view language, std::s
     written = false;
     saved = errno;
   }
+  if (!written) ::unlink(temporary_.c_str());
+  registration_.release();
   if (!written) {
-    ::unlink(temporary_.c_str());
     problem = "cannot write '" + file_.string() + "' (" + errno_text(saved) + ")";
     return false;
   }

@@ -16,6 +16,7 @@
 #include "cache_location.hpp"
 #include "corpus_walker.hpp"
 #include "policygraph/loader.hpp"
+#include "support/temporary_files.hpp"
 #include "support/unique_fd.hpp"
 
 namespace policygraph::records {
@@ -130,7 +131,9 @@ struct CacheEntry {
 };
 
 /// Writes a cache atomically: into a temporary file beside the cache, renamed over it by
-/// commit(), so readers see the old cache or the new one, never half of one. In two steps,
+/// commit(), so readers see the old cache or the new one, never half of one. The temporary
+/// is registered for removal on a signal, and those of writers killed outright are removed
+/// by the next writer (support/temporary_files.hpp). In two steps,
 /// so that the files' blobs can be written and freed before the merge that the merged
 /// corpus comes from.
 class CacheWriter {
@@ -153,6 +156,7 @@ class CacheWriter {
   void abandon();
   std::filesystem::path file_;
   std::string temporary_;
+  support::TemporaryRegistration registration_;  // removed on SIGINT or SIGTERM
   int fd_ = -1;
   std::uint64_t written_ = 0;
 };

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -617,6 +618,27 @@ TEST(ParseCache, RunsAtOnceLeaveOneWholeCache) {
   std::size_t leftovers = 0;
   for (const auto& entry : fs::directory_iterator(cache.root())) leftovers += entry.path().extension() != ".cache";
   EXPECT_EQ(leftovers, 0u);  // no temporary file left behind
+}
+
+// Issue 18, point 4: a cache write killed midway left its temporary file for ever.
+TEST(ParseCache, StaleTemporariesOfGoneWritersAreRemoved) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  const fs::path file = cache_file(corpus, cache.root());
+  const std::string name = file.filename().string();
+  pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  const fs::path dead = cache.root() / ("." + name + ".tmp-" + std::to_string(child) + "-AbC123");
+  const fs::path before_pids = cache.root() / ("." + name + ".Zz9Yy8");  // as older versions named them
+  write_bytes(dead, "killed");
+  write_bytes(before_pids, "killed long ago");
+  fs::last_write_time(before_pids, fs::file_time_type::clock::now() - std::chrono::hours(2));
+  EXPECT_TRUE(load_corpus(corpus.root(), cached_in(cache.root())).cache.used);
+  EXPECT_FALSE(fs::exists(dead));
+  EXPECT_FALSE(fs::exists(before_pids));
+  EXPECT_TRUE(fs::exists(file));
 }
 
 TEST(ParseCache, OneFolderServesSeveralCorpora) {
