@@ -233,7 +233,8 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   CLI::App* export_command = add_command(*app, "export", invocation);
   export_command->add_option("-f,--format", exports.format, "graphml, gexf, dot, svg, json or csv")->required();
   export_command->add_option("--view", exports.view, "full, lineage or policy")->capture_default_str();
-  export_command->add_option("-o,--output", exports.output, "The file to write (csv: a folder); stdout without it");
+  export_command->add_option("-o,--output", exports.output,
+                             "The file to write (csv: a folder); stdout without it or with -");
   export_command->add_option("--focus", exports.focus, "Only the neighbourhood of this policy");
   export_command->add_option("--depth", exports.depth, "With --focus: how many edges away")->capture_default_str();
   export_command->add_option("--kind", exports.kinds, "Only nodes of these kinds (policy, facility, cluster, tag)")

@@ -26,6 +26,7 @@
 #include <string>
 
 #include "csv_folder.hpp"
+#include "output_target.hpp"
 #include "policygraph/export.hpp"
 #include "support/temporary_files.hpp"
 #include "write_behind_file.hpp"
@@ -121,9 +122,23 @@ void replace_folder(const fs::path& staging, const fs::path& target) {
   fs::remove_all(old, ignored);
 }
 
-}  // namespace
+/// Writes to a stream (a FIFO, a device, an open descriptor) as it is generated: there is
+/// nothing to rename, so a failure midway leaves what was written.
+void write_through(const fs::path& path, int fd, const std::function<void(std::ostream&)>& write) {
+  export_detail::WriteBehindFile file(fd);
+  std::ostream out(&file);
+  try {
+    write(out);
+  } catch (const ExportError&) {
+    throw;
+  } catch (const std::exception& error) {
+    throw ExportError(path.string() + ": " + error.what());
+  }
+  if (!out || !file.finish()) throw ExportError(system_error_text(path, "cannot write"));
+}
 
-void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
+/// Writes a regular file (or a new one) whole or not at all: the temporary file renamed over it.
+void replace_file(const fs::path& path, const std::function<void(std::ostream&)>& write) {
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   if (path.has_parent_path()) {
     std::error_code error;
@@ -181,6 +196,38 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
   if (closed != 0) fail(system_error_text(path, "cannot write"));
   if (::rename(temporary.c_str(), path.c_str()) != 0) fail(system_error_text(path, "cannot replace"));
   sync_path(folder, O_RDONLY | O_DIRECTORY);  // best effort: some file systems refuse
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
+  const export_detail::OutputTarget target = export_detail::output_target(path);
+  switch (target.kind) {
+    case export_detail::OutputTarget::Kind::replace:
+      replace_file(target.path, write);
+      return;
+    case export_detail::OutputTarget::Kind::descriptor:
+      write_through(path, target.fd, write);
+      return;
+    case export_detail::OutputTarget::Kind::stream: {
+      // A FIFO waits here for a reader, as the shell's `>` does.
+      const int fd = ::open(target.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+      if (fd < 0) throw ExportError(system_error_text(path, "cannot open"));
+      struct stat info {};
+      if (::fstat(fd, &info) != 0 || !(S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode))) {
+        ::close(fd);
+        throw ExportError(path.string() + ": changed while it was opened; write it again");
+      }
+      try {
+        write_through(path, fd, write);
+      } catch (...) {
+        ::close(fd);
+        throw;
+      }
+      if (::close(fd) != 0) throw ExportError(system_error_text(path, "cannot write"));
+      return;
+    }
+  }
 }
 
 void write_folder_atomically(const fs::path& folder, const std::vector<FolderFile>& files,

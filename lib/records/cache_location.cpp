@@ -30,8 +30,8 @@ std::string hex(std::uint64_t value) {
 std::string readable_name(const fs::path& canonical_root) {
   std::string name;
   for (char c : canonical_root.filename().string()) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                       c == '_' || c == '-';
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     name += plain ? c : '_';
     if (name.size() == 40) break;
   }
@@ -67,7 +67,8 @@ std::optional<CacheLocation> cache_location(const fs::path& canonical_root, cons
   return CacheLocation{own, own / "records.cache", false};
 }
 
-std::string cache_location_problem(const CacheLocation& location, const fs::path& root, const fs::path& canonical_root) {
+std::string cache_location_problem(const CacheLocation& location, const fs::path& root,
+                                   const fs::path& canonical_root) {
   struct stat info {};
   const bool folder_is_link = ::lstat(location.folder.c_str(), &info) == 0 && S_ISLNK(info.st_mode);
   const std::string folder = "the cache folder '" + location.folder.string() + "' ";
@@ -78,10 +79,14 @@ std::string cache_location_problem(const CacheLocation& location, const fs::path
     std::error_code error;
     const fs::path named = fs::absolute(location.folder, error).lexically_normal();
     const fs::path real = fs::weakly_canonical(location.folder, error);
-    const bool named_inside = within(named, fs::absolute(root, error).lexically_normal()) || within(named, canonical_root);
+    const bool named_inside =
+        within(named, fs::absolute(root, error).lexically_normal()) || within(named, canonical_root);
     if (!error && named_inside && !within(real, canonical_root))
-      return folder + (folder_is_link ? "is a symbolic link out of the corpus" : "leads out of the corpus through a symbolic link") +
-             " (to '" + real.string() + "'); no cache is kept; remove the link, or give the folder it leads to with --cache";
+      return folder +
+             (folder_is_link ? "is a symbolic link out of the corpus"
+                             : "leads out of the corpus through a symbolic link") +
+             " (to '" + real.string() +
+             "'); no cache is kept; remove the link, or give the folder it leads to with --cache";
   }
   if (::lstat(location.file.c_str(), &info) == 0 && !S_ISREG(info.st_mode))
     return "the cache '" + location.file.string() + "' is " + std::string(support::file_kind_name(info.st_mode)) +
@@ -96,10 +101,11 @@ std::string make_cache_folder(const CacheLocation& location) {
   if (error) return "cannot create the folder '" + location.folder.string() + "' (" + error.message() + ")";
   if (!location.given) return {};
   // Never through a link, never over a file that is there: only a folder we just made gets one.
-  support::UniqueFd fd(::open((location.folder / ".gitignore").c_str(),
-                              O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+  support::UniqueFd fd(
+      ::open((location.folder / ".gitignore").c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
   if (fd.valid()) {
-    constexpr std::string_view text = "# Created by policygraph: its cache of parsed records, never to be committed.\n*\n";
+    constexpr std::string_view text =
+        "# Created by policygraph: its cache of parsed records, never to be committed.\n*\n";
     if (::write(fd.get(), text.data(), text.size()) != static_cast<ssize_t>(text.size()))
       return "cannot write '" + (location.folder / ".gitignore").string() + "' (" +
              std::error_code(errno, std::generic_category()).message() + ")";

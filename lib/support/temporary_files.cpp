@@ -99,8 +99,8 @@ bool parse_temporary_suffix(std::string_view rest, pid_t& pid, bool& worded) {
 
 std::string temporary_pattern(const fs::path& target, std::string_view what) {
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  return (folder / ("." + target.filename().string() + "." + std::string(what) + "-" + std::to_string(::getpid()) +
-                    "-XXXXXX"))
+  return (folder /
+          ("." + target.filename().string() + "." + std::string(what) + "-" + std::to_string(::getpid()) + "-XXXXXX"))
       .string();
 }
 

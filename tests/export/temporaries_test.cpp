@@ -39,13 +39,13 @@ TEST(StaleTemporaries, AnExportRemovesThoseOfGoneOrOldWritersOfItsTarget) {
   const std::string dead = std::to_string(dead_pid());
   const std::string alive = std::to_string(::getpid());
   write_text(folder / "x.graphml", "old");
-  write_text(folder / (".x.graphml.tmp-" + dead + "-AbC123"), "killed");      // writer gone
-  write_text(folder / (".x.graphml.tmp-" + alive + "-AbC123"), "writing");    // writer alive, recent
-  write_text(folder / (".x.graphml.tmp-" + alive + "-Old123"), "stuck");      // alive, but hours old
-  write_text(folder / ".x.graphml.tmp-Zz9Yy8", "before pids");                 // no pid, hours old
+  write_text(folder / (".x.graphml.tmp-" + dead + "-AbC123"), "killed");    // writer gone
+  write_text(folder / (".x.graphml.tmp-" + alive + "-AbC123"), "writing");  // writer alive, recent
+  write_text(folder / (".x.graphml.tmp-" + alive + "-Old123"), "stuck");    // alive, but hours old
+  write_text(folder / ".x.graphml.tmp-Zz9Yy8", "before pids");              // no pid, hours old
   make_old(folder / (".x.graphml.tmp-" + alive + "-Old123"));
   make_old(folder / ".x.graphml.tmp-Zz9Yy8");
-  write_text(folder / ".x.graphml.tmp-Qq1Ww2", "no pid, recent");              // may be alive
+  write_text(folder / ".x.graphml.tmp-Qq1Ww2", "no pid, recent");  // may be alive
   write_text(folder / (".y.graphml.tmp-" + dead + "-AbC123"), "another target");
   write_text(folder / ".x.graphml.tmp-notes", "not a name of ours");
 
@@ -106,8 +106,9 @@ TEST(InterruptedExport, ACsvExportLeavesNoStagingFolder) {
                                    out << "half" << std::flush;
                                    ::raise(SIGINT);
                                  }}};
-  EXPECT_EQ(signal_ending([&] { write_folder_atomically(folder / "neo4j", files, [](std::string_view) { return true; }); }),
-            SIGINT);
+  EXPECT_EQ(
+      signal_ending([&] { write_folder_atomically(folder / "neo4j", files, [](std::string_view) { return true; }); }),
+      SIGINT);
   EXPECT_EQ(std::distance(fs::directory_iterator(folder), fs::directory_iterator()), 0);
 }
 

@@ -125,9 +125,10 @@ TEST(CacheLocation, ACacheFolderInTheCorpusThatLinksOutOfItIsRefused) {
   fs::create_directory_symlink(outside.root(), link);
   Corpus loaded = load_corpus(corpus.root(), cached_in(link));
   EXPECT_FALSE(loaded.cache.used);
-  EXPECT_EQ(loaded.cache.note, "the cache folder '" + link.string() + "' is a symbolic link out of the corpus (to '" +
-                                   fs::canonical(outside.root()).string() +
-                                   "'); no cache is kept; remove the link, or give the folder it leads to with --cache");
+  EXPECT_EQ(loaded.cache.note,
+            "the cache folder '" + link.string() + "' is a symbolic link out of the corpus (to '" +
+                fs::canonical(outside.root()).string() +
+                "'); no cache is kept; remove the link, or give the folder it leads to with --cache");
   EXPECT_EQ(entries_in(outside.root()), 0u);
   EXPECT_EQ(loaded.records.size(), 1u);
 }
@@ -144,8 +145,7 @@ TEST(CacheLocation, TheDefaultCacheFolderMayNotBeALink) {
   Corpus loaded = load_corpus(corpus.root(), caching());
   EXPECT_FALSE(loaded.cache.used);
   EXPECT_EQ(loaded.cache.note, "the cache folder '" + folder.string() + "' is a symbolic link (to '" +
-                                   fs::canonical(elsewhere.root()).string() +
-                                   "'); no cache is kept; remove the link");
+                                   fs::canonical(elsewhere.root()).string() + "'); no cache is kept; remove the link");
   EXPECT_EQ(entries_in(elsewhere.root()), 0u);
 }
 

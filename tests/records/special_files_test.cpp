@@ -104,8 +104,9 @@ TEST(SpecialFiles, RecordFileSwappedForAFifoIsAWarningNotAHang) {
   make_fifo(fifo);
   Diagnostics diagnostics;
   struct stat info {};
-  auto text = within_two_seconds(
-      {fifo}, [&] { return records::read_record_file({"a.md", fifo.string()}, {}, diagnostics, info); });
+  auto text = within_two_seconds({fifo}, [&] {
+    return records::read_record_file({"a.md", fifo.string()}, {}, diagnostics, info);
+  });
   EXPECT_FALSE(text.has_value());
   EXPECT_EQ(messages(diagnostics),
             Strings{"a.md: warning: a named pipe (FIFO), not a regular file; skipped; remove it or give it a name "
@@ -130,8 +131,7 @@ TEST(SpecialFiles, VanishedFileIsSaidToHaveVanished) {
   TempCorpus corpus;
   Diagnostics diagnostics;
   struct stat info {};
-  auto text =
-      records::read_record_file({"gone.md", (corpus.root() / "gone.md").string()}, {}, diagnostics, info);
+  auto text = records::read_record_file({"gone.md", (corpus.root() / "gone.md").string()}, {}, diagnostics, info);
   EXPECT_FALSE(text.has_value());
   EXPECT_EQ(messages(diagnostics),
             Strings{"gone.md: warning: the file vanished while the corpus was read (it was listed, then gone); "

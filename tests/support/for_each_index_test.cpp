@@ -28,7 +28,8 @@ TEST(ForEachIndex, AnExceptionOnAnotherThreadReachesTheCaller) {
   std::atomic<std::size_t> done{0};
   EXPECT_THROW(for_each_index(1000, 3,
                               [&](std::size_t) {
-                                if (std::this_thread::get_id() != caller) throw std::runtime_error("out of memory, say");
+                                if (std::this_thread::get_id() != caller)
+                                  throw std::runtime_error("out of memory, say");
                                 std::this_thread::sleep_for(std::chrono::milliseconds(1));  // leave work to the others
                                 ++done;
                                 return true;
