@@ -4,11 +4,22 @@
 #include <algorithm>
 
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <map>
 
 namespace policygraph::cli {
 namespace {
+
+// A weight is a number, 0 or more. A negative one made PageRank "converge" in one iteration
+// and modularity meaningless; and CLI11 takes nan and inf for numbers.
+std::string a_weight(const std::string& value) {
+  char* end = nullptr;
+  const double weight = std::strtod(value.c_str(), &end);
+  if (!value.empty() && *end == '\0' && std::isfinite(weight) && weight >= 0) return {};
+  return "'" + value + "' is not a weight: give a number, 0 or more, such as 0.5";
+}
 
 void add_weight_options(CLI::App& command, ViewWeights& weights) {
   const char* group = "Weights of the policy view";
@@ -34,6 +45,8 @@ void add_weight_options(CLI::App& command, ViewWeights& weights) {
   command.add_option("--facility-weight", weights.facility, "Weight of each shared facility")
       ->group(group)
       ->capture_default_str();
+  for (CLI::Option* option : command.get_options())
+    if (option->get_group() == group) option->check(a_weight);
 }
 
 std::string examples_footer(const CommandInfo& info) {
@@ -183,7 +196,8 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
       "policygraph");
   app->footer(
       "Run 'policygraph help COMMAND' or 'policygraph COMMAND --help' for a command's options and examples.\n"
-      "Exit codes: 0 success, 1 a finding (errors, an unknown id), 2 a usage error, 3 an input/output failure.");
+      "Exit codes: 0 success, 1 a finding (errors, an unknown id), 2 a usage error, 3 an input/output failure,\n"
+      "4 an internal error (a bug).");
   app->set_version_flag("--version", std::string("policygraph ") + POLICYGRAPH_VERSION_STRING);
   app->require_subcommand(0, 1);
   app->fallthrough();
@@ -194,6 +208,7 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   app->add_option("--lang", global.language, "Preferred language when merging translations")->capture_default_str();
   app->add_flag("--json", global.json, "Machine-readable output on stdout");
   app->add_flag("--strict", global.strict, "Treat every diagnostic as an error");
+  app->add_flag("--verbose", global.verbose, "List every note, even a great many of one kind");
   app->add_flag("--follow-symlinks", global.follow_symlinks, "Follow symbolic links that lead out of the corpus");
   app->add_option("--threads", global.threads, "Threads for loading (0: every core)")
       ->capture_default_str()
@@ -221,12 +236,13 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
       ->check(not_negative);
   influence->add_option("--sample", query.sample, "Betweenness from K sampled sources, for large corpora")
       ->check(not_negative);
-  influence->add_option("--seed", query.seed, "Seed for --sample")->capture_default_str();
+  influence->add_option("--seed", query.seed, "Seed for --sample")->capture_default_str()->check(not_negative);
   add_weight_options(*influence, invocation.weights);
 
   CLI::App* clusters = add_command(*app, "clusters", invocation);
   clusters->add_option("--seed", query.seed, "Seed of Louvain's node order: the same seed, the same communities")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(not_negative);
   add_weight_options(*clusters, invocation.weights);
 
   ExportCommandOptions& exports = invocation.export_options;

@@ -107,7 +107,7 @@ struct Corpus {
 
 /// Walks `root`, parses every record file on all cores, merges translations and reports
 /// duplicates. Never throws for bad input; a root that cannot be read is an error
-/// diagnostic on the root itself.
+/// diagnostic on the root itself, and one that holds no record a warning on `.`.
 Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options = {});
 
 /// Merges records of the same kind and id in several languages into one each

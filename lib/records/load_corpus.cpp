@@ -30,6 +30,7 @@
 #include <thread>
 
 #include "corpus_walker.hpp"
+#include "no_records.hpp"
 #include "parse_cache.hpp"
 #include "record_file.hpp"
 #include "policygraph/loader.hpp"
@@ -351,6 +352,10 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
     }
     corpus.cache.walked = !listed_by_cache;
     std::move(walk_diagnostics.begin(), walk_diagnostics.end(), std::back_inserter(corpus.diagnostics));
+    // Not cached either: it depends on the folders around the corpus.
+    std::error_code error;
+    if (corpus.records.empty() && std::filesystem::is_directory(root, error))
+      corpus.diagnostics.push_back(records::no_records_found(root, corpus.files_read));
   } catch (const std::exception& e) {
     corpus.diagnostics.push_back(
         file_problem(root.generic_string(), Severity::error, std::string("cannot load the corpus (") + e.what() + ")"));
