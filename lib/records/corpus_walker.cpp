@@ -176,9 +176,11 @@ class Walker {
     struct stat info {};
     if (is_folder)
       walk(path, target, relative);
-    else if (::stat(target.c_str(), &info) == 0 && S_ISREG(info.st_mode))
+    else if (::stat(target.c_str(), &info) != 0)
+      return;  // gone since canonical() found it
+    else if (S_ISREG(info.st_mode))
       files_.push_back({relative, path, true});
-    else if (::stat(target.c_str(), &info) == 0)
+    else
       report_special_file(relative, info.st_mode);
   }
 

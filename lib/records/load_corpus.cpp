@@ -48,7 +48,6 @@ Diagnostic file_problem(const std::string& file, Severity severity, std::string 
   return Diagnostic{file, 0, 0, severity, std::move(message)};
 }
 
-
 using support::for_each_index;
 using support::nanoseconds;
 
@@ -105,8 +104,9 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
     const CachedFile* cached = cache.cached(index);
     struct stat info {};
     // lstat unless the walk followed a link here: a file swapped for a link is not what was cached.
-    const int status = file.through_link ? ::stat(file.path.c_str(), &info) : ::lstat(file.path.c_str(), &info);
-    if (cached != nullptr && status == 0 && S_ISREG(info.st_mode)) {
+    if (cached != nullptr &&
+        (file.through_link ? ::stat(file.path.c_str(), &info) : ::lstat(file.path.c_str(), &info)) == 0 &&
+        S_ISREG(info.st_mode)) {
       stamp(result, info);
       if (stamp_matches(info, *cached, cache.trusted_before_ns())) {
         if (reuse(result, *cached)) {

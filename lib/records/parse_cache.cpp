@@ -39,11 +39,11 @@
 // parsed from disk instead. The key (format, library version, build id, limits) makes a
 // cache of another parser or other limits a rebuild: the build id (build_id.hpp) is the
 // build's content, so a copy of the binary elsewhere reads the same cache, and a build of
-// other sources never does, whatever the binary's size and times. Writers write a temporary file
-// and rename it over the cache: a killed run leaves the old cache (and its temporary, which
-// the next writer removes), two runs at once leave one whole cache (the last rename wins),
-// and a reader holds the file it opened. There is
-// no fsync: a cache lost in a crash is checked, found damaged and rebuilt.
+// other sources never does, whatever the binary's size and times. Writers write a temporary
+// file and rename it over the cache: a killed run leaves the old cache (and its temporary,
+// which the next writer removes), two runs at once leave one whole cache (the last rename
+// wins), and a reader holds the file it opened. There is no fsync: a cache lost in a crash
+// is checked, found damaged and rebuilt.
 //
 // Freshness: a file whose size, mtime and ctime are those cached is not read. ctime, which
 // no one can set by hand, catches what keeps mtime (`touch -d`, `cp -p`, a chmod that makes
