@@ -40,7 +40,8 @@ std::vector<std::string> free_value_options(const CLI::App& app) {
   for (const CLI::App* command : app.get_subcommands({})) scopes.push_back(command);
   for (const CLI::App* scope : scopes)
     for (const CLI::Option* option : scope->get_options()) {
-      if (option->get_type_size() == 0 || option->get_positional()) continue;
+      // A flag has no type name (CLI11 gives flags a type size too).
+      if (option->get_type_size() == 0 || option->get_type_name().empty() || option->get_positional()) continue;
       for (const std::string& name : names_of(*option))
         if (std::find(completed.begin(), completed.end(), name) == completed.end() &&
             std::find(names.begin(), names.end(), name) == names.end())

@@ -131,6 +131,7 @@ TEST(Completion, AnOptionThatTakesAValueCompletesNoOption) {
         "policygraph stats --threads \"\"", "policygraph influence --tag-weight \"\"", "policygraph stats --lang \"\""})
     EXPECT_EQ(bash_completes(words), "\n") << words;
   EXPECT_NE(bash_completes("policygraph influence \"\"").find("--top"), std::string::npos);  // options still complete
+  EXPECT_NE(bash_completes("policygraph stats --json \"\"").find("--strict"), std::string::npos);  // after a flag too
   EXPECT_NE(bash_completes("policygraph export --format \"\"").find("graphml"), std::string::npos);
 }
 
