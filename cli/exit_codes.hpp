@@ -12,6 +12,7 @@ enum ExitCode : int {
   exit_finding = 1,   ///< errors in the corpus, an unknown id: the answer is "no"
   exit_usage = 2,     ///< the command line is wrong
   exit_io = 3,        ///< a file or folder could not be read or written
+  exit_internal = 4,  ///< a bug: an exception no command caught
 };
 
 /// A failure the front reports as `policygraph: error: <message>` and turns into `code`.

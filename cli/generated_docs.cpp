@@ -31,6 +31,26 @@ std::vector<std::string> flags_of(const CLI::App& scope) {
   return names;
 }
 
+// The options, of any command, that take a value completion has no list for.
+std::vector<std::string> free_value_options(const CLI::App& app) {
+  static const std::vector<std::string> completed{"-C",       "--corpus", "-o",     "--output",  "--focus", "-f",
+                                                  "--format", "--view",   "--kind", "--metrics", "--cache",
+                                                  "--by",     "--state",  "--explain"};
+  std::vector<std::string> names;
+  std::vector<const CLI::App*> scopes{&app};
+  for (const CLI::App* command : app.get_subcommands({})) scopes.push_back(command);
+  for (const CLI::App* scope : scopes)
+    for (const CLI::Option* option : scope->get_options()) {
+      // A flag has no type name (CLI11 gives flags a type size too).
+      if (option->get_type_size() == 0 || option->get_type_name().empty() || option->get_positional()) continue;
+      for (const std::string& name : names_of(*option))
+        if (std::find(completed.begin(), completed.end(), name) == completed.end() &&
+            std::find(names.begin(), names.end(), name) == names.end())
+          names.push_back(name);
+    }
+  return names;
+}
+
 std::vector<const CLI::App*> visible_commands(const CLI::App& app) {
   std::vector<const CLI::App*> commands;
   for (const CLI::App* command : app.get_subcommands({}))
@@ -99,6 +119,11 @@ std::string bash_completion(const CLI::App& app) {
     script << "    " << option << ") COMPREPLY=($(compgen -W \"" << join(choices_of(option))
            << "\" -- \"$cur\")); return ;;\n";
   script << "    --explain) COMPREPLY=($(compgen -W \"$(_policygraph_ids)\" -- \"$cur\")); return ;;\n";
+  // Any other option that takes a value (a date, a number, a country) completes nothing: the
+  // command's options here would make bash insert their common prefix, "-".
+  script << "    --cache) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n";
+  if (const std::vector<std::string> others = free_value_options(app); !others.empty())
+    script << "    " << join(others, "|") << ") COMPREPLY=(); return ;;\n";
   script << "  esac\n"
          << "  case \"$command\" in\n"
          << "    \"\") COMPREPLY=($(compgen -W \"" << join(commands) << " " << join(flags_of(app))
@@ -152,8 +177,10 @@ std::string man_page(const CLI::App& app) {
     }
   }
   page << ".SH EXIT STATUS\n0 success; 1 a finding (errors in the corpus, an unknown id); 2 a usage error; "
-          "3 an input/output failure.\n"
-       << ".SH ENVIRONMENT\n.B NO_COLOR\nturns colour off.\n";
+          "3 an input/output failure; 4 an internal error (a bug: please report it).\n"
+       << ".SH ENVIRONMENT\n.B NO_COLOR\nturns colour off, and so does\n.B TERM=dumb.\n"
+       << ".TP\n.B XDG_CACHE_HOME\nthe cache of parsed records is kept in $XDG_CACHE_HOME/policygraph "
+          "(else ~/.cache/policygraph).\n";
   return page.str();
 }
 

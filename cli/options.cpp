@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <map>
 
@@ -12,6 +14,15 @@
 
 namespace policygraph::cli {
 namespace {
+
+// A weight is a number, 0 or more. A negative one made PageRank "converge" in one iteration
+// and modularity meaningless; and CLI11 takes nan and inf for numbers.
+std::string a_weight(const std::string& value) {
+  char* end = nullptr;
+  const double weight = std::strtod(value.c_str(), &end);
+  if (!value.empty() && *end == '\0' && std::isfinite(weight) && weight >= 0) return {};
+  return "'" + value + "' is not a weight: give a number, 0 or more, such as 0.5";
+}
 
 void add_weight_options(CLI::App& command, ViewWeights& weights) {
   const char* group = "Weights of the policy view";
@@ -37,6 +48,8 @@ void add_weight_options(CLI::App& command, ViewWeights& weights) {
   command.add_option("--facility-weight", weights.facility, "Weight of each shared facility")
       ->group(group)
       ->capture_default_str();
+  for (CLI::Option* option : command.get_options())
+    if (option->get_group() == group) option->check(a_weight);
 }
 
 // --format on the commands whose answers are rows (in-force, influence, lineage,
@@ -264,7 +277,8 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
       "policygraph");
   app->footer(
       "Run 'policygraph help COMMAND' or 'policygraph COMMAND --help' for a command's options and examples.\n"
-      "Exit codes: 0 success, 1 a finding (errors, an unknown id), 2 a usage error, 3 an input/output failure.");
+      "Exit codes: 0 success, 1 a finding (errors, an unknown id), 2 a usage error, 3 an input/output failure,\n"
+      "4 an internal error (a bug).");
   app->set_version_flag("--version", std::string("policygraph ") + POLICYGRAPH_VERSION_STRING);
   app->require_subcommand(0, 1);
   app->fallthrough();
@@ -275,11 +289,13 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   app->add_option("--lang", global.language, "Preferred language when merging translations")->capture_default_str();
   app->add_flag("--json", global.json, "Machine-readable output on stdout");
   app->add_flag("--strict", global.strict, "Treat every diagnostic as an error");
+  app->add_flag("--verbose", global.verbose, "List every note, even a great many of one kind");
   app->add_flag("--follow-symlinks", global.follow_symlinks, "Follow symbolic links that lead out of the corpus");
   app->add_option("--threads", global.threads, "Threads for loading (0: every core)")
       ->capture_default_str()
       ->check(not_negative);
-  app->add_option("--cache", global.cache, "Keep parsed records here (default: the corpus's .policygraph-cache)")
+  app->add_option("--cache", global.cache,
+                  "Keep the cache of parsed records in DIR (default: ~/.cache/policygraph, or $XDG_CACHE_HOME's)")
       ->type_name("DIR");
   app->add_flag("--no-cache", global.no_cache, "Parse every file again and keep no cache (wins over --cache)");
   add_limit_options(*app, global.limits);
@@ -314,14 +330,15 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
       ->type_name("ID");
   influence->add_option("--sample", query.sample, "Betweenness from K sampled sources, for large corpora")
       ->check(not_negative);
-  influence->add_option("--seed", query.seed, "Seed for --sample")->capture_default_str();
+  influence->add_option("--seed", query.seed, "Seed for --sample")->capture_default_str()->check(not_negative);
   add_answer_format_option(*influence, query);
   add_filter_options(*influence, filters, by_country | by_dates | by_state);
   add_weight_options(*influence, invocation.weights);
 
   CLI::App* clusters = add_command(*app, "clusters", invocation);
   clusters->add_option("--seed", query.seed, "Seed of Louvain's node order: the same seed, the same communities")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(not_negative);
   add_answer_format_option(*clusters, query);
   add_filter_options(*clusters, filters, by_country | by_dates | by_state | by_node_kind);
   add_weight_options(*clusters, invocation.weights);
@@ -330,7 +347,8 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   CLI::App* export_command = add_command(*app, "export", invocation);
   export_command->add_option("-f,--format", exports.format, "graphml, gexf, dot, svg, json or csv")->required();
   export_command->add_option("--view", exports.view, "full, lineage or policy")->capture_default_str();
-  export_command->add_option("-o,--output", exports.output, "The file to write (csv: a folder); stdout without it");
+  export_command->add_option("-o,--output", exports.output,
+                             "The file to write (csv: a folder); stdout without it or with -");
   export_command->add_option("--focus", exports.focus, "Only the neighbourhood of this policy");
   export_command->add_option("--depth", exports.depth, "With --focus: how many edges away")->capture_default_str();
   export_command->add_option("--kind", exports.kinds, "Only nodes of these kinds (policy, facility, cluster, tag)")

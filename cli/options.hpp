@@ -23,6 +23,7 @@ struct GlobalOptions {
   std::string language = "en";
   bool json = false;
   bool strict = false;
+  bool verbose = false;  ///< --verbose: every note, even many of one kind
   bool follow_symlinks = false;
   unsigned threads = 0;
   std::string cache;      ///< --cache DIR: where to keep parsed records; empty: the default

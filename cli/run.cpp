@@ -146,9 +146,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     err << styled(terminal, Style::red, "policygraph: error: ") << error.what() << '\n';
     return error.code;
   } catch (const std::exception& error) {
-    err << "policygraph: internal error: " << error.what() << " (this is a bug: please report it with the command)\n";
-    return exit_io;
+    return report_internal_error(error, err);
   }
+}
+
+int report_internal_error(const std::exception& error, std::ostream& err) {
+  err << "policygraph: internal error: " << error.what() << " (this is a bug: please report it with the command)\n";
+  return exit_internal;
 }
 
 }  // namespace policygraph::cli

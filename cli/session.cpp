@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "diagnostic_list.hpp"
 #include "exit_codes.hpp"
 #include "progress.hpp"
 
@@ -80,7 +81,9 @@ bool report_diagnostic_count(const Session& session, const GlobalOptions& option
                                              [](const Diagnostic& d) { return d.severity == Severity::warning; }));
   if (session.diagnostics.empty()) return true;
   if (options.strict) {
-    for (const auto& diagnostic : session.diagnostics) err << format_diagnostic(diagnostic) << '\n';
+    const DiagnosticList list = list_diagnostics(session.diagnostics, options.verbose);
+    for (const Diagnostic* diagnostic : list.shown) err << format_diagnostic(*diagnostic) << '\n';
+    for (const std::string& more : list.more) err << "note: " << more << '\n';
     const std::size_t count = session.diagnostics.size();
     err << "policygraph: " << count << (count == 1 ? " diagnostic" : " diagnostics")
         << " and --strict is on: fix " << (count == 1 ? "it" : "them")
@@ -89,6 +92,16 @@ bool report_diagnostic_count(const Session& session, const GlobalOptions& option
   }
   // Notes (a README without front matter, say) are for `validate` alone.
   if (errors + warnings == 0) return true;
+  // Nothing loaded at all: say why (no records found, the folder unreadable), not a count.
+  if (session.record_count[0] + session.record_count[1] == 0) {
+    for (const Diagnostic& d : session.diagnostics) {
+      if (d.severity == Severity::note) continue;
+      err << styled(terminal, d.severity == Severity::error ? Style::red : Style::yellow,
+                    "policygraph: " + std::string(to_string(d.severity)) + ": ")
+          << (d.file == "." ? d.message : format_diagnostic(d)) << '\n';
+    }
+    return true;
+  }
   err << styled(terminal, Style::yellow, "policygraph: ") << errors << " error" << (errors == 1 ? "" : "s") << " and "
       << warnings << " warning" << (warnings == 1 ? "" : "s")
       << " in the corpus; 'policygraph validate' lists each one and what was left out\n";

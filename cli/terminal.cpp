@@ -33,12 +33,16 @@ std::size_t columns_of(char32_t c) { return is_zero_width(c) ? 0 : is_wide(c) ? 
 
 }  // namespace
 
+bool colour_wanted(bool out_is_terminal, const char* no_color, const char* term) {
+  const bool dumb = term != nullptr && std::string_view(term) == "dumb";  // Emacs's shell, some CI logs
+  return out_is_terminal && (no_color == nullptr || *no_color == '\0') && !dumb;
+}
+
 Terminal Terminal::detect() {
   Terminal terminal;
   terminal.out_is_terminal = isatty(STDOUT_FILENO) != 0;
   terminal.err_is_terminal = isatty(STDERR_FILENO) != 0;
-  const char* no_colour = std::getenv("NO_COLOR");
-  terminal.colour = terminal.out_is_terminal && (no_colour == nullptr || *no_colour == '\0');
+  terminal.colour = colour_wanted(terminal.out_is_terminal, std::getenv("NO_COLOR"), std::getenv("TERM"));
   winsize size{};
   if (terminal.out_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20)
     terminal.width = size.ws_col;

@@ -19,6 +19,10 @@ struct Terminal {
   static Terminal detect();
 };
 
+/// Whether to colour standard output: on a terminal, unless NO_COLOR is set to anything
+/// (no-color.org) or TERM is `dumb`. The values of the environment as given (null: unset).
+bool colour_wanted(bool out_is_terminal, const char* no_color, const char* term);
+
 enum class Style { bold, dim, red, yellow, green, cyan };
 
 /// `text` wrapped in the ANSI codes for `style` when colour is on; unchanged otherwise.

@@ -4,7 +4,9 @@
 // A file goes to a temporary file in the same folder (a rename is atomic only within one
 // file system), is flushed and fsync'ed, then renamed over the target; the folder is
 // fsync'ed so the rename itself survives a crash. A reader never sees half a file, and a
-// failed export leaves the previous file as it was.
+// failed export leaves the previous file as it was. The temporary is removed on SIGINT or
+// SIGTERM, and one left by a writer killed outright is removed by the next export to the
+// same target (support/temporary_files.hpp).
 //
 // A folder of files (the CSV export) is written the same way one level up: into a hidden
 // sibling folder, then swapped with the old folder in one renameat2(RENAME_EXCHANGE), so
@@ -24,7 +26,9 @@
 #include <string>
 
 #include "csv_folder.hpp"
+#include "output_target.hpp"
 #include "policygraph/export.hpp"
+#include "support/temporary_files.hpp"
 #include "write_behind_file.hpp"
 
 namespace policygraph {
@@ -45,10 +49,9 @@ bool sync_path(const fs::path& path, int flags) {
   return ok;
 }
 
-/// A new empty hidden folder beside `target`: `.<name>.<what>-XXXXXX`.
+/// A new empty hidden folder beside `target`: `.<name>.<what>-<pid>-XXXXXX`.
 fs::path make_sibling_folder(const fs::path& target, std::string_view what) {
-  std::string pattern =
-      (target.parent_path() / ("." + target.filename().string() + "." + std::string(what) + "-XXXXXX")).string();
+  std::string pattern = support::temporary_pattern(target, what);
   if (::mkdtemp(pattern.data()) == nullptr)
     throw ExportError(system_error_text(target, "cannot create a folder beside it"));
   return pattern;
@@ -148,9 +151,23 @@ void replace_folder(const fs::path& staging, const fs::path& target) {
   fs::remove_all(old, ignored);
 }
 
-}  // namespace
+/// Writes to a stream (a FIFO, a device, an open descriptor) as it is generated: there is
+/// nothing to rename, so a failure midway leaves what was written.
+void write_through(const fs::path& path, int fd, const std::function<void(std::ostream&)>& write) {
+  export_detail::WriteBehindFile file(fd);
+  std::ostream out(&file);
+  try {
+    write(out);
+  } catch (const ExportError&) {
+    throw;
+  } catch (const std::exception& error) {
+    throw ExportError(path.string() + ": " + error.what());
+  }
+  if (!out || !file.finish()) throw ExportError(system_error_text(path, "cannot write"));
+}
 
-void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
+/// Writes a regular file (or a new one) whole or not at all: the temporary file renamed over it.
+void replace_file(const fs::path& path, const std::function<void(std::ostream&)>& write) {
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   if (path.has_parent_path()) {
     std::error_code error;
@@ -159,7 +176,8 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
       throw ExportError(path.string() + ": cannot create the folder '" + folder.string() + "' (" + error.message() +
                         "); write the file elsewhere");
   }
-  std::string pattern = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  support::remove_stale_temporaries(path);
+  std::string pattern = support::temporary_pattern(path, "tmp");
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
     if (errno == EACCES || errno == EROFS)
@@ -168,6 +186,7 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
     throw ExportError(system_error_text(path, "cannot create a temporary file beside it"));
   }
   const fs::path temporary = pattern;
+  support::TemporaryRegistration registration(temporary, false);  // removed on SIGINT or SIGTERM
   // mkstemp makes the file 0600; an export is an ordinary file, or keeps the mode of the
   // file it replaces.
   struct stat existing {};
@@ -206,6 +225,38 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
   if (closed != 0) fail(system_error_text(path, "cannot write"));
   if (::rename(temporary.c_str(), path.c_str()) != 0) fail(system_error_text(path, "cannot replace"));
   sync_path(folder, O_RDONLY | O_DIRECTORY);  // best effort: some file systems refuse
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
+  const export_detail::OutputTarget target = export_detail::output_target(path);
+  switch (target.kind) {
+    case export_detail::OutputTarget::Kind::replace:
+      replace_file(target.path, write);
+      return;
+    case export_detail::OutputTarget::Kind::descriptor:
+      write_through(path, target.fd, write);
+      return;
+    case export_detail::OutputTarget::Kind::stream: {
+      // A FIFO waits here for a reader, as the shell's `>` does.
+      const int fd = ::open(target.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+      if (fd < 0) throw ExportError(system_error_text(path, "cannot open"));
+      struct stat info {};
+      if (::fstat(fd, &info) != 0 || !(S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode))) {
+        ::close(fd);
+        throw ExportError(path.string() + ": changed while it was opened; write it again");
+      }
+      try {
+        write_through(path, fd, write);
+      } catch (...) {
+        ::close(fd);
+        throw;
+      }
+      if (::close(fd) != 0) throw ExportError(system_error_text(path, "cannot write"));
+      return;
+    }
+  }
 }
 
 void write_folder_atomically(const fs::path& folder, const std::vector<FolderFile>& files,
@@ -248,7 +299,12 @@ void write_folder_atomically(const fs::path& folder, const std::vector<FolderFil
     return;
   }
 
+  support::remove_stale_temporaries(target);
   const fs::path staging = make_sibling_folder(target, "tmp");
+  // Removed on SIGINT or SIGTERM: before the swap it is the new export half written, after
+  // it the old export on its way out. The "old" folder of the fallback is not registered:
+  // between its two renames it holds the only copy of the export.
+  support::TemporaryRegistration registration(staging, true);
   try {
     if (::chmod(staging.c_str(), mode) != 0) throw ExportError(system_error_text(staging, "cannot chmod"));
     for (const FolderFile& file : files) write_staged_file(staging / file.name, file);

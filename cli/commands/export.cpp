@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -45,6 +46,12 @@ void refuse_large_layout(const Graph& graph, ExportFormat format, const ExportOp
                     "; or raise --max-layout-nodes and --max-layout-edges");
 }
 
+// Whether `-o PATH` names standard output by another name than `-`.
+bool names_standard_output(const std::string& path) {
+  const std::string normal = std::filesystem::path(path).lexically_normal().string();
+  return normal == "/dev/stdout" || normal == "/dev/fd/1" || normal == "/proc/self/fd/1";
+}
+
 }  // namespace
 
 int run_export(const CommandContext& context) {
@@ -64,7 +71,9 @@ int run_export(const CommandContext& context) {
   if (request.depth < 0) throw usage_error("--depth must be 0 or more");
   MetricRequest metric_request;
   if (request.metrics_given) metric_request = parse_metric_names(request.metrics);
-  if (format == ExportFormat::csv && request.output.empty() && options.json)
+  // `-o -` is standard output, as without -o.
+  const std::string output = request.output == "-" ? std::string() : request.output;
+  if (format == ExportFormat::csv && output.empty() && options.json)
     throw usage_error("--json with CSV on stdout would mix two formats: give -o DIR for the CSV files");
 
   Session& session = open_session(options, invocation.weights, context.err, context.terminal);
@@ -127,20 +136,23 @@ int run_export(const CommandContext& context) {
   if (diagram) refuse_large_layout(graph, format, export_options, request.layout_limits, context.err);
 
   try {
-    if (request.output.empty()) {
+    if (output.empty()) {
       export_to_stream(format, context.out, graph, export_options);
       return exit_success;
     }
-    export_to_path(format, request.output, graph, export_options);
+    context.out.flush();  // before anything reaches the descriptor behind it (-o /dev/stdout)
+    export_to_path(format, output, graph, export_options);
   } catch (const ExportError& error) {
     throw io_error(std::string(error.what()));
   }
+  // The export itself went to standard output: a summary after it would end up in the file.
+  if (names_standard_output(output)) return exit_success;
 
   std::size_t nodes = 0;
   for (VertexId v : graph.vertices()) nodes += export_options.selection.contains(v);
   std::size_t edges = written_edge_count(format, graph, export_options);
   if (options.json) {
-    context.out << nlohmann::ordered_json{{"file", request.output},
+    context.out << nlohmann::ordered_json{{"file", output},
                                           {"format", std::string(to_string(format))},
                                           {"view", std::string(to_string(view))},
                                           {"nodes", nodes},
@@ -148,7 +160,7 @@ int run_export(const CommandContext& context) {
                        .dump(2)
                 << '\n';
   } else {
-    context.out << "wrote " << request.output << " (" << to_string(format) << ", " << to_string(view) << " view, "
+    context.out << "wrote " << output << " (" << to_string(format) << ", " << to_string(view) << " view, "
                 << nodes << " nodes, " << edges << " edges)\n";
   }
   return exit_success;

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "commands.hpp"
+#include "diagnostic_list.hpp"
 #include "exit_codes.hpp"
 #include "session.hpp"
 
@@ -27,13 +28,17 @@ int run_validate(const CommandContext& context) {
     return failed ? exit_finding : exit_success;
   }
 
-  for (const auto& d : diagnostics) {
-    Style style = d.severity == Severity::error ? Style::red : d.severity == Severity::warning ? Style::yellow : Style::cyan;
-    std::string location = d.file;
-    if (d.line > 0) location += ':' + std::to_string(d.line) + (d.column > 0 ? ':' + std::to_string(d.column) : "");
+  const DiagnosticList list = list_diagnostics(diagnostics, options.verbose);
+  for (const Diagnostic* d : list.shown) {
+    Style style =
+        d->severity == Severity::error ? Style::red : d->severity == Severity::warning ? Style::yellow : Style::cyan;
+    std::string location = d->file;
+    if (d->line > 0) location += ':' + std::to_string(d->line) + (d->column > 0 ? ':' + std::to_string(d->column) : "");
     context.out << styled(context.terminal, Style::bold, location) << ": "
-                << styled(context.terminal, style, std::string(to_string(d.severity))) << ": " << d.message << '\n';
+                << styled(context.terminal, style, std::string(to_string(d->severity))) << ": " << d->message << '\n';
   }
+  for (const std::string& more : list.more)
+    context.out << styled(context.terminal, Style::cyan, "note") << ": " << more << '\n';
   std::size_t records = session.record_count[0] + session.record_count[1];
   std::size_t warnings = diagnostics.size() - errors;
   if (diagnostics.empty()) {

@@ -66,12 +66,14 @@ struct LoadOptions {
   /// Called from the loading thread now and then with (files done, files in all).
   std::function<void(std::size_t, std::size_t)> on_progress;
   /// Keep each file's parsed records between loads, and parse again only the files that
-  /// changed (the translations merge always runs). The cache lives in
-  /// `<root>/.policygraph-cache/`, or in `${XDG_CACHE_HOME:-$HOME/.cache}/policygraph/`
-  /// when the corpus folder is read-only.
-  bool use_cache = true;
-  /// Where to keep the cache instead (created when missing; one folder serves several
-  /// corpora).
+  /// changed. Off unless asked: a library writes nothing its caller did not ask for. The
+  /// cache lives in the user's cache folder,
+  /// `${XDG_CACHE_HOME:-$HOME/.cache}/policygraph/<name>-<hash>/` for the corpus folder of
+  /// that name and real path, never in the corpus unless `cache_folder` says so.
+  bool use_cache = false;
+  /// With use_cache, where to keep the cache instead: created when missing (then with a
+  /// `.gitignore` of everything), one folder serving several corpora. A folder inside the
+  /// corpus that leads out of it through a symbolic link is refused, with a note.
   std::optional<std::filesystem::path> cache_folder;
 };
 
@@ -105,7 +107,7 @@ struct Corpus {
 
 /// Walks `root`, parses every record file on all cores, merges translations and reports
 /// duplicates. Never throws for bad input; a root that cannot be read is an error
-/// diagnostic on the root itself.
+/// diagnostic on the root itself, and one that holds no record a warning on `.`.
 Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options = {});
 
 /// Merges records of the same kind and id in several languages into one each

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "policygraph/loader.hpp"
+#include "support/file_kind.hpp"
 #include "support/file_times.hpp"
 
 namespace policygraph::records {
@@ -113,9 +114,15 @@ class Walker {
     if (type != DT_UNKNOWN) return type;
     struct stat info {};
     if (::lstat(path.c_str(), &info) != 0) return DT_UNKNOWN;
-    if (S_ISLNK(info.st_mode)) return DT_LNK;
-    if (S_ISDIR(info.st_mode)) return DT_DIR;
-    return S_ISREG(info.st_mode) ? DT_REG : DT_UNKNOWN;
+    return static_cast<unsigned char>(IFTODT(info.st_mode));
+  }
+
+  // A FIFO, socket or device named like a record: never opened (a FIFO's open would wait
+  // for a writer, a device's reads may never end), but not passed over in silence either.
+  void report_special_file(const std::string& relative, mode_t mode) {
+    report(relative, Severity::warning,
+           std::string(support::file_kind_name(mode)) +
+               ", not a regular file; skipped; remove it or give it a name without a record ending");
   }
 
   void visit(const std::string& folder, const Entry& entry, const std::string& prefix) {
@@ -132,6 +139,8 @@ class Walker {
         walk(path, ancestors_.back() + "/" + name, relative);
       } else if (has_record_ending && type == DT_REG) {
         files_.push_back({std::move(relative), std::move(path)});
+      } else if (has_record_ending && type != DT_UNKNOWN) {
+        report_special_file(relative, DTTOIF(type));
       }
       return;
     }
@@ -164,10 +173,15 @@ class Walker {
                  "'); skipped; allow it with follow_symlinks (--follow-symlinks)");
       return;
     }
+    struct stat info {};
     if (is_folder)
       walk(path, target, relative);
-    else if (fs::is_regular_file(target, error))
-      files_.push_back({relative, path});
+    else if (::stat(target.c_str(), &info) != 0)
+      return;  // gone since canonical() found it
+    else if (S_ISREG(info.st_mode))
+      files_.push_back({relative, path, true});
+    else
+      report_special_file(relative, info.st_mode);
   }
 
   bool follow_;

@@ -16,6 +16,7 @@ struct CorpusFile {
   std::string relative_path;  ///< '/'-separated, as diagnostics show it
   std::string path;           ///< to open (a string, not a std::filesystem::path: splitting
                               ///< 100,000 paths into components cost more than the walk)
+  bool through_link = false;  ///< the file is a symbolic link the walk followed (--follow-symlinks)
 };
 
 /// A folder the walk listed, with its times as they were just before it was listed: while
@@ -42,8 +43,9 @@ struct CorpusListing {
 /// Hidden files and folders are skipped. Symbolic links: a link to something inside the
 /// corpus is skipped (its target is read by its own path, and reading it twice would make
 /// duplicates); a link leading out is skipped with a note unless `follow_symlinks`; a link
-/// that loops or leads nowhere gets one warning. A root that cannot be read is an error on
-/// the root itself.
+/// that loops or leads nowhere gets one warning. A FIFO, socket or device with a record
+/// ending (or a followed link to one) is a warning, never opened. A root that cannot be
+/// read is an error on the root itself.
 CorpusListing list_corpus_files(const std::filesystem::path& root, bool follow_symlinks, Diagnostics& diagnostics);
 
 /// The file at `relative_path` (a folder's for a FolderStamp) as a walk of `root` without

@@ -30,9 +30,12 @@
 #include <thread>
 
 #include "corpus_walker.hpp"
+#include "no_records.hpp"
 #include "parse_cache.hpp"
+#include "record_file.hpp"
 #include "policygraph/loader.hpp"
 #include "support/file_times.hpp"
+#include "support/for_each_index.hpp"
 #include "translation_twins.hpp"
 
 namespace policygraph {
@@ -45,53 +48,8 @@ Diagnostic file_problem(const std::string& file, Severity severity, std::string 
   return Diagnostic{file, 0, 0, severity, std::move(message)};
 }
 
-std::string errno_text(int number) { return std::error_code(number, std::generic_category()).message(); }
-
+using support::for_each_index;
 using support::nanoseconds;
-
-// The whole file in one read (a loop only for short reads), or a diagnostic. `info` gets
-// the file's status as it was when it was opened.
-std::optional<std::string> read_file(const CorpusFile& file, const Limits& limits, Diagnostics& diagnostics,
-                                     struct stat& info) {
-  int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    diagnostics.push_back(file_problem(file.relative_path, Severity::error,
-                                       "cannot read the file (" + errno_text(errno) + "); check its permissions"));
-    return std::nullopt;
-  }
-  std::optional<std::string> text;
-  if (::fstat(fd, &info) != 0) {
-    diagnostics.push_back(
-        file_problem(file.relative_path, Severity::error, "cannot read the file (" + errno_text(errno) + ")"));
-  } else if (static_cast<std::size_t>(info.st_size) > limits.max_file_bytes) {
-    diagnostics.push_back(file_problem(file.relative_path, Severity::error,
-                                       "file is " + std::to_string(info.st_size) + " bytes, more than the limit of " +
-                                           std::to_string(limits.max_file_bytes) +
-                                           " bytes; it is skipped; split it into smaller files or raise "
-                                           "--max-file-size"));
-  } else {
-    text.emplace();
-    text->resize(static_cast<std::size_t>(info.st_size));
-    std::size_t done = 0;
-    while (done < text->size()) {
-      ssize_t got = ::read(fd, text->data() + done, text->size() - done);
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) {
-        diagnostics.push_back(file_problem(file.relative_path, Severity::error,
-                                           "cannot read the file (" + errno_text(errno) + "); check its permissions"));
-        text.reset();
-        break;
-      }
-      if (got == 0) {  // shrank while we read: keep what is there
-        text->resize(done);
-        break;
-      }
-      done += static_cast<std::size_t>(got);
-    }
-  }
-  ::close(fd);
-  return text;
-}
 
 struct FileResult {
   ParseResult parsed;
@@ -145,7 +103,10 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
     if (!context) return result;
     const CachedFile* cached = cache.cached(index);
     struct stat info {};
-    if (cached != nullptr && ::stat(file.path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+    // lstat unless the walk followed a link here: a file swapped for a link is not what was cached.
+    if (cached != nullptr &&
+        (file.through_link ? ::stat(file.path.c_str(), &info) : ::lstat(file.path.c_str(), &info)) == 0 &&
+        S_ISREG(info.st_mode)) {
       stamp(result, info);
       if (stamp_matches(info, *cached, cache.trusted_before_ns())) {
         if (reuse(result, *cached)) {
@@ -156,7 +117,7 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
         cached = nullptr;
       }
     }
-    auto text = read_file(file, limits, result.parsed.diagnostics, info);
+    auto text = records::read_record_file(file, limits, result.parsed.diagnostics, info);
     if (!text) return result;
     result.read = true;
     if (cache.enabled()) {
@@ -190,35 +151,21 @@ FileResult load_file(const CorpusFile& file, const Limits& limits, const records
   return result;
 }
 
-// Runs work(i) for i in [0, count) on `threads` threads, the calling one included; each
-// index once. work(i) returns false to stop every thread early.
-template <typename Work>
-void for_each_index(std::size_t count, unsigned threads, Work&& work) {
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> stop{false};
-  auto run = [&] {
-    for (std::size_t i = next++; i < count && !stop; i = next++)
-      if (!work(i)) stop = true;
-  };
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads && t < count; ++t) pool.emplace_back(run);
-  run();
-}
-
 // stat() of files taken in path order: each folder is opened once for its run of files, so
 // the kernel looks up one name per file rather than every folder of its path again.
 class FolderStat {
  public:
-  bool stat(const std::string& path, struct stat& info) {
+  // `follow`: the walk followed a link to the file; else a link there is not the file.
+  bool stat(const std::string& path, bool follow, struct stat& info) {
     const std::size_t slash = path.rfind('/');
-    if (slash == std::string::npos) return ::stat(path.c_str(), &info) == 0;
+    if (slash == std::string::npos) return (follow ? ::stat(path.c_str(), &info) : ::lstat(path.c_str(), &info)) == 0;
     const std::string_view folder(path.data(), slash);
     if (folder != folder_) {
       folder_.assign(folder);
       folder_fd_.reset(::open(folder_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     }
-    if (!folder_fd_.valid()) return ::stat(path.c_str(), &info) == 0;
-    return ::fstatat(folder_fd_.get(), path.c_str() + slash + 1, &info, 0) == 0;
+    if (!folder_fd_.valid()) return (follow ? ::stat(path.c_str(), &info) : ::lstat(path.c_str(), &info)) == 0;
+    return ::fstatat(folder_fd_.get(), path.c_str() + slash + 1, &info, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0;
   }
 
  private:
@@ -235,7 +182,7 @@ bool every_stamp_matches(const std::vector<CorpusFile>& files, const records::Ca
     for (std::size_t i = block * run; i < std::min(files.size(), (block + 1) * run); ++i) {
       struct stat info {};
       const CachedFile* cached = cache.cached(i);
-      const bool same = cached != nullptr && folder.stat(files[i].path, info) && S_ISREG(info.st_mode) &&
+      const bool same = cached != nullptr && folder.stat(files[i].path, files[i].through_link, info) && S_ISREG(info.st_mode) &&
                         stamp_matches(info, *cached, cache.trusted_before_ns());
       if (!same) {
         mismatch = true;
@@ -405,6 +352,10 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
     }
     corpus.cache.walked = !listed_by_cache;
     std::move(walk_diagnostics.begin(), walk_diagnostics.end(), std::back_inserter(corpus.diagnostics));
+    // Not cached either: it depends on the folders around the corpus.
+    std::error_code error;
+    if (corpus.records.empty() && std::filesystem::is_directory(root, error))
+      corpus.diagnostics.push_back(records::no_records_found(root, corpus.files_read));
   } catch (const std::exception& e) {
     corpus.diagnostics.push_back(
         file_problem(root.generic_string(), Severity::error, std::string("cannot load the corpus (") + e.what() + ")"));

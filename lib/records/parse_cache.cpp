@@ -36,11 +36,14 @@
 // checksum is checked (on the thread that decodes it) before it is decoded. Decoding checks
 // every length and count against the bytes left, every enum against its range, and must
 // end exactly at the blob's end; a failure is "damaged", never a crash, and that file is
-// parsed from disk instead. The key (format, library version, build identity, limits)
-// makes a cache of another parser or other limits a rebuild. Writers write a temporary file
-// and rename it over the cache: a killed run leaves the old cache, two runs at once leave
-// one whole cache (the last rename wins), and a reader holds the file it opened. There is
-// no fsync: a cache lost in a crash is checked, found damaged and rebuilt.
+// parsed from disk instead. The key (format, library version, build id, limits) makes a
+// cache of another parser or other limits a rebuild: the build id (build_id.hpp) is the
+// build's content, so a copy of the binary elsewhere reads the same cache, and a build of
+// other sources never does, whatever the binary's size and times. Writers write a temporary
+// file and rename it over the cache: a killed run leaves the old cache (and its temporary,
+// which the next writer removes), two runs at once leave one whole cache (the last rename
+// wins), and a reader holds the file it opened. There is no fsync: a cache lost in a crash
+// is checked, found damaged and rebuilt.
 //
 // Freshness: a file whose size, mtime and ctime are those cached is not read. ctime, which
 // no one can set by hand, catches what keeps mtime (`touch -d`, `cp -p`, a chmod that makes
@@ -49,11 +52,9 @@
 // "racily clean" entries), so it is read and hashed on the next load.
 #include "parse_cache.hpp"
 
-#include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include <algorithm>
 #include <array>
@@ -65,6 +66,8 @@
 #include <system_error>
 #include <utility>
 
+#include "build_id.hpp"
+#include "support/file_kind.hpp"
 #include "support/file_times.hpp"
 
 namespace policygraph::records {
@@ -414,27 +417,6 @@ void read_record(Reader& in, Record& record, std::string_view path) {
 
 std::string errno_text(int number) { return std::error_code(number, std::generic_category()).message(); }
 
-std::string hex(std::uint64_t value) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, value >>= 4) out[static_cast<std::size_t>(i)] = digits[value & 0xF];
-  return out;
-}
-
-// The size and modification time of the binary this code is in (the shared library, or
-// the program it is linked into): a rebuilt parser is another parser.
-std::string binary_identity() {
-  std::string binary = "/proc/self/exe";
-  Dl_info info{};
-  if (::dladdr(reinterpret_cast<const void*>(&binary_identity), &info) != 0 && info.dli_fname != nullptr &&
-      std::string_view(info.dli_fname).find(".so") != std::string_view::npos)
-    binary = info.dli_fname;
-  struct stat status {};
-  if (::stat(binary.c_str(), &status) != 0) return "unknown";
-  return std::to_string(status.st_size) + "@" + std::to_string(status.st_mtim.tv_sec) + "." +
-         std::to_string(status.st_mtim.tv_nsec);
-}
-
 void write_key(Writer& out, const CacheKey& key) {
   out.string(key.library_version);
   out.string(key.build_identity);
@@ -455,13 +437,6 @@ std::string key_difference(const CacheKey& found, const CacheKey& wanted) {
       a.max_alias_expansions != b.max_alias_expansions || a.max_alias_events != b.max_alias_events)
     return "was written with other limits";
   return {};
-}
-
-bool writable_folder(const fs::path& folder) {
-  struct stat status {};
-  if (::stat(folder.c_str(), &status) != 0 || !S_ISDIR(status.st_mode)) return false;
-  if ((status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return false;  // read-only, even for root
-  return ::access(folder.c_str(), W_OK) == 0;
 }
 
 // Writes all of `bytes`, or false with errno set.
@@ -534,7 +509,7 @@ CacheKey current_cache_key(const Limits& limits) {
   CacheKey key;
   key.format_version = format_version;
   key.library_version = POLICYGRAPH_VERSION;
-  key.build_identity = binary_identity() + " libyaml " + yaml_get_version_string();
+  key.build_identity = build_id();
   key.limits = limits;
   return key;
 }
@@ -682,14 +657,22 @@ std::optional<ParseResult> LoadedCache::decode_chunk(const CachedMerge::Chunk& c
 std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key, std::string& problem) {
   problem.clear();
   LoadedCache cache;
-  cache.fd_.reset(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  // Never waiting (a FIFO's open would wait for a writer) nor following a link.
+  cache.fd_.reset(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY));
   if (!cache.fd_.valid()) {
-    if (errno != ENOENT && errno != ENOTDIR) problem = "cannot be read (" + errno_text(errno) + ")";
+    if (errno == ELOOP)
+      problem = "is a symbolic link, not a regular file";
+    else if (errno != ENOENT && errno != ENOTDIR)
+      problem = "cannot be read (" + errno_text(errno) + ")";
     return std::nullopt;
   }
   struct stat status {};
-  if (::fstat(cache.fd_.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
-    problem = "cannot be read";
+  if (::fstat(cache.fd_.get(), &status) != 0) {
+    problem = "cannot be read (" + errno_text(errno) + ")";
+    return std::nullopt;
+  }
+  if (!S_ISREG(status.st_mode)) {
+    problem = "is " + std::string(support::file_kind_name(status.st_mode)) + ", not a regular file";
     return std::nullopt;
   }
   const auto size = static_cast<std::uint64_t>(status.st_size);
@@ -800,6 +783,7 @@ void CacheWriter::abandon() {
   if (fd_ < 0) return;
   ::close(fd_);
   ::unlink(temporary_.c_str());
+  registration_.release();
   fd_ = -1;
 }
 
@@ -845,12 +829,14 @@ bool CacheWriter::begin(const fs::path& file, const CacheKey& key, std::int64_t 
   head.fixed64(0);  // the file's length, once known (commit)
 
   file_ = file;
-  temporary_ = (file.parent_path() / ("." + file.filename().string() + ".XXXXXX")).string();
+  support::remove_stale_temporaries(file, true);
+  temporary_ = support::temporary_pattern(file, "tmp");
   fd_ = ::mkstemp(temporary_.data());
   if (fd_ < 0) {
     problem = "cannot write in the folder '" + file.parent_path().string() + "' (" + errno_text(errno) + ")";
     return false;
   }
+  registration_ = support::TemporaryRegistration(temporary_, false);
   // Blobs go out in batches of about a megabyte: one write per blob would be a system call
   // per file, one buffer for all of them a copy of the whole cache.
   bool written = write_all(fd_, header) && write_all(fd_, table);
@@ -925,8 +911,9 @@ bool CacheWriter::commit(const Corpus* merged, std::string_view language, std::s
     written = false;
     saved = errno;
   }
+  if (!written) ::unlink(temporary_.c_str());
+  registration_.release();
   if (!written) {
-    ::unlink(temporary_.c_str());
     problem = "cannot write '" + file_.string() + "' (" + errno_text(saved) + ")";
     return false;
   }
@@ -939,27 +926,6 @@ bool write_cache(const fs::path& file, const CacheKey& key, std::int64_t load_st
   return writer.begin(file, key, load_started_ns, entries, {}, problem) && writer.commit(nullptr, {}, problem);
 }
 
-std::vector<CacheLocation> cache_locations(const fs::path& canonical_root, const std::optional<fs::path>& folder) {
-  const std::string corpus_hash = hex(hash64(canonical_root.generic_string()));
-  if (folder) return {{*folder, *folder / ("records-" + corpus_hash + ".cache")}};
-
-  std::vector<CacheLocation> places;
-  fs::path inside = canonical_root / ".policygraph-cache";
-  std::error_code error;
-  if (fs::exists(inside, error) ? writable_folder(inside) : writable_folder(canonical_root))
-    places.push_back({inside, inside / "records.cache"});
-  fs::path base;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && xdg[0] == '/')
-    base = xdg;
-  else if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/')
-    base = fs::path(home) / ".cache";
-  if (!base.empty()) {
-    fs::path outside = base / "policygraph" / corpus_hash;
-    places.push_back({outside, outside / "records.cache"});
-  }
-  return places;
-}
-
 CacheSession::CacheSession(const fs::path& root, const LoadOptions& options) {
   if (!options.use_cache) return;
   load_started_ns_ =
@@ -967,24 +933,19 @@ CacheSession::CacheSession(const fs::path& root, const LoadOptions& options) {
   std::error_code error;
   fs::path canonical_root = fs::canonical(root, error);
   if (error) return;  // the walker reports an unreadable root; there is nothing to cache
-  locations_ = cache_locations(canonical_root, options.cache_folder);
-  if (locations_.empty()) {
-    note_ =
-        "no cache of parsed records: the corpus folder is read-only and neither XDG_CACHE_HOME nor HOME is set; "
-        "give a folder with --cache DIR";
+  std::optional<CacheLocation> location = cache_location(canonical_root, options.cache_folder);
+  if (!location) {
+    note_ = "no cache of parsed records: neither XDG_CACHE_HOME nor HOME is set; give a folder with --cache DIR";
     return;
   }
+  location_ = std::move(*location);
+  note_ = cache_location_problem(location_, root, canonical_root);
+  if (!note_.empty()) return;
   enabled_ = true;
   key_ = current_cache_key(options.limits);
-  for (std::size_t i = 0; i < locations_.size(); ++i) {
-    std::string problem;
-    loaded_ = read_cache(locations_[i].file, key_, problem);
-    if (loaded_ || !problem.empty()) {
-      read_from_ = i;
-      if (!problem.empty()) note_ = "the cache '" + locations_[i].file.string() + "' " + problem + "; it is rebuilt";
-      break;
-    }
-  }
+  std::string problem;
+  loaded_ = read_cache(location_.file, key_, problem);
+  if (!problem.empty()) note_ = "the cache '" + location_.file.string() + "' " + problem + "; it is rebuilt";
   if (loaded_) trusted_before_ns_ = loaded_->load_started_ns() - racy_window_ns;
 }
 
@@ -1034,14 +995,14 @@ std::optional<CachedMerge> CacheSession::merged(std::string_view language) {
   std::string problem;
   std::optional<CachedMerge> merge = loaded_->load_merge(problem);
   if (!problem.empty())
-    note_ = "the cache '" + locations_[read_from_].file.string() + "' " + problem + "; it is rebuilt";
+    note_ = "the cache '" + location_.file.string() + "' " + problem + "; it is rebuilt";
   if (merge && merge->language != language) return std::nullopt;
   return merge;
 }
 
 void CacheSession::use_entries() {
   if (!loaded_ || loaded_->load_blobs()) return;
-  note_ = "the cache '" + locations_[read_from_].file.string() + "' cannot be read; it is rebuilt";
+  note_ = "the cache '" + location_.file.string() + "' cannot be read; it is rebuilt";
   loaded_.reset();
   matches_.assign(matches_.size(), nullptr);
   matched_ = 0;
@@ -1052,14 +1013,14 @@ void CacheSession::release_entries() {
 }
 
 void CacheSession::note_damaged_merge() {
-  note_ = "the cache '" + locations_[read_from_].file.string() +
+  note_ = "the cache '" + location_.file.string() +
           "' is damaged (a chunk of its merged corpus does not match its checksum or does not decode); it is rebuilt";
 }
 
 void CacheSession::served_by_merge(CacheReport& report) const {
   report.used = true;
   report.merged = true;
-  report.folder = locations_[read_from_].folder;
+  report.folder = location_.folder;
   report.reused = matched_;
   report.note = note_;
 }
@@ -1084,12 +1045,12 @@ void CacheSession::refresh_listing(const Corpus& corpus, std::string_view langua
 void CacheSession::write_entries(const std::vector<CacheEntry>& entries, bool unchanged, bool merge_current,
                                  std::size_t damaged, CacheReport& report) {
   if (damaged > 0)
-    note_ = "the cache '" + locations_[read_from_].file.string() + "' is damaged (" + std::to_string(damaged) +
+    note_ = "the cache '" + location_.file.string() + "' is damaged (" + std::to_string(damaged) +
             (damaged == 1 ? " entry does" : " entries do") +
             " not match its checksum or does not decode); it is rebuilt";
   report.note = note_;
   if (!enabled_) return;
-  report.folder = locations_[read_from_].folder;
+  report.folder = location_.folder;
   report.removed = loaded_ ? loaded_->files().size() - matched_ : 0;
   // The folders vouch for the listing only when it holds every file the walk found: a file
   // left out (unreadable, too large) would otherwise be missed, with its diagnostic.
@@ -1100,18 +1061,13 @@ void CacheSession::write_entries(const std::vector<CacheEntry>& entries, bool un
     report.used = true;
     return;
   }
-  std::string first_problem;
-  for (std::size_t i = 0; i < locations_.size(); ++i) {
-    std::string problem;
-    auto writer = std::make_unique<CacheWriter>();
-    if (writer->begin(locations_[i].file, key_, load_started_ns_, entries, folders, problem)) {
-      writer_ = std::move(writer);
-      written_to_ = i;
-      return;
-    }
-    if (first_problem.empty()) first_problem = problem;
+  std::string problem = make_cache_folder(location_);
+  auto writer = std::make_unique<CacheWriter>();
+  if (problem.empty() && writer->begin(location_.file, key_, load_started_ns_, entries, folders, problem)) {
+    writer_ = std::move(writer);
+    return;
   }
-  fail_to_write(first_problem, report);
+  fail_to_write(problem, report);
 }
 
 void CacheSession::write_merged(const Corpus& corpus, std::string_view language, CacheReport& report) {
@@ -1119,7 +1075,7 @@ void CacheSession::write_merged(const Corpus& corpus, std::string_view language,
   std::string problem;
   if (writer_->commit(&corpus, language, problem)) {
     report.used = true;
-    report.folder = locations_[written_to_].folder;
+    report.folder = location_.folder;
   } else {
     fail_to_write(problem, report);
   }

@@ -13,8 +13,10 @@
 #include <string_view>
 #include <vector>
 
+#include "cache_location.hpp"
 #include "corpus_walker.hpp"
 #include "policygraph/loader.hpp"
+#include "support/temporary_files.hpp"
 #include "support/unique_fd.hpp"
 
 namespace policygraph::records {
@@ -40,7 +42,7 @@ struct CachedFile {
 struct CacheKey {
   std::uint32_t format_version = 0;
   std::string library_version;  ///< POLICYGRAPH_VERSION
-  std::string build_identity;   ///< size and time of the binary holding the parser
+  std::string build_identity;   ///< build_id(): the build's content, not its binary's times
   Limits limits;
 };
 
@@ -129,7 +131,9 @@ struct CacheEntry {
 };
 
 /// Writes a cache atomically: into a temporary file beside the cache, renamed over it by
-/// commit(), so readers see the old cache or the new one, never half of one. In two steps,
+/// commit(), so readers see the old cache or the new one, never half of one. The temporary
+/// is registered for removal on a signal, and those of writers killed outright are removed
+/// by the next writer (support/temporary_files.hpp). In two steps,
 /// so that the files' blobs can be written and freed before the merge that the merged
 /// corpus comes from.
 class CacheWriter {
@@ -152,6 +156,7 @@ class CacheWriter {
   void abandon();
   std::filesystem::path file_;
   std::string temporary_;
+  support::TemporaryRegistration registration_;  // removed on SIGINT or SIGTERM
   int fd_ = -1;
   std::uint64_t written_ = 0;
 };
@@ -172,28 +177,13 @@ std::optional<ParseResult> decode_parse_result(const CachedFile& file);
 std::string encode_records(std::span<const Record> records, std::span<const Diagnostic> diagnostics,
                            std::string_view path);
 
-/// Where the cache of a corpus lives.
-struct CacheLocation {
-  std::filesystem::path folder;
-  std::filesystem::path file;
-};
-
-/// The places to try, best first: `folder` when given (the file named after the corpus
-/// path, so that one folder can serve several corpora); else `<root>/.policygraph-cache`
-/// when the corpus folder is writable, then
-/// `${XDG_CACHE_HOME:-$HOME/.cache}/policygraph/<hash of the root's path>`. A folder
-/// without any write bit counts as read-only even for root: a read-only checkout is kept
-/// clean. `canonical_root` is the corpus folder's absolute, canonical path.
-std::vector<CacheLocation> cache_locations(const std::filesystem::path& canonical_root,
-                                           const std::optional<std::filesystem::path>& folder);
-
 /// One load's use of the cache: found and read before the files are parsed, written after.
 class CacheSession {
  public:
   /// No cache: enabled() is false.
   CacheSession() = default;
-  /// Finds the cache of `root` (LoadOptions::cache_folder, else cache_locations) and reads
-  /// its table.
+  /// Finds the cache of `root` (cache_location) and, unless cache_location_problem refuses
+  /// it, reads its table.
   CacheSession(const std::filesystem::path& root, const LoadOptions& options);
 
   /// The listing the cache holds, when it stands for a walk of `root`: the walk that wrote
@@ -247,10 +237,8 @@ class CacheSession {
   void fail_to_write(const std::string& problem, CacheReport& report);
 
   bool enabled_ = false;
-  std::vector<CacheLocation> locations_;
+  CacheLocation location_;
   std::optional<LoadedCache> loaded_;
-  std::size_t read_from_ = 0;   // the location the cache was read from, or tried first
-  std::size_t written_to_ = 0;  // the location write_entries began writing
   std::vector<const CachedFile*> matches_;
   std::size_t matched_ = 0;
   std::vector<FolderStamp> folders_;  // of the listing, written with the new cache

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Issue 18, point 6: the command line keeps its cache of parsed records in the user's cache
+// folder (the tests' is XDG_CACHE_HOME, set to the build folder by tests/CMakeLists.txt),
+// and in the corpus only when asked, then with a .gitignore.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "cli_fixture.hpp"
+
+namespace policygraph::cli::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(CliCache, TheDefaultWritesNothingInTheCorpus) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  ASSERT_EQ(run_cli({"stats", "-C", corpus.path()}).code, 0);
+  ASSERT_EQ(run_cli({"stats", "-C", corpus.path()}).code, 0);
+  for (const auto& entry : fs::directory_iterator(corpus.path()))
+    EXPECT_EQ(entry.path().filename(), "policies") << entry.path();
+  const char* cache_home = std::getenv("XDG_CACHE_HOME");
+  ASSERT_NE(cache_home, nullptr);
+  EXPECT_TRUE(fs::is_directory(fs::path(cache_home) / "policygraph"));
+}
+
+TEST(CliCache, ACacheFolderInTheCorpusGetsAGitignore) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  const fs::path folder = fs::path(corpus.path()) / ".policygraph-cache";
+  Result result = run_cli({"stats", "-C", corpus.path(), "--cache", folder.string()});
+  ASSERT_EQ(result.code, 0) << result.err;
+  std::ifstream in(folder / ".gitignore");
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  EXPECT_NE(text.find("\n*\n"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace policygraph::cli::testing

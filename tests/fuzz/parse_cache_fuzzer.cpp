@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+// Feeds arbitrary bytes to the reader of the cache of parsed records, as the first byte says:
+//
+//   even: a whole cache file. The header's length field and the checksums of the table, of
+//         the merged corpus's table, of every blob and every chunk are made right first, so
+//         that mutations reach the decoders instead of stopping at the first checksum (a
+//         checksum guards against damage, not against a crafted file: the decoders must
+//         hold on their own). Everything the reader takes is then decoded.
+//   odd:  one file's encoded ParseResult (a blob) and its checksum.
+//
+// Nothing may crash, hang, leak or trip a sanitizer, and what decodes must encode and decode
+// back to the same bytes (the codec loses nothing it accepted). The seeds are caches written
+// by the fuzz build's own `policygraph` (tests/fuzz/run.sh parse_cache): the same build id,
+// so that the reader's key check passes.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "records/parse_cache.hpp"
+
+namespace {
+
+using namespace policygraph;
+using records::hash64;
+
+constexpr std::size_t header_bytes = 36;  // magic, version, table length and checksum, file length
+constexpr std::size_t merge_header_bytes = 24;
+
+std::uint64_t load64(const std::string& bytes, std::size_t at) {
+  std::uint64_t value = 0;
+  for (int i = 7; i >= 0; --i)
+    value = (value << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+  return value;
+}
+
+void store64(std::string& bytes, std::size_t at, std::uint64_t value) {
+  for (int i = 0; i < 8; ++i) bytes[at + static_cast<std::size_t>(i)] = static_cast<char>((value >> (8 * i)) & 0xFF);
+}
+
+// The checksum at `at` of the `length` bytes at `from`, made right when they are there.
+void fix_checksum(std::string& bytes, std::size_t at, std::uint64_t from, std::uint64_t length) {
+  if (at + 8 > bytes.size() || from > bytes.size() || length > bytes.size() - from) return;
+  store64(bytes, at, hash64(std::string_view(bytes).substr(from, length)));
+}
+
+// A decoded ParseResult must encode to bytes that decode to it again.
+void check_round_trip(const ParseResult& result, std::string_view path) {
+  const std::string once = records::encode_parse_result(result, path);
+  records::CachedFile file;
+  file.path = path;
+  file.blob = once;
+  file.blob_checksum = hash64(once);
+  std::optional<ParseResult> again = records::decode_parse_result(file);
+  if (!again) __builtin_trap();
+  if (records::encode_parse_result(*again, path) != once) __builtin_trap();
+}
+
+// The file each input is written to, in a folder of this process removed at exit. Never
+// destroyed, so that the exit handler can still name it.
+const std::filesystem::path& cache_path() {
+  static const auto* const path = [] {
+    std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("policygraph-cache-fuzz-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    std::atexit([] { std::filesystem::remove_all(cache_path().parent_path()); });
+    return new std::filesystem::path(folder / "records.cache");
+  }();
+  return *path;
+}
+
+void write_file(const std::string& bytes) {
+  const int fd = ::open(cache_path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) std::abort();
+  if (!bytes.empty() && ::write(fd, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size())) std::abort();
+  ::close(fd);
+}
+
+void fuzz_cache_file(std::string bytes) {
+  if (bytes.size() >= header_bytes) {
+    store64(bytes, 28, bytes.size());
+    fix_checksum(bytes, 20, header_bytes, load64(bytes, 12));
+  }
+  write_file(bytes);
+  static const records::CacheKey key = records::current_cache_key({});
+  std::string problem;
+  std::optional<records::LoadedCache> cache = records::read_cache(cache_path(), key, problem);
+  if (!cache) return;
+  // The merged corpus's table checksum, then read again.
+  const std::uint64_t merge_at = cache->blobs_end();
+  if (cache->has_merge() && merge_at + merge_header_bytes <= bytes.size()) {
+    fix_checksum(bytes, merge_at + 16, merge_at + merge_header_bytes, load64(bytes, merge_at + 8));
+    write_file(bytes);
+    cache = records::read_cache(cache_path(), key, problem);
+    if (!cache) __builtin_trap();  // only the merged corpus changed: the rest was sound
+  }
+  if (cache->load_blobs()) {
+    for (const records::CachedFile& entry : cache->files()) {
+      records::CachedFile file = entry;
+      file.blob_checksum = hash64(file.blob);
+      if (std::optional<ParseResult> result = records::decode_parse_result(file)) check_round_trip(*result, file.path);
+    }
+  }
+  std::optional<records::CachedMerge> merge = cache->load_merge(problem);
+  if (!merge) return;
+  for (records::CachedMerge::Chunk chunk : merge->chunks) {
+    chunk.checksum = hash64(std::string_view(bytes).substr(chunk.offset, chunk.length));
+    if (std::optional<ParseResult> result = cache->decode_chunk(chunk)) check_round_trip(*result, {});
+  }
+}
+
+void fuzz_blob(std::string_view blob) {
+  records::CachedFile file;
+  file.path = "policies/en/x.md";
+  file.blob = blob;
+  file.blob_checksum = hash64(blob);
+  if (std::optional<ParseResult> result = records::decode_parse_result(file)) check_round_trip(*result, file.path);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string_view rest(reinterpret_cast<const char*>(data + 1), size - 1);
+  if (data[0] % 2 == 0)
+    fuzz_cache_file(std::string(rest));
+  else
+    fuzz_blob(rest);
+  return 0;
+}
