@@ -26,7 +26,8 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; width: 5rem; 
 .id { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.85rem; color: var(--muted); }
 .muted { color: var(--muted); }
 a { color: var(--accent); }
-.state { padding: 0.05rem 0.45rem; border-radius: 0.6rem; font-size: 0.8rem; background: #e8e8ed; }
+td:first-child { white-space: nowrap; }
+.state { white-space: nowrap; padding: 0.05rem 0.45rem; border-radius: 0.6rem; font-size: 0.8rem; background: #e8e8ed; }
 .state.in_force { background: #d4f0e4; } .state.pending { background: #d9ecf7; }
 .state.proposed { background: #fbedc4; } .state.ended { background: #e3e3e3; color: #555; }
 input[type=search] { width: 100%; max-width: 40rem; font-size: 1rem; padding: 0.5rem 0.7rem;
