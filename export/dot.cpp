@@ -308,8 +308,10 @@ void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& optio
           << ", tooltip=" << dot_quoted(lineage_tooltip(graph, e)) << "];\n";
     } else {
       out << "  " << id(edge.source) << " -> " << id(edge.target) << " [constraint=false, color=\"#aaaaaa\"";
+      // A tooltip, not a label: Graphviz 2.42 frees twice the label of an edge whose ends
+      // share a column (dot's flat_edges), and a process that draws again then crashes.
       if (edge.kind == EdgeKind::related_facility || edge.kind == EdgeKind::related)
-        out << ", label=" << dot_quoted(to_string(edge.kind));
+        out << ", tooltip=" << dot_quoted(to_string(edge.kind));
       out << "];\n";
     }
   }

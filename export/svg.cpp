@@ -50,15 +50,19 @@ void write_svg(std::ostream& out, const Graph& graph, const ExportOptions& optio
     }
   } cleanup;
 
-  std::unique_ptr<GVC_t, int (*)(GVC_t*)> context(gvContext(), gvFreeContext);
-  if (!context) throw ExportError("Graphviz: cannot create a context");
+  // One context for the process, never freed: Graphviz 2.42's pango plugin remembers the
+  // last font it measured by a pointer into the context's font table, so a drawing after
+  // the context that held it was freed reads freed memory (AddressSanitizer saw it when the
+  // report drew its families one after another).
+  static GVC_t* const context = gvContext();
+  if (context == nullptr) throw ExportError("Graphviz: cannot create a context");
   std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> g(agmemread(text.c_str()), agclose);
   if (!g) throw ExportError("Graphviz cannot read the DOT: " + messages);
-  if (gvLayout(context.get(), g.get(), "dot") != 0) throw ExportError("Graphviz layout failed: " + messages);
+  if (gvLayout(context, g.get(), "dot") != 0) throw ExportError("Graphviz layout failed: " + messages);
   char* rendered = nullptr;
   unsigned int length = 0;
-  int status = gvRenderData(context.get(), g.get(), "svg", &rendered, &length);
-  gvFreeLayout(context.get(), g.get());
+  int status = gvRenderData(context, g.get(), "svg", &rendered, &length);
+  gvFreeLayout(context, g.get());
   if (status != 0 || rendered == nullptr) {
     if (rendered != nullptr) gvFreeRenderData(rendered);
     throw ExportError("Graphviz cannot render SVG: " + messages);

@@ -80,7 +80,7 @@ TEST(NodeAttributes, StateEffectiveAndExpiresOfPolicies) {
   Graph graph = make_export_graph();
   AttributeTable table(graph, {});
   auto text = [&](const std::string& key, std::string_view name) -> std::string {
-    const std::string_view kind = key.substr(0, key.find(':'));
+    const std::string kind = key.substr(0, key.find(':'));
     const VertexId v = *graph.find(*parse_node_kind(kind), key.substr(key.find(':') + 1));
     auto value = find_value(table, v, name);
     return value ? value_text(*value) : "(none)";
