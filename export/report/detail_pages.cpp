@@ -64,13 +64,7 @@ std::string family_page(const Site& site, const Family& family, const std::strin
            " policies, too many for one readable diagram; export part of it with <code>policygraph export "
            "--format svg --view lineage --focus ID --depth 2</code>.</p>\n";
   }
-  out += "<table>\n<thead><tr><th>date</th><th>state</th><th>title</th><th>id</th></tr></thead>\n<tbody>\n";
-  for (VertexId v : family.members)
-    out += "<tr><td>" + day(graph.node(v).date) + "</td><td>" +
-           (graph.node(v).resolved ? state_badge(legal_state(graph, v)) : std::string("no record")) +
-           "</td><td>" + site.policy_link(v) + "</td><td class=\"id\">" + escape_html(graph.node(v).id) +
-           "</td></tr>\n";
-  out += "</tbody>\n</table>\n";
+  policy_table(out, site, family.members);
   close_page(out);
   return out;
 }

@@ -11,25 +11,6 @@
 namespace policygraph::report_detail {
 namespace {
 
-std::string date_cell(const Graph& graph, VertexId v) {
-  const auto& date = graph.node(v).date;
-  return date ? date->iso() : "—";
-}
-
-std::string state_cell(const Graph& graph, VertexId v) {
-  if (!graph.node(v).resolved) return "no record";
-  return state_badge(legal_state(graph, v));
-}
-
-// A table of policies: date, state, title (linked), id.
-void policy_table(std::string& out, const Site& site, const std::vector<VertexId>& policies) {
-  out += "<table>\n<thead><tr><th>date</th><th>state</th><th>title</th><th>id</th></tr></thead>\n<tbody>\n";
-  for (VertexId v : policies)
-    out += "<tr><td>" + date_cell(site.full, v) + "</td><td>" + state_cell(site.full, v) + "</td><td>" +
-           site.policy_link(v) + "</td><td class=\"id\">" + escape_html(site.full.node(v).id) + "</td></tr>\n";
-  out += "</tbody>\n</table>\n";
-}
-
 void family_table(std::string& out, const Site& site, std::size_t limit) {
   out += "<table>\n<thead><tr><th>policies</th><th>oldest</th><th>family of</th></tr></thead>\n<tbody>\n";
   for (std::size_t f = 0; f < site.families.size() && f < limit; ++f) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "policygraph/evolution.hpp"
 #include "report/html.hpp"
 
 namespace policygraph::report_detail {
@@ -38,6 +39,28 @@ std::string Site::policy_link(VertexId v) const {
   const Node& node = full.node(v);
   if (policy_file[v].empty()) return escape_html(node.id) + " <span class=\"muted\">(no record)</span>";
   return link(policy_file[v], node.label);
+}
+
+namespace {
+
+std::string state_cell(const Graph& graph, VertexId v) {
+  if (!graph.node(v).resolved) return "no record";
+  return state_badge(legal_state(graph, v));
+}
+
+}  // namespace
+
+std::string date_cell(const Graph& graph, VertexId v) {
+  const auto& date = graph.node(v).date;
+  return date ? date->iso() : "—";
+}
+
+void policy_table(std::string& out, const Site& site, const std::vector<VertexId>& policies) {
+  out += "<table>\n<thead><tr><th>date</th><th>state</th><th>title</th><th>id</th></tr></thead>\n<tbody>\n";
+  for (VertexId v : policies)
+    out += "<tr><td>" + date_cell(site.full, v) + "</td><td>" + state_cell(site.full, v) + "</td><td>" +
+           site.policy_link(v) + "</td><td class=\"id\">" + escape_html(site.full.node(v).id) + "</td></tr>\n";
+  out += "</tbody>\n</table>\n";
 }
 
 }  // namespace policygraph::report_detail

@@ -34,4 +34,11 @@ struct Site {
   std::string policy_link(VertexId v) const;
 };
 
+/// A policy's date as a table cell: YYYY-MM-DD, or "—".
+std::string date_cell(const Graph& graph, VertexId v);
+
+/// A table of policies (date, state, title linked to its page, id), for every list of
+/// policies in the report.
+void policy_table(std::string& out, const Site& site, const std::vector<VertexId>& policies);
+
 }  // namespace policygraph::report_detail

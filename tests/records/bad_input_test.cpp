@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "policygraph/loader.hpp"
+#include "records/parsed.hpp"
 #include "records/record_dump.hpp"
 
 namespace policygraph {
@@ -16,19 +17,6 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-struct Parsed {
-  std::vector<Record> records;
-  Strings diagnostics;
-};
-
-Parsed parse(std::string_view text, std::string_view path = "policies/en/x.md", const Limits& limits = {}) {
-  auto context = context_for_path(path);
-  EXPECT_TRUE(context) << path;
-  ParseResult result = parse_records(text, *context, limits);
-  Parsed parsed{std::move(result.records), {}};
-  for (const auto& d : result.diagnostics) parsed.diagnostics.push_back(format_diagnostic(d));
-  return parsed;
-}
 
 const std::string quote_hint =
     "; fix the syntax here (a value holding ': ' or starting with one of [ ] { } & * ! | > ' \" % @ needs quotes); "

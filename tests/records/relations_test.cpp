@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "policygraph/loader.hpp"
+#include "records/parsed.hpp"
 #include "records/record_dump.hpp"
 
 namespace policygraph {
@@ -12,19 +13,6 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-struct Parsed {
-  std::vector<Record> records;
-  Strings diagnostics;
-};
-
-Parsed parse(std::string_view text) {
-  auto context = context_for_path("policies/en/x.md");
-  EXPECT_TRUE(context);
-  ParseResult result = parse_records(text, *context);
-  Parsed parsed{std::move(result.records), {}};
-  for (const auto& d : result.diagnostics) parsed.diagnostics.push_back(format_diagnostic(d));
-  return parsed;
-}
 
 // "amends:b@7:5#2020-01-01" for each relation item, in the order written.
 Strings relations(const Record& record) {
