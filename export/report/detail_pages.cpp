@@ -95,7 +95,7 @@ std::string policy_page(const Site& site, VertexId policy) {
   if (site.rank[policy] > 0) {
     char score[32];
     std::snprintf(score, sizeof score, "%.5f", site.options.pagerank[policy]);
-    row(out, "influence", "#" + std::to_string(site.rank[policy]) + " of " + std::to_string(site.by_rank.size()) +
+    row(out, "influence", "#" + site.rank_text(policy) + " of " + std::to_string(site.by_rank.size()) +
                               " (PageRank " + score + ")");
   }
   if (site.family_of[policy] != Site::no_family) {

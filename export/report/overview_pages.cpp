@@ -65,7 +65,7 @@ std::string overview_page(const Site& site) {
     for (std::size_t i = 0; i < site.by_rank.size() && i < 10; ++i) {
       const VertexId v = site.by_rank[i];
       std::snprintf(score, sizeof score, "%.4f", site.options.pagerank[v]);
-      out += "<tr><td class=\"number\">" + std::to_string(i + 1) + "</td><td class=\"number\">" + score +
+      out += "<tr><td class=\"number\">" + site.rank_text(v) + "</td><td class=\"number\">" + score +
              "</td><td>" + site.policy_link(v) + "</td><td class=\"id\">" + escape_html(graph.node(v).id) +
              "</td></tr>\n";
     }

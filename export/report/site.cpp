@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "policygraph/evolution.hpp"
+#include "policygraph/influence.hpp"
 #include "report/html.hpp"
 
 namespace policygraph::report_detail {
@@ -25,13 +26,17 @@ Site::Site(const Graph& full_graph, const ReportOptions& report_options)
   for (VertexId v : full.policies())
     if (full.node(v).resolved) policy_file[v] = page_file("policy-", full.node(v).id);
 
+  // The ranks `influence` gives: equal scores share one ("=4"), in id order.
   rank.assign(policies, 0);
+  tied.assign(policies, false);
   if (options.pagerank.size() >= policies) {
-    by_rank.resize(policies);
-    std::iota(by_rank.begin(), by_rank.end(), VertexId{0});
-    std::stable_sort(by_rank.begin(), by_rank.end(),
-                     [&](VertexId a, VertexId b) { return options.pagerank[a] > options.pagerank[b]; });
-    for (std::size_t i = 0; i < by_rank.size(); ++i) rank[by_rank[i]] = i + 1;
+    std::vector<VertexId> all(policies);
+    std::iota(all.begin(), all.end(), VertexId{0});
+    for (const RankedVertex& ranked : rank_by_score(options.pagerank, std::move(all))) {
+      by_rank.push_back(ranked.vertex);
+      rank[ranked.vertex] = ranked.rank;
+      tied[ranked.vertex] = ranked.tied;
+    }
   }
 }
 

@@ -28,7 +28,11 @@ struct Site {
   std::vector<std::uint32_t> family_of;  ///< per policy vertex
   std::vector<std::string> policy_file;  ///< per policy vertex; empty for an unresolved one
   std::vector<std::size_t> rank;         ///< per policy vertex: 1 for the highest PageRank; 0 without one
+  std::vector<bool> tied;                ///< per policy vertex: its rank is shared ("=4")
   std::vector<VertexId> by_rank;         ///< policies with a rank, highest first
+
+  /// "4", or "=4" for a shared rank.
+  std::string rank_text(VertexId v) const { return (tied[v] ? "=" : "") + std::to_string(rank[v]); }
 
   /// `<a>` to the policy's page, its title as text (id as title for an unresolved one).
   std::string policy_link(VertexId v) const;

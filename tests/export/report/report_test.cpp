@@ -88,5 +88,16 @@ TEST(Report, WritesEveryPageAndReplacesAnOlderReportWhole) {
   std::filesystem::remove_all(folder);
 }
 
+TEST(ReportSite, EqualScoresShareARankAsInfluenceGivesIt) {
+  Graph graph = build({policy("a", "2001"), policy("b", "2002"), policy("c", "2003")});
+  ReportOptions options;
+  options.pagerank = {0.25, 0.5, 0.25};
+  const Site site(graph, options);
+  EXPECT_EQ(site.rank_text(vertex(graph, "b")), "1");
+  EXPECT_EQ(site.rank_text(vertex(graph, "a")), "=2");
+  EXPECT_EQ(site.rank_text(vertex(graph, "c")), "=2");
+  EXPECT_EQ(ids(graph, site.by_rank), (std::vector<std::string>{"b", "a", "c"}));
+}
+
 }  // namespace
 }  // namespace policygraph
