@@ -85,9 +85,7 @@ class Random {
   }
   std::size_t index(std::size_t n) { return static_cast<std::size_t>(below(n)); }
   /// Uniform in [low, high].
-  int between(int low, int high) {
-    return low + static_cast<int>(below(static_cast<std::uint64_t>(high - low + 1)));
-  }
+  int between(int low, int high) { return low + static_cast<int>(below(static_cast<std::uint64_t>(high - low + 1))); }
   /// Uniform in [0, 1) with 53 random bits.
   double unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
   bool chance(double probability) { return unit() < probability; }
@@ -249,123 +247,209 @@ constexpr std::array<Instrument, 14> kInstruments{{
 
 constexpr std::array<const char*, 5> kStatus{"Active", "Superseded", "Repealed", "Amended", "Draft"};
 constexpr std::array<const char*, 5> kStatusZh{"现行", "已被取代", "已废止", "已修订", "草案"};
-constexpr std::array<const char*, 6> kCategories{"Regulatory", "Incentive", "Market", "Strategic", "Technical", "Fiscal"};
+constexpr std::array<const char*, 6> kCategories{"Regulatory", "Incentive", "Market",
+                                                 "Strategic",  "Technical", "Fiscal"};
 constexpr std::array<const char*, 4> kScopes{"National", "Regional", "Subnational", "International"};
 constexpr std::array<const char*, 5> kDimensions{"statutory", "strategic", "mrv", "market", "incentive"};
 
 constexpr std::array<const char*, 24> kLabelWords{
-    "Legal", "Landmark", "Milestone", "Rigor", "Access", "Catalyst", "Mandate", "Baseline",
-    "Regional", "Hub", "Risk-Cap", "Pathway", "Certainty", "Backbone", "Signal", "Anchor",
-    "Benchmark", "Inventory", "Leverage", "Bridge", "Transparency", "Alignment", "Ambition", "Guardrail"};
+    "Legal",     "Landmark",  "Milestone", "Rigor",   "Access",       "Catalyst",  "Mandate",  "Baseline",
+    "Regional",  "Hub",       "Risk-Cap",  "Pathway", "Certainty",    "Backbone",  "Signal",   "Anchor",
+    "Benchmark", "Inventory", "Leverage",  "Bridge",  "Transparency", "Alignment", "Ambition", "Guardrail"};
 
-constexpr std::array<const char*, 20> kSubjects{
-    "The instrument", "This measure", "The framework", "The regulation", "The amended text",
-    "The scheme", "The programme", "Its implementing rules", "The competent authority", "The law",
-    "The revised guidance", "The national plan", "The delegated act", "The statute", "The ordinance",
-    "The roadmap", "The mechanism", "The permitting regime", "The reform", "The policy"};
-constexpr std::array<const char*, 20> kVerbs{
-    "establishes", "requires", "clarifies", "extends", "streamlines", "introduces", "defines",
-    "strengthens", "aligns", "replaces", "sets out", "funds", "mandates", "phases in", "caps",
-    "harmonises", "simplifies", "tightens", "supports", "codifies"};
-constexpr std::array<const char*, 24> kObjects{
-    "long-term liability for stored CO2", "monitoring, reporting and verification duties",
-    "third-party access to transport networks", "a price floor for allowances",
-    "financial security for storage operators", "tax credits for captured carbon",
-    "permits for exploration and injection", "the transfer of responsibility after closure",
-    "a market stability reserve", "benchmarks for free allocation", "contracts for difference",
-    "methodologies for carbon removal credits", "standards for pipeline integrity",
-    "reporting thresholds for industrial emitters", "cross-border shipment of CO2",
-    "public funding for first-of-a-kind projects", "the baseline for covered facilities",
-    "penalties for excess emissions", "offset eligibility rules", "the national emissions inventory",
-    "a registry of units and transactions", "incentives for low-carbon hydrogen",
-    "storage site characterisation", "leakage remediation plans"};
-constexpr std::array<const char*, 20> kQualifiers{
-    "across the whole value chain", "for installations above 25,000 tonnes a year",
-    "in line with the national climate target", "from the next compliance period",
-    "with a review every five years", "subject to independent verification",
-    "for both onshore and offshore sites", "in consultation with industry and civil society",
-    "with transitional relief for small emitters", "to give investors long-term certainty",
-    "under the supervision of the environment ministry", "consistent with international guidance",
-    "with penalties for non-compliance", "ahead of the 2030 milestone", "for new and existing projects",
-    "through competitive auctions", "with a dedicated public register", "for the power and industry sectors",
-    "while protecting groundwater resources", "as part of a wider energy transition package"};
+constexpr std::array<const char*, 20> kSubjects{"The instrument",
+                                                "This measure",
+                                                "The framework",
+                                                "The regulation",
+                                                "The amended text",
+                                                "The scheme",
+                                                "The programme",
+                                                "Its implementing rules",
+                                                "The competent authority",
+                                                "The law",
+                                                "The revised guidance",
+                                                "The national plan",
+                                                "The delegated act",
+                                                "The statute",
+                                                "The ordinance",
+                                                "The roadmap",
+                                                "The mechanism",
+                                                "The permitting regime",
+                                                "The reform",
+                                                "The policy"};
+constexpr std::array<const char*, 20> kVerbs{"establishes", "requires",   "clarifies",   "extends",   "streamlines",
+                                             "introduces",  "defines",    "strengthens", "aligns",    "replaces",
+                                             "sets out",    "funds",      "mandates",    "phases in", "caps",
+                                             "harmonises",  "simplifies", "tightens",    "supports",  "codifies"};
+constexpr std::array<const char*, 24> kObjects{"long-term liability for stored CO2",
+                                               "monitoring, reporting and verification duties",
+                                               "third-party access to transport networks",
+                                               "a price floor for allowances",
+                                               "financial security for storage operators",
+                                               "tax credits for captured carbon",
+                                               "permits for exploration and injection",
+                                               "the transfer of responsibility after closure",
+                                               "a market stability reserve",
+                                               "benchmarks for free allocation",
+                                               "contracts for difference",
+                                               "methodologies for carbon removal credits",
+                                               "standards for pipeline integrity",
+                                               "reporting thresholds for industrial emitters",
+                                               "cross-border shipment of CO2",
+                                               "public funding for first-of-a-kind projects",
+                                               "the baseline for covered facilities",
+                                               "penalties for excess emissions",
+                                               "offset eligibility rules",
+                                               "the national emissions inventory",
+                                               "a registry of units and transactions",
+                                               "incentives for low-carbon hydrogen",
+                                               "storage site characterisation",
+                                               "leakage remediation plans"};
+constexpr std::array<const char*, 20> kQualifiers{"across the whole value chain",
+                                                  "for installations above 25,000 tonnes a year",
+                                                  "in line with the national climate target",
+                                                  "from the next compliance period",
+                                                  "with a review every five years",
+                                                  "subject to independent verification",
+                                                  "for both onshore and offshore sites",
+                                                  "in consultation with industry and civil society",
+                                                  "with transitional relief for small emitters",
+                                                  "to give investors long-term certainty",
+                                                  "under the supervision of the environment ministry",
+                                                  "consistent with international guidance",
+                                                  "with penalties for non-compliance",
+                                                  "ahead of the 2030 milestone",
+                                                  "for new and existing projects",
+                                                  "through competitive auctions",
+                                                  "with a dedicated public register",
+                                                  "for the power and industry sectors",
+                                                  "while protecting groundwater resources",
+                                                  "as part of a wider energy transition package"};
 
 constexpr std::array<const char*, 30> kPhrasesZh{
-    "确立了长期责任移交机制", "明确了监测、报告与核查要求", "推动运输管网的第三方准入", "设定了配额价格下限",
-    "要求封存运营商提供财务担保", "对捕集的二氧化碳给予税收抵免", "规范了勘探与注入许可", "完善了关闭后的责任转移",
-    "建立了市场稳定储备", "更新了免费分配基准", "引入差价合约机制", "制定了碳移除信用方法学",
-    "提高了管道完整性标准", "降低了工业排放源的报告门槛", "允许二氧化碳跨境运输", "资助首批示范项目",
-    "调整了覆盖设施的基线", "加大了超额排放处罚力度", "明确了抵销机制的适用范围", "完善了国家温室气体清单",
-    "建立了登记簿与交易记录", "支持低碳氢的生产与应用", "加强了封存场地表征", "要求制定泄漏修复计划",
-    "与国家气候目标保持一致", "自下一履约期起实施", "每五年开展一次评估", "接受独立第三方核查",
-    "覆盖陆上与海上封存场地", "为投资者提供长期确定性"};
+    "确立了长期责任移交机制",     "明确了监测、报告与核查要求",   "推动运输管网的第三方准入", "设定了配额价格下限",
+    "要求封存运营商提供财务担保", "对捕集的二氧化碳给予税收抵免", "规范了勘探与注入许可",     "完善了关闭后的责任转移",
+    "建立了市场稳定储备",         "更新了免费分配基准",           "引入差价合约机制",         "制定了碳移除信用方法学",
+    "提高了管道完整性标准",       "降低了工业排放源的报告门槛",   "允许二氧化碳跨境运输",     "资助首批示范项目",
+    "调整了覆盖设施的基线",       "加大了超额排放处罚力度",       "明确了抵销机制的适用范围", "完善了国家温室气体清单",
+    "建立了登记簿与交易记录",     "支持低碳氢的生产与应用",       "加强了封存场地表征",       "要求制定泄漏修复计划",
+    "与国家气候目标保持一致",     "自下一履约期起实施",           "每五年开展一次评估",       "接受独立第三方核查",
+    "覆盖陆上与海上封存场地",     "为投资者提供长期确定性"};
 
-constexpr std::array<const char*, 40> kCommonTags{
-    "CCS", "Emissions Trading", "Tax Credit", "Storage Permit", "Liability", "MRV", "Carbon Price",
-    "Offsets", "Hydrogen", "Direct Air Capture", "EOR", "Pipeline", "Offshore Storage", "Net Zero",
-    "Public Funding", "Auction", "Benchmark", "Registry", "Methane", "Cement", "Steel", "Power Sector",
-    "BECCS", "Carbon Removal", "Just Transition", "Border Adjustment", "Green Finance", "Innovation",
-    "Permitting", "Cross-border", "Aviation", "Shipping", "Refining", "Fertilizer", "Waste-to-Energy",
-    "Biofuels", "Coal Phase-out", "Renewables", "Energy Efficiency", "Market Stability"};
+constexpr std::array<const char*, 40> kCommonTags{"CCS",
+                                                  "Emissions Trading",
+                                                  "Tax Credit",
+                                                  "Storage Permit",
+                                                  "Liability",
+                                                  "MRV",
+                                                  "Carbon Price",
+                                                  "Offsets",
+                                                  "Hydrogen",
+                                                  "Direct Air Capture",
+                                                  "EOR",
+                                                  "Pipeline",
+                                                  "Offshore Storage",
+                                                  "Net Zero",
+                                                  "Public Funding",
+                                                  "Auction",
+                                                  "Benchmark",
+                                                  "Registry",
+                                                  "Methane",
+                                                  "Cement",
+                                                  "Steel",
+                                                  "Power Sector",
+                                                  "BECCS",
+                                                  "Carbon Removal",
+                                                  "Just Transition",
+                                                  "Border Adjustment",
+                                                  "Green Finance",
+                                                  "Innovation",
+                                                  "Permitting",
+                                                  "Cross-border",
+                                                  "Aviation",
+                                                  "Shipping",
+                                                  "Refining",
+                                                  "Fertilizer",
+                                                  "Waste-to-Energy",
+                                                  "Biofuels",
+                                                  "Coal Phase-out",
+                                                  "Renewables",
+                                                  "Energy Efficiency",
+                                                  "Market Stability"};
 constexpr std::array<const char*, 48> kTagFirst{
-    "Alpine", "Baltic", "Coastal", "Deep", "Eastern", "Federal", "Global", "Harbour", "Inland", "Joint",
-    "Kinetic", "Lowland", "Marine", "Northern", "Open", "Pilot", "Quarterly", "Regional", "Southern",
-    "Tidal", "Urban", "Voluntary", "Western", "Zonal", "Advanced", "Blue", "Circular", "Distributed",
-    "Early", "Flexible", "Green", "Hybrid", "Integrated", "Legacy", "Modular", "National", "Onshore",
-    "Phased", "Rural", "Saline", "Thermal", "Upstream", "Verified", "Whole-chain", "Aquifer", "Basin",
-    "Catalytic", "Dynamic"};
+    "Alpine",     "Baltic",   "Coastal",  "Deep",        "Eastern", "Federal",   "Global",    "Harbour",
+    "Inland",     "Joint",    "Kinetic",  "Lowland",     "Marine",  "Northern",  "Open",      "Pilot",
+    "Quarterly",  "Regional", "Southern", "Tidal",       "Urban",   "Voluntary", "Western",   "Zonal",
+    "Advanced",   "Blue",     "Circular", "Distributed", "Early",   "Flexible",  "Green",     "Hybrid",
+    "Integrated", "Legacy",   "Modular",  "National",    "Onshore", "Phased",    "Rural",     "Saline",
+    "Thermal",    "Upstream", "Verified", "Whole-chain", "Aquifer", "Basin",     "Catalytic", "Dynamic"};
 constexpr std::array<const char*, 48> kTagSecond{
-    "Allowances", "Baselines", "Capture", "Disclosure", "Exemptions", "Financing", "Grants", "Hubs",
-    "Injection", "Jurisdiction", "Keystones", "Leakage", "Monitoring", "Networks", "Obligations",
-    "Permits", "Quotas", "Reporting", "Storage", "Tariffs", "Utilisation", "Verification", "Wells",
-    "Zoning", "Auctions", "Bonds", "Credits", "Dividends", "Emitters", "Fuels", "Guarantees",
-    "Hydrogen", "Incentives", "Jobs", "Kilns", "Levies", "Mandates", "Negotiation", "Offsets",
-    "Pricing", "Quality", "Refineries", "Subsidies", "Transport", "Upgrades", "Venting", "Waivers",
-    "Yields"};
-constexpr std::array<const char*, 24> kTagThird{
-    "Act", "Pilot", "Reform", "Review", "Phase", "Window", "Track", "Tier", "Scheme", "Round", "Pool",
-    "Cap", "Floor", "Band", "Cycle", "Registry", "Code", "Pact", "Plan", "Fund", "Zone", "Corridor",
-    "Charter", "Compact"};
+    "Allowances", "Baselines",    "Capture",   "Disclosure", "Exemptions",  "Financing",    "Grants",      "Hubs",
+    "Injection",  "Jurisdiction", "Keystones", "Leakage",    "Monitoring",  "Networks",     "Obligations", "Permits",
+    "Quotas",     "Reporting",    "Storage",   "Tariffs",    "Utilisation", "Verification", "Wells",       "Zoning",
+    "Auctions",   "Bonds",        "Credits",   "Dividends",  "Emitters",    "Fuels",        "Guarantees",  "Hydrogen",
+    "Incentives", "Jobs",         "Kilns",     "Levies",     "Mandates",    "Negotiation",  "Offsets",     "Pricing",
+    "Quality",    "Refineries",   "Subsidies", "Transport",  "Upgrades",    "Venting",      "Waivers",     "Yields"};
+constexpr std::array<const char*, 24> kTagThird{"Act",   "Pilot", "Reform", "Review",   "Phase",   "Window",
+                                                "Track", "Tier",  "Scheme", "Round",    "Pool",    "Cap",
+                                                "Floor", "Band",  "Cycle",  "Registry", "Code",    "Pact",
+                                                "Plan",  "Fund",  "Zone",   "Corridor", "Charter", "Compact"};
 
 constexpr std::array<const char*, 20> kClusterThemes{
-    "Carbon Pricing Framework", "Net Zero Strategy", "Green Deal", "CCUS Programme", "Hydrogen Strategy",
-    "Industrial Clusters", "Energy Transition", "Clean Energy Package", "Climate Action Plan",
-    "Storage Licensing", "Emissions Trading System", "Low Carbon Fuels", "Methane Pledge",
-    "Carbon Markets", "Offshore Energy", "Sustainable Finance", "Innovation Mission", "Power Market Reform",
-    "Circular Economy", "Just Transition Mechanism"};
+    "Carbon Pricing Framework", "Net Zero Strategy",        "Green Deal",
+    "CCUS Programme",           "Hydrogen Strategy",        "Industrial Clusters",
+    "Energy Transition",        "Clean Energy Package",     "Climate Action Plan",
+    "Storage Licensing",        "Emissions Trading System", "Low Carbon Fuels",
+    "Methane Pledge",           "Carbon Markets",           "Offshore Energy",
+    "Sustainable Finance",      "Innovation Mission",       "Power Market Reform",
+    "Circular Economy",         "Just Transition Mechanism"};
 constexpr std::array<const char*, 16> kHubWords{
-    "carbon express", "CO2 hub", "storage network", "capture cluster", "trunk line", "CCS corridor",
-    "carbon network", "sequestration hub", "pipeline system", "storage complex", "carbon valley",
-    "decarbonisation cluster", "CO2 shipping route", "industrial hub", "basin project", "carbon link"};
+    "carbon express",     "CO2 hub",         "storage network", "capture cluster",
+    "trunk line",         "CCS corridor",    "carbon network",  "sequestration hub",
+    "pipeline system",    "storage complex", "carbon valley",   "decarbonisation cluster",
+    "CO2 shipping route", "industrial hub",  "basin project",   "carbon link"};
 constexpr std::array<const char*, 32> kPlaces{
-    "Midwest", "Gulf Coast", "North Sea", "Rotterdam", "Teesside", "Humber", "Alberta", "Gippsland",
-    "Bohai", "Ordos", "Sichuan", "Porthos", "Aramis", "Greensand", "Longship", "Hokkaido", "Ulsan",
-    "Jurong", "Kasawari", "Moomba", "Barrow", "Sleipner", "Snøhvit", "Lacq", "Dunkerque", "Ravenna",
-    "Bécancour", "Permian", "Wabash", "Decatur", "Quest", "Yulin"};
+    "Midwest",   "Gulf Coast", "North Sea", "Rotterdam", "Teesside", "Humber",    "Alberta",  "Gippsland",
+    "Bohai",     "Ordos",      "Sichuan",   "Porthos",   "Aramis",   "Greensand", "Longship", "Hokkaido",
+    "Ulsan",     "Jurong",     "Kasawari",  "Moomba",    "Barrow",   "Sleipner",  "Snøhvit",  "Lacq",
+    "Dunkerque", "Ravenna",    "Bécancour", "Permian",   "Wabash",   "Decatur",   "Quest",    "Yulin"};
 constexpr std::array<const char*, 32> kPlacesZh{
-    "中西部", "墨西哥湾沿岸", "北海", "鹿特丹", "蒂赛德", "亨伯", "艾伯塔", "吉普斯兰", "渤海", "鄂尔多斯",
-    "四川", "波尔托斯", "阿拉米斯", "格林桑德", "长船", "北海道", "蔚山", "裕廊", "卡萨瓦里", "穆姆巴",
-    "巴罗", "斯莱普纳", "斯诺维特", "拉克", "敦刻尔克", "拉文纳", "贝康库尔", "二叠纪", "沃巴什",
-    "迪凯特", "奎斯特", "榆林"};
+    "中西部",   "墨西哥湾沿岸", "北海",     "鹿特丹",   "蒂赛德",   "亨伯",     "艾伯塔",   "吉普斯兰",
+    "渤海",     "鄂尔多斯",     "四川",     "波尔托斯", "阿拉米斯", "格林桑德", "长船",     "北海道",
+    "蔚山",     "裕廊",         "卡萨瓦里", "穆姆巴",   "巴罗",     "斯莱普纳", "斯诺维特", "拉克",
+    "敦刻尔克", "拉文纳",       "贝康库尔", "二叠纪",   "沃巴什",   "迪凯特",   "奎斯特",   "榆林"};
 
 struct Sector {
   const char* name;
   const char* name_zh;
 };
-constexpr std::array<Sector, 12> kSectors{{
-    {"Biofuels", "生物燃料"}, {"Cement", "水泥"}, {"Iron and steel", "钢铁"}, {"Power and heat", "电力与供热"},
-    {"Natural gas processing", "天然气处理"}, {"Hydrogen or ammonia", "氢或氨"}, {"Refining", "炼油"},
-    {"Chemicals", "化工"}, {"Direct air capture", "直接空气捕集"}, {"Waste-to-energy", "垃圾发电"},
-    {"Pulp and paper", "造纸"}, {"T&S", "运输与封存"}}};
-constexpr std::array<Sector, 5> kFacilityTypes{{
-    {"Capture", "碳捕集"}, {"Storage", "封存"}, {"Transport", "运输"}, {"Full chain", "全链条"}, {"T&S", "运输与封存"}}};
-constexpr std::array<Sector, 4> kFacilityStatus{{
-    {"Operational", "运行中"}, {"Planned", "规划中"}, {"Under construction", "在建"}, {"Suspended", "暂停"}}};
-constexpr std::array<Sector, 3> kFates{{
-    {"Dedicated storage", "永久封存"}, {"Enhanced oil recovery", "驱油利用"}, {"Utilisation", "资源化利用"}}};
-constexpr std::array<const char*, 12> kCompanies{
-    "Equinor", "Shell", "TotalEnergies", "ExxonMobil", "Sinopec", "Heidelberg Materials", "Air Products",
-    "Santos", "Petronas", "Summit Carbon Solutions", "Wolf Midstream", "Ørsted"};
+constexpr std::array<Sector, 12> kSectors{{{"Biofuels", "生物燃料"},
+                                           {"Cement", "水泥"},
+                                           {"Iron and steel", "钢铁"},
+                                           {"Power and heat", "电力与供热"},
+                                           {"Natural gas processing", "天然气处理"},
+                                           {"Hydrogen or ammonia", "氢或氨"},
+                                           {"Refining", "炼油"},
+                                           {"Chemicals", "化工"},
+                                           {"Direct air capture", "直接空气捕集"},
+                                           {"Waste-to-energy", "垃圾发电"},
+                                           {"Pulp and paper", "造纸"},
+                                           {"T&S", "运输与封存"}}};
+constexpr std::array<Sector, 5> kFacilityTypes{{{"Capture", "碳捕集"},
+                                                {"Storage", "封存"},
+                                                {"Transport", "运输"},
+                                                {"Full chain", "全链条"},
+                                                {"T&S", "运输与封存"}}};
+constexpr std::array<Sector, 4> kFacilityStatus{
+    {{"Operational", "运行中"}, {"Planned", "规划中"}, {"Under construction", "在建"}, {"Suspended", "暂停"}}};
+constexpr std::array<Sector, 3> kFates{
+    {{"Dedicated storage", "永久封存"}, {"Enhanced oil recovery", "驱油利用"}, {"Utilisation", "资源化利用"}}};
+constexpr std::array<const char*, 12> kCompanies{"Equinor",        "Shell",
+                                                 "TotalEnergies",  "ExxonMobil",
+                                                 "Sinopec",        "Heidelberg Materials",
+                                                 "Air Products",   "Santos",
+                                                 "Petronas",       "Summit Carbon Solutions",
+                                                 "Wolf Midstream", "Ørsted"};
 constexpr std::array<const char*, 6> kEmoji{"🌍", "♻️", "🌱", "⚡", "🏭", "🌊"};
 
 // ---------------------------------------------------------------------------------------------
@@ -720,7 +804,9 @@ std::string chinese_sentence(Random& random) {
   return sentence;
 }
 
-std::string sentence(Random& random, bool chinese) { return chinese ? chinese_sentence(random) : english_sentence(random); }
+std::string sentence(Random& random, bool chinese) {
+  return chinese ? chinese_sentence(random) : english_sentence(random);
+}
 
 /// Paragraphs of sentences, at least `bytes` long.
 std::string paragraphs(Random& random, bool chinese, std::size_t bytes) {
@@ -773,7 +859,7 @@ struct Policy {
   std::uint8_t version = 0;
   bool has_successor = false;
   bool consolidated_into = false;
-  std::uint8_t languages = 0;  // bit i: written in Options::languages[i]
+  std::uint8_t languages = 0;                    // bit i: written in Options::languages[i]
   std::vector<std::uint32_t> supersedes;         // stated on this record
   std::vector<std::uint32_t> superseded_by;      // stated on this record
   std::vector<std::uint32_t> consolidated_from;  // may hold kUnresolved | k
@@ -819,7 +905,8 @@ class Corpus {
     const std::size_t cluster_count = std::max<std::size_t>(1, n / 20);
     for (std::size_t c = 0; c < cluster_count; ++c) {
       const Country& country = kCountries[c % kCountries.size()];
-      std::string name = std::string(country.name) + " " + kClusterThemes[(c / kCountries.size()) % kClusterThemes.size()];
+      std::string name =
+          std::string(country.name) + " " + kClusterThemes[(c / kCountries.size()) % kClusterThemes.size()];
       const std::size_t round = c / (kCountries.size() * kClusterThemes.size());
       if (round > 0) name += " " + to_string(round + 1);
       cluster_names.push_back(std::move(name));
@@ -842,7 +929,8 @@ class Corpus {
       int year = random_.between(1990, 2023);
       int wanted = 1;
       while (wanted < 12 && random_.chance(0.72)) ++wanted;
-      const std::string slug = std::string(family.country->code) + "-" + kTopics[family.topic].slug + "-" + base36(family_index);
+      const std::string slug =
+          std::string(family.country->code) + "-" + kTopics[family.topic].slug + "-" + base36(family_index);
       int previous_year = 0;
       int same_year = 0;
       for (int k = 0; k < wanted && year <= 2025 && policies.size() < n; ++k) {
@@ -862,7 +950,8 @@ class Corpus {
         if (k > 0) {
           // Mostly a chain; sometimes a branch from an older version.
           std::uint32_t predecessor = self - 1;
-          if (k >= 2 && random_.chance(0.1)) predecessor = family.first + static_cast<std::uint32_t>(random_.index(static_cast<std::size_t>(k - 1)));
+          if (k >= 2 && random_.chance(0.1))
+            predecessor = family.first + static_cast<std::uint32_t>(random_.index(static_cast<std::size_t>(k - 1)));
           link_supersedes(self, predecessor, policy);
         }
         if (family.first > 0 && random_.chance(0.04)) consolidate(self, family.first, policy);
@@ -873,7 +962,8 @@ class Corpus {
       family.size = static_cast<std::uint32_t>(policies.size()) - family.first;
       families.push_back(std::move(family));
     }
-    hub_policy_count = families[std::min(hub_families, families.size()) - 1].first + families[std::min(hub_families, families.size()) - 1].size;
+    hub_policy_count = families[std::min(hub_families, families.size()) - 1].first +
+                       families[std::min(hub_families, families.size()) - 1].size;
   }
 
   /// A cluster of the family's country where there is one (cluster c belongs to country
@@ -907,7 +997,9 @@ class Corpus {
       for (int attempt = 0; attempt < 8; ++attempt) {
         const std::uint32_t candidate = family_first - 1 - static_cast<std::uint32_t>(random_.below(window));
         if (policies[candidate].year > policy.year) continue;
-        if (std::find(policy.consolidated_from.begin(), policy.consolidated_from.end(), candidate) != policy.consolidated_from.end()) break;
+        if (std::find(policy.consolidated_from.begin(), policy.consolidated_from.end(), candidate) !=
+            policy.consolidated_from.end())
+          break;
         policy.consolidated_from.push_back(candidate);
         policies[candidate].has_successor = true;
         policies[candidate].consolidated_into = true;
@@ -927,7 +1019,8 @@ class Corpus {
         continue;
       }
       const std::size_t j = k - kCommonTags.size();
-      std::string name = std::string(kTagFirst[j % kTagFirst.size()]) + " " + kTagSecond[(j / kTagFirst.size()) % kTagSecond.size()];
+      std::string name =
+          std::string(kTagFirst[j % kTagFirst.size()]) + " " + kTagSecond[(j / kTagFirst.size()) % kTagSecond.size()];
       const std::size_t third = j / (kTagFirst.size() * kTagSecond.size());
       if (third > 0) {
         name += " ";
@@ -937,8 +1030,8 @@ class Corpus {
     }
     // The smallest Zipf offset that keeps the commonest tag under 2% of the policies and the
     // expected neighbours per policy through these tags under the budget (see the top).
-    constexpr double kMeanDraws = 1.5;          // one or two tags a policy
-    constexpr double kMeanSquareDraws = 2.5;    // E[m^2] for m uniform in {1, 2}
+    constexpr double kMeanDraws = 1.5;        // one or two tags a policy
+    constexpr double kMeanSquareDraws = 2.5;  // E[m^2] for m uniform in {1, 2}
     constexpr double kNeighbourBudget = 4.0;
     auto acceptable = [&](double offset, double* share, double* neighbours) {
       const ZipfSampler sampler(vocabulary, offset);
@@ -955,7 +1048,10 @@ class Corpus {
     } else {
       for (int step = 0; step < 60; ++step) {
         const double middle = (low + high) / 2;
-        if (acceptable(middle, &share, &neighbours)) high = middle; else low = middle;
+        if (acceptable(middle, &share, &neighbours))
+          high = middle;
+        else
+          low = middle;
       }
     }
     tag_offset = high;
@@ -975,7 +1071,8 @@ class Corpus {
     const std::size_t count = n * options_.facilities_per_policy;
     const std::size_t hub_count = std::max<std::size_t>(8, count / 300);
     for (std::size_t h = 0; h < hub_count; ++h) {
-      std::string name = std::string(kPlaces[h % kPlaces.size()]) + " " + kHubWords[(h / kPlaces.size()) % kHubWords.size()];
+      std::string name =
+          std::string(kPlaces[h % kPlaces.size()]) + " " + kHubWords[(h / kPlaces.size()) % kHubWords.size()];
       const std::size_t round = h / (kPlaces.size() * kHubWords.size());
       if (round > 0) name += " " + to_string(round + 1);
       hub_names.push_back(std::move(name));
@@ -1008,10 +1105,12 @@ class Corpus {
         // otherwise list thousands of facilities.
         state(facility, static_cast<std::uint32_t>(hub_policy_sampler.draw(random_)), 0.0, 1.0);
       }
-      if (random_.chance(0.01)) state(facility, kUnresolved | static_cast<std::uint32_t>(random_.below(1u << 20)), 0.0, 1.0);
+      if (random_.chance(0.01))
+        state(facility, kUnresolved | static_cast<std::uint32_t>(random_.below(1u << 20)), 0.0, 1.0);
     }
     for (auto& policy : policies) {
-      if (random_.chance(0.02)) policy.facilities.push_back(kUnresolved | static_cast<std::uint32_t>(random_.below(1u << 20)));
+      if (random_.chance(0.02))
+        policy.facilities.push_back(kUnresolved | static_cast<std::uint32_t>(random_.below(1u << 20)));
     }
   }
 
@@ -1086,7 +1185,8 @@ struct Batch {
 
 class Writer {
  public:
-  Writer(Corpus& corpus, Output& output) : corpus_(corpus), options_(corpus.options()), random_(corpus.random()), output_(output) {}
+  Writer(Corpus& corpus, Output& output)
+      : corpus_(corpus), options_(corpus.options()), random_(corpus.random()), output_(output) {}
 
   void write_all() {
     for (const auto& language : options_.languages) {
@@ -1128,7 +1228,8 @@ class Writer {
 
   std::string policy_ref(std::uint32_t reference, const Policy& from) const {
     if (reference & kUnresolved) {
-      return std::string(corpus_.families[from.family].country->code) + "-legacy-programme-" + base36(reference & ~kUnresolved);
+      return std::string(corpus_.families[from.family].country->code) + "-legacy-programme-" +
+             base36(reference & ~kUnresolved);
     }
     return corpus_.policies[reference].id;
   }
@@ -1163,9 +1264,13 @@ class Writer {
     } else {
       text = std::string(family.country->name) + " " + topic.name + " " + instrument.name + " " + year;
       const double u = random_.unit();
-      if (u < 0.05) text += ": Amendment No. " + to_string(policy.version + 1u);
-      else if (u < 0.08) text = "'" + std::string(topic.name) + "' " + instrument.name + " of " + family.country->name + " (" + year + ")";
-      else if (u < 0.1) text += " #" + to_string(policy.version + 1u);
+      if (u < 0.05)
+        text += ": Amendment No. " + to_string(policy.version + 1u);
+      else if (u < 0.08)
+        text =
+            "'" + std::string(topic.name) + "' " + instrument.name + " of " + family.country->name + " (" + year + ")";
+      else if (u < 0.1)
+        text += " #" + to_string(policy.version + 1u);
     }
     if (random_.chance(0.01)) text += std::string(" ") + pick(random_, kEmoji);
     return text;
@@ -1218,7 +1323,8 @@ class Writer {
     const bool country_zh = zh || random_.chance(0.05);
     e.field("country", country_zh ? family.country->name_zh : family.country->name);
     e.number("year", to_string(policy.year));
-    const std::size_t status = policy.has_successor ? (policy.consolidated_into ? 2 : 1) : (random_.chance(0.1) ? 3 : 0);
+    const std::size_t status =
+        policy.has_successor ? (policy.consolidated_into ? 2 : 1) : (random_.chance(0.1) ? 3 : 0);
     e.field("status", zh ? kStatusZh[status] : kStatus[status]);
     e.field("category", pick(random_, kCategories));
     const std::string date = date_text(policy.year, policy.month, policy.day);
@@ -1242,7 +1348,8 @@ class Writer {
         e.field("label", std::string(pick(random_, kLabelWords)) + " " + pick(random_, kLabelWords));
       }
       e.field("evidence", sentence(random_, zh));
-      e.field("citation", std::string(kInstruments[policy.instrument].name) + " Art. " + to_string(random_.below(60) + 1));
+      e.field("citation",
+              std::string(kInstruments[policy.instrument].name) + " Art. " + to_string(random_.below(60) + 1));
       e.end_map();
     }
     e.end_map();
@@ -1292,7 +1399,8 @@ class Writer {
       for (int m = 0; m < milestones; ++m) {
         e.begin_map();
         e.field("date", date_text(policy.year + m, random_.between(1, 12), random_.between(1, 28)));
-        e.field("event", zh ? std::string(pick(random_, kPhrasesZh)) : std::string(pick(random_, kVerbs)) + " " + pick(random_, kObjects));
+        e.field("event", zh ? std::string(pick(random_, kPhrasesZh))
+                            : std::string(pick(random_, kVerbs)) + " " + pick(random_, kObjects));
         e.end_map();
       }
       e.end_list();
@@ -1300,7 +1408,8 @@ class Writer {
     e.end_map();
 
     e.key("implementationDetails").begin_map();
-    e.field("authority", zh ? std::string(family.country->name_zh) + "生态环境主管部门" : std::string(family.country->name) + " Ministry of Environment");
+    e.field("authority", zh ? std::string(family.country->name_zh) + "生态环境主管部门"
+                            : std::string(family.country->name) + " Ministry of Environment");
     e.field("mechanism", zh ? std::string(pick(random_, kPhrasesZh)) : pick(random_, kObjects));
     e.field("fundingScale", to_string(random_.below(900) + 10) + (zh ? " 亿元" : " million USD"));
     e.end_map();
@@ -1309,11 +1418,15 @@ class Writer {
     for (std::uint32_t facility : policy.facilities) ids.push_back(facility_id(facility, corpus_.facilities.size()));
     e.key("relatedFacilities").begin_list();
     for (const auto& id : ids) {
-      if (random_.chance(0.1)) e.num(id); else e.str(id);  // numeric ids, quoted or not
+      if (random_.chance(0.1))
+        e.num(id);
+      else
+        e.str(id);  // numeric ids, quoted or not
     }
     e.end_list();
     e.field("url", "https://policy.example.org/" + std::string(family.country->code) + "/" + policy.id);
-    e.field("source", std::string(family.country->name) + " Official Journal, no. " + to_string(random_.below(400) + 1));
+    e.field("source",
+            std::string(family.country->name) + " Official Journal, no. " + to_string(random_.below(400) + 1));
     e.key("provenance").begin_map();
     e.field("author", "policygraph_generate_corpus");
     e.field("lastAuditDate", date_text(2025, random_.between(1, 12), random_.between(1, 28)));
@@ -1373,11 +1486,15 @@ class Writer {
     const auto owner = index / static_cast<std::uint32_t>(options_.facilities_per_policy);
     const Policy& owner_policy = corpus_.policies[owner];
     const Family& family = corpus_.families[owner_policy.family];
-    const Country& country = family.country == &kInternational ? kCountries[index % kCountries.size()] : *family.country;
+    const Country& country =
+        family.country == &kInternational ? kCountries[index % kCountries.size()] : *family.country;
     const std::string id = facility_id(index, corpus_.facilities.size());
 
     e.begin_map();
-    if (random_.chance(0.1)) e.key("id").num(id); else e.field("id", id);
+    if (random_.chance(0.1))
+      e.key("id").num(id);
+    else
+      e.field("id", id);
     e.field("country", zh && random_.chance(0.5) ? country.name_zh : country.name);
     const auto& status = kFacilityStatus[random_.index(kFacilityStatus.size())];
     e.field("status", zh ? status.name_zh : status.name);
@@ -1403,13 +1520,15 @@ class Writer {
     if (zh) {
       e.field("name", std::string(kPlacesZh[place]) + sector.name_zh + type.name_zh + "项目 " + number + "号");
     } else {
-      std::string name = std::string(kCompanies[random_.index(kCompanies.size())]) + " " + kPlaces[place] + " " + sector.name + " " + type.name + " " + number;
+      std::string name = std::string(kCompanies[random_.index(kCompanies.size())]) + " " + kPlaces[place] + " " +
+                         sector.name + " " + type.name + " " + number;
       if (random_.chance(0.01)) name += std::string(" ") + pick(random_, kEmoji);
       e.field("name", name);
     }
     e.field("region", country.region);
     ids.clear();
-    ids.push_back(std::string(kCompanies[random_.index(kCompanies.size())]) + ", " + kCompanies[random_.index(kCompanies.size())]);
+    ids.push_back(std::string(kCompanies[random_.index(kCompanies.size())]) + ", " +
+                  kCompanies[random_.index(kCompanies.size())]);
     e.list("partners", ids);
     e.field("type", zh ? type.name_zh : type.name);
     e.field("phase", "");
@@ -1440,20 +1559,26 @@ class Writer {
   void flush_yaml(Batch& batch, std::size_t language) {
     if (batch.records == 0) return;
     std::string file = "# Several policy records in one YAML sequence.\n" + batch.text;
-    output_.write(std::filesystem::path("policies") / options_.languages[language] / ("series-" + pad(++batch.serial) + ".yaml"), file);
+    output_.write(
+        std::filesystem::path("policies") / options_.languages[language] / ("series-" + pad(++batch.serial) + ".yaml"),
+        file);
     batch.text.clear();
     batch.records = 0;
   }
   void flush_json(Batch& batch, std::size_t language) {
     if (batch.records == 0) return;
     batch.text += "\n]\n";
-    output_.write(std::filesystem::path("facilities") / options_.languages[language] / ("group-" + pad(++batch.serial) + ".json"), batch.text);
+    output_.write(
+        std::filesystem::path("facilities") / options_.languages[language] / ("group-" + pad(++batch.serial) + ".json"),
+        batch.text);
     batch.text.clear();
     batch.records = 0;
   }
   void flush_lines(Batch& batch, std::size_t language) {
     if (batch.records == 0) return;
-    output_.write(std::filesystem::path("facilities") / options_.languages[language] / ("batch-" + pad(++batch.serial) + ".jsonl"), batch.text);
+    output_.write(std::filesystem::path("facilities") / options_.languages[language] /
+                      ("batch-" + pad(++batch.serial) + ".jsonl"),
+                  batch.text);
     batch.text.clear();
     batch.records = 0;
   }
@@ -1528,7 +1653,8 @@ Options parse_options(int argc, char** argv) {
   if (!have_out) throw std::invalid_argument("--out DIR is required");
   if (options.policies == 0) throw std::invalid_argument("--policies must be at least 1");
   if (options.facilities_per_policy == 0) throw std::invalid_argument("--facilities-per-policy must be at least 1");
-  if (options.languages.empty() || options.languages.size() > 8) throw std::invalid_argument("--languages: one to eight languages");
+  if (options.languages.empty() || options.languages.size() > 8)
+    throw std::invalid_argument("--languages: one to eight languages");
   if (options.policies > 20'000'000) throw std::invalid_argument("--policies: at most 20,000,000");
   return options;
 }
@@ -1576,8 +1702,9 @@ int run(int argc, char** argv) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("%s: %llu policy records, %llu facility records, %llu files, %llu bytes (%.1f MB) in %.1f s\n",
               options.out.string().c_str(), static_cast<unsigned long long>(writer.policy_records()),
-              static_cast<unsigned long long>(writer.facility_records()), static_cast<unsigned long long>(output.files()),
-              static_cast<unsigned long long>(output.bytes()), static_cast<double>(output.bytes()) / 1e6, seconds);
+              static_cast<unsigned long long>(writer.facility_records()),
+              static_cast<unsigned long long>(output.files()), static_cast<unsigned long long>(output.bytes()),
+              static_cast<double>(output.bytes()) / 1e6, seconds);
   return 0;
 }
 

@@ -111,8 +111,8 @@ int main(int argc, char** argv) {
     metrics.community = communities.partition.of;
     ExportOptions options;
     options.metrics = &metrics;
-    for (ExportFormat format : {ExportFormat::graphml, ExportFormat::gexf, ExportFormat::json, ExportFormat::csv,
-                                ExportFormat::dot}) {
+    for (ExportFormat format :
+         {ExportFormat::graphml, ExportFormat::gexf, ExportFormat::json, ExportFormat::csv, ExportFormat::dot}) {
       CountingBuffer counter;
       std::ostream out(&counter);
       std::string name(to_string(format));

@@ -15,12 +15,18 @@ MetricRequest parse_metric_names(const std::vector<std::string>& names) {
   MetricRequest request;
   bool all = names.empty();
   for (const auto& name : names) {
-    if (name == "all" || name.empty()) all = true;
-    else if (name == "pagerank") request.pagerank = true;
-    else if (name == "betweenness") request.betweenness = true;
-    else if (name == "component") request.component = true;
-    else if (name == "community") request.community = true;
-    else if (name == "generation") request.generation = true;
+    if (name == "all" || name.empty())
+      all = true;
+    else if (name == "pagerank")
+      request.pagerank = true;
+    else if (name == "betweenness")
+      request.betweenness = true;
+    else if (name == "component")
+      request.component = true;
+    else if (name == "community")
+      request.community = true;
+    else if (name == "generation")
+      request.generation = true;
     else {
       auto near = nearest(name, known, 1);
       throw usage_error("--metrics: unknown metric '" + name + "'" +

@@ -85,14 +85,10 @@ bool Filter::active() const {
 
 bool Filter::given(Dimension dimension) const {
   switch (dimension) {
-    case Dimension::country:
-      return !countries_.empty();
-    case Dimension::dates:
-      return since_ || until_;
-    case Dimension::state:
-      return !states_.empty();
-    case Dimension::kind:
-      return !node_kinds_.empty();
+    case Dimension::country: return !countries_.empty();
+    case Dimension::dates: return since_ || until_;
+    case Dimension::state: return !states_.empty();
+    case Dimension::kind: return !node_kinds_.empty();
   }
   return false;
 }
@@ -111,12 +107,9 @@ bool Filter::passes(Dimension dimension, const Graph& graph, VertexId v) const {
       return country && std::find(folded_countries_.begin(), folded_countries_.end(),
                                   lower_ascii(std::string(*country))) != folded_countries_.end();
     }
-    case Dimension::dates:
-      return node.date && (!since_ || *since_ <= *node.date) && (!until_ || *node.date <= *until_);
-    case Dimension::state:
-      return std::find(states_.begin(), states_.end(), legal_state(graph, v)) != states_.end();
-    case Dimension::kind:
-      return std::find(node_kinds_.begin(), node_kinds_.end(), node.kind) != node_kinds_.end();
+    case Dimension::dates: return node.date && (!since_ || *since_ <= *node.date) && (!until_ || *node.date <= *until_);
+    case Dimension::state: return std::find(states_.begin(), states_.end(), legal_state(graph, v)) != states_.end();
+    case Dimension::kind: return std::find(node_kinds_.begin(), node_kinds_.end(), node.kind) != node_kinds_.end();
   }
   return true;
 }
@@ -129,8 +122,7 @@ bool Filter::keeps(const Graph& graph, VertexId v) const {
 
 std::string Filter::option_text(Dimension dimension) const {
   switch (dimension) {
-    case Dimension::country:
-      return "--country " + joined(countries_, ",");
+    case Dimension::country: return "--country " + joined(countries_, ",");
     case Dimension::dates: {
       std::string text;
       if (since_) text += "--since " + since_text_;

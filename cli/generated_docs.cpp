@@ -33,9 +33,9 @@ std::vector<std::string> flags_of(const CLI::App& scope) {
 
 // The options, of any command, that take a value completion has no list for.
 std::vector<std::string> free_value_options(const CLI::App& app) {
-  static const std::vector<std::string> completed{"-C",       "--corpus", "-o",     "--output",  "--focus", "-f",
-                                                  "--format", "--view",   "--kind", "--metrics", "--cache",
-                                                  "--by",     "--state",  "--explain"};
+  static const std::vector<std::string> completed{"-C",      "--corpus", "-o",      "--output", "--focus",
+                                                  "-f",      "--format", "--view",  "--kind",   "--metrics",
+                                                  "--cache", "--by",     "--state", "--explain"};
   std::vector<std::string> names;
   std::vector<const CLI::App*> scopes{&app};
   for (const CLI::App* command : app.get_subcommands({})) scopes.push_back(command);
@@ -113,8 +113,8 @@ std::string bash_completion(const CLI::App& app) {
            join(choices_of("query " + option)) + "\" ;; esac; ";
   };
   for (const char* option : {"--format", "--kind"})
-    script << "    " << option << (std::string(option) == "--format" ? "|-f" : "") << ") "
-           << choices_by_command(option) << "COMPREPLY=($(compgen -W \"$words\" -- \"$cur\")); return ;;\n";
+    script << "    " << option << (std::string(option) == "--format" ? "|-f" : "") << ") " << choices_by_command(option)
+           << "COMPREPLY=($(compgen -W \"$words\" -- \"$cur\")); return ;;\n";
   for (const char* option : {"--view", "--metrics", "--by", "--state"})
     script << "    " << option << ") COMPREPLY=($(compgen -W \"" << join(choices_of(option))
            << "\" -- \"$cur\")); return ;;\n";
@@ -134,8 +134,7 @@ std::string bash_completion(const CLI::App& app) {
       if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
     std::string words = join(flags);
     script << "    " << command->get_name() << ")\n";
-    if (command->get_name() == "replaced-by" || command->get_name() == "lineage" ||
-        command->get_name() == "history")
+    if (command->get_name() == "replaced-by" || command->get_name() == "lineage" || command->get_name() == "history")
       script << "      if [[ \"$cur\" != -* ]]; then COMPREPLY=($(compgen -W \"$(_policygraph_ids)\" -- \"$cur\")); "
                 "return; fi\n";
     if (command->get_name() == "help")

@@ -123,7 +123,9 @@ CLI::App* add_command(CLI::App& app, const std::string& name, Invocation& invoca
 }
 
 // CLI11 takes "-1" for an unsigned option and wraps it round to the largest value.
-std::string not_negative(const std::string& value) { return value.starts_with("-") ? "must be 0 or more" : std::string(); }
+std::string not_negative(const std::string& value) {
+  return value.starts_with("-") ? "must be 0 or more" : std::string();
+}
 
 // The limits that keep a hostile file from taking the tool down (Limits in loader.hpp); a
 // diagnostic that reports one hitting names the option here that raises it.

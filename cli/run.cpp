@@ -49,8 +49,8 @@ CliError unexpected_argument(const CLI::App& app, const CLI::App* command, const
     if (!near.empty()) message += "; did you mean '" + near[0] + "'?";
     return usage_error(message + " (see 'policygraph --help' for the commands)");
   }
-  return usage_error("unexpected argument '" + argument + "' for '" + command->get_name() + "' (see 'policygraph help " +
-                     command->get_name() + "')");
+  return usage_error("unexpected argument '" + argument + "' for '" + command->get_name() +
+                     "' (see 'policygraph help " + command->get_name() + "')");
 }
 
 int print_help_topic(const CLI::App& app, const std::string& topic, std::ostream& out) {
@@ -131,8 +131,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       const std::string prefix = "Could not convert: ";
       const auto equals = text.find(" = ");
       if (text.starts_with(prefix) && equals != std::string::npos)
-        text = text.substr(prefix.size(), equals - prefix.size()) + ": '" + text.substr(equals + 3) +
-               "' is not a number";
+        text =
+            text.substr(prefix.size(), equals - prefix.size()) + ": '" + text.substr(equals + 3) + "' is not a number";
       throw usage_error(text + help_hint(*app));
     } catch (const CLI::ParseError& error) {
       throw usage_error(error.what() + help_hint(*app));

@@ -85,9 +85,8 @@ bool report_diagnostic_count(const Session& session, const GlobalOptions& option
     for (const Diagnostic* diagnostic : list.shown) err << format_diagnostic(*diagnostic) << '\n';
     for (const std::string& more : list.more) err << "note: " << more << '\n';
     const std::size_t count = session.diagnostics.size();
-    err << "policygraph: " << count << (count == 1 ? " diagnostic" : " diagnostics")
-        << " and --strict is on: fix " << (count == 1 ? "it" : "them")
-        << " (see 'policygraph validate') or drop --strict\n";
+    err << "policygraph: " << count << (count == 1 ? " diagnostic" : " diagnostics") << " and --strict is on: fix "
+        << (count == 1 ? "it" : "them") << " (see 'policygraph validate') or drop --strict\n";
     return false;
   }
   // Notes (a README without front matter, say) are for `validate` alone.

@@ -13,8 +13,8 @@
 namespace policygraph::cli {
 
 struct Session {
-  Graph graph;              ///< the full graph
-  Diagnostics diagnostics;  ///< from loading and building, sorted
+  Graph graph;                           ///< the full graph
+  Diagnostics diagnostics;               ///< from loading and building, sorted
   std::size_t record_count[2] = {0, 0};  ///< policies, facilities
   std::size_t files_read = 0;
 };

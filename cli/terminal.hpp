@@ -12,8 +12,8 @@ namespace policygraph::cli {
 struct Terminal {
   bool out_is_terminal = false;
   bool err_is_terminal = false;
-  bool colour = false;        ///< on a terminal, and NO_COLOR unset
-  std::size_t width = 100;    ///< columns of the terminal; 100 when not a terminal
+  bool colour = false;      ///< on a terminal, and NO_COLOR unset
+  std::size_t width = 100;  ///< columns of the terminal; 100 when not a terminal
 
   /// The process's own stdout/stderr.
   static Terminal detect();

@@ -232,12 +232,8 @@ void replace_file(const fs::path& path, const std::function<void(std::ostream&)>
 void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
   const export_detail::OutputTarget target = export_detail::output_target(path);
   switch (target.kind) {
-    case export_detail::OutputTarget::Kind::replace:
-      replace_file(target.path, write);
-      return;
-    case export_detail::OutputTarget::Kind::descriptor:
-      write_through(path, target.fd, write);
-      return;
+    case export_detail::OutputTarget::Kind::replace: replace_file(target.path, write); return;
+    case export_detail::OutputTarget::Kind::descriptor: write_through(path, target.fd, write); return;
     case export_detail::OutputTarget::Kind::stream: {
       // A FIFO waits here for a reader, as the shell's `>` does.
       const int fd = ::open(target.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
@@ -264,8 +260,7 @@ void write_folder_atomically(const fs::path& folder, const std::vector<FolderFil
   // `out/neo4j/` names `out/neo4j`; `.`, `..` and `/` cannot be renamed, so they are
   // always updated in place.
   fs::path target = folder.lexically_normal();
-  if (!target.has_filename() && target.has_parent_path() && target != target.root_path())
-    target = target.parent_path();
+  if (!target.has_filename() && target.has_parent_path() && target != target.root_path()) target = target.parent_path();
   const std::string name = target.filename().string();
   const bool renamable = !name.empty() && name != "." && name != "..";
   if (target.has_parent_path()) {

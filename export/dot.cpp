@@ -59,8 +59,10 @@ constexpr std::string_view diagram_fonts = "Noto Sans,Noto Sans CJK SC,DejaVu Sa
 std::string printable(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '\t') out += ' ';
-    else if (c == '\n' || static_cast<unsigned char>(c) >= 0x20) out += c;
+    if (c == '\t')
+      out += ' ';
+    else if (c == '\n' || static_cast<unsigned char>(c) >= 0x20)
+      out += c;
   }
   return out;
 }
@@ -184,8 +186,10 @@ LegendContent legend_content(const Graph& graph, const Selection& selection, con
     if (is_lineage(graph.edge(e).kind)) content.kinds.insert(graph.edge(e).kind);
   for (VertexId v : graph.policies()) {
     if (!selection.contains(v)) continue;
-    if (graph.node(v).resolved) content.states.insert(legal_state(graph, v));
-    else content.unresolved = true;
+    if (graph.node(v).resolved)
+      content.states.insert(legal_state(graph, v));
+    else
+      content.unresolved = true;
   }
   return content;
 }
@@ -201,8 +205,8 @@ void write_legend(std::ostream& out, const LegendContent& content) {
       << ", fontsize=10, color=\"#bbbbbb\", style=rounded];\n"
          "    node [shape=plaintext, style=\"\", fontsize=9, width=0, height=0.25, margin=\"0.05,0\"];\n";
   // In the order of MODEL.md 7.1.
-  for (EdgeKind kind : {EdgeKind::supersedes, EdgeKind::consolidates, EdgeKind::repeals, EdgeKind::amends,
-                        EdgeKind::implements}) {
+  for (EdgeKind kind :
+       {EdgeKind::supersedes, EdgeKind::consolidates, EdgeKind::repeals, EdgeKind::amends, EdgeKind::implements}) {
     if (!content.kinds.contains(kind)) continue;
     const std::string name(to_string(kind));
     const std::string older = dot_quoted("legend:" + name + ":older"), newer = dot_quoted("legend:" + name);
@@ -212,8 +216,8 @@ void write_legend(std::ostream& out, const LegendContent& content) {
   }
   if (!content.states.empty() || content.unresolved) {
     out << "    \"legend:states\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">";
-    for (LegalState state : {LegalState::in_force, LegalState::pending, LegalState::proposed, LegalState::ended,
-                             LegalState::unknown})
+    for (LegalState state :
+         {LegalState::in_force, LegalState::pending, LegalState::proposed, LegalState::ended, LegalState::unknown})
       if (content.states.contains(state))
         out << "<TR><TD BGCOLOR=\"" << state_color(state).hex() << "\">" << state_caption(state) << "</TD></TR>";
     if (content.unresolved)
@@ -282,9 +286,8 @@ void write_dot(std::ostream& out, const Graph& graph, const ExportOptions& optio
     if (node.date) tooltip += " (" + node.date->iso() + ")";
     std::string label = wrap_label(printable(node.label));
     if (node.kind == NodeKind::policy && !node.date) label += "\n(date unknown)";
-    out << "  " << id(v) << " [label=" << dot_quoted(label)
-        << ", shape=" << shape(node.kind) << ", style=" << dot_quoted(style)
-        << ", fillcolor=" << dot_quoted(node_color(graph, v).hex())
+    out << "  " << id(v) << " [label=" << dot_quoted(label) << ", shape=" << shape(node.kind)
+        << ", style=" << dot_quoted(style) << ", fillcolor=" << dot_quoted(node_color(graph, v).hex())
         << ", tooltip=" << dot_quoted(wrap_label(printable(tooltip), 300, 1000));
     if (options.node_url) {
       const std::string url = options.node_url(v);

@@ -34,9 +34,10 @@ FamiliesWritten export_families(ExportFormat format, const std::filesystem::path
   std::vector<FolderFile> files;
   std::string index;
   report_detail::open_page(index, "Lineage families", "Lineage families", report_detail::PageKind::standalone);
-  index += "<p>" + std::to_string(families.size()) +
-           " families: groups of policies joined by lineage relations, each named after its oldest policy.</p>\n"
-           "<table>\n<thead><tr><th>policies</th><th>oldest</th><th>family of</th><th>file</th></tr></thead>\n<tbody>\n";
+  index +=
+      "<p>" + std::to_string(families.size()) +
+      " families: groups of policies joined by lineage relations, each named after its oldest policy.</p>\n"
+      "<table>\n<thead><tr><th>policies</th><th>oldest</th><th>family of</th><th>file</th></tr></thead>\n<tbody>\n";
   for (const Family& family : families) {
     ExportOptions one = options;
     one.selection.vertices.assign(lineage.node_count(), false);
@@ -46,8 +47,8 @@ FamiliesWritten export_families(ExportFormat format, const std::filesystem::path
     const ExportFormat drawn = format == ExportFormat::svg && !too_large ? ExportFormat::svg : ExportFormat::dot;
     const std::string& oldest = lineage.node(family.oldest).id;
     std::string name = file_name_for("", oldest, drawn == ExportFormat::svg ? ".svg" : ".dot");
-    files.push_back({name, [&lineage, one, drawn](std::ostream& out) { export_to_stream(drawn, out, lineage, one); },
-                     false});
+    files.push_back(
+        {name, [&lineage, one, drawn](std::ostream& out) { export_to_stream(drawn, out, lineage, one); }, false});
     const auto& date = lineage.node(family.oldest).date;
     index += "<tr><td>" + std::to_string(family.members.size()) + "</td><td>" + (date ? date->iso() : "—") +
              "</td><td>" + report_detail::link(name, lineage.node(family.oldest).label) + "</td><td>" +

@@ -87,8 +87,10 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
   xml.element("creator", "policygraph");
   xml.end();
   xml.start("graph").attribute("defaultedgetype", "directed");
-  if (options.dynamic) xml.attribute("mode", "dynamic").attribute("timeformat", "date");
-  else xml.attribute("mode", "static");
+  if (options.dynamic)
+    xml.attribute("mode", "dynamic").attribute("timeformat", "date");
+  else
+    xml.attribute("mode", "static");
 
   xml.start("attributes").attribute("class", "node").attribute("mode", "static");
   for (std::size_t c = 0; c < table.columns().size(); ++c)
@@ -97,8 +99,7 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
         .attribute("title", table.columns()[c].name)
         .attribute("type", gexf_type(table.columns()[c].type))
         .end();
-  if (any_start)
-    xml.start("attribute").attribute("id", std::to_string(start_attribute)).attribute("title", "start");
+  if (any_start) xml.start("attribute").attribute("id", std::to_string(start_attribute)).attribute("title", "start");
   if (any_start) xml.attribute("type", "string").end();
   if (any_end) xml.start("attribute").attribute("id", std::to_string(end_attribute)).attribute("title", "end");
   if (any_end) xml.attribute("type", "string").end();
@@ -125,9 +126,15 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
     }
     // The same bounds as plain attributes, for Gephi Lite, which ignores time.
     if (life)
-      xml.start("attvalue").attribute("for", std::to_string(start_attribute)).attribute("value", life->from.iso()).end();
+      xml.start("attvalue")
+          .attribute("for", std::to_string(start_attribute))
+          .attribute("value", life->from.iso())
+          .end();
     if (life && life->until)
-      xml.start("attvalue").attribute("for", std::to_string(end_attribute)).attribute("value", life->until->iso()).end();
+      xml.start("attvalue")
+          .attribute("for", std::to_string(end_attribute))
+          .attribute("value", life->until->iso())
+          .end();
     xml.end();
     Rgb color = node_color(graph, v);
     xml.start("viz:color")

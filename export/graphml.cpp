@@ -10,8 +10,8 @@
 // `tag:carbon_x20_capture`, a clash gets a numeric suffix); when any id had to change, a
 // node attribute `key` holds the true key of every node. An attribute name such as
 // `title@zh` is written `title_zh` (every character outside [A-Za-z0-9._-] becomes '_',
-// and a clash gets a numeric suffix), since Gephi shows names as column titles. Node key ids equal their names, so Gephi finds
-// `label`; the edge keys are `weight` (Gephi's edge weight) and `edge_kind` (named `kind`).
+// and a clash gets a numeric suffix), since Gephi shows names as column titles. Node key ids equal their names, so
+// Gephi finds `label`; the edge keys are `weight` (Gephi's edge weight) and `edge_kind` (named `kind`).
 #include <set>
 
 #include "node_attributes.hpp"
@@ -25,8 +25,8 @@ using namespace export_detail;
 std::string nmtoken(std::string_view name) {
   std::string token;
   for (char c : name) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-                c == '_';
+    bool keep =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
     token += keep ? c : '_';
   }
   return token.empty() ? std::string("_") : token;
@@ -88,8 +88,12 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
         .attribute("attr.type", xml_type_name(table.columns()[c].type))
         .end();
   if (ids_changed)
-    xml.start("key").attribute("id", key_key_id).attribute("for", "node").attribute("attr.name", "key")
-        .attribute("attr.type", "string").end();
+    xml.start("key")
+        .attribute("id", key_key_id)
+        .attribute("for", "node")
+        .attribute("attr.name", "key")
+        .attribute("attr.type", "string")
+        .end();
   xml.start("key").attribute("id", "edge_kind").attribute("for", "edge").attribute("attr.name", "kind");
   xml.attribute("attr.type", "string").end();
   xml.start("key").attribute("id", "weight").attribute("for", "edge").attribute("attr.name", "weight");

@@ -30,7 +30,9 @@ Json to_json(const Value& value) {
     Json operator()(double d) const { return d; }
     Json operator()(const std::string& s) const { return s; }
     Json operator()(std::string_view s) const { return std::string(s); }
-    Json operator()(std::span<const std::string> items) const { return std::vector<std::string>(items.begin(), items.end()); }
+    Json operator()(std::span<const std::string> items) const {
+      return std::vector<std::string>(items.begin(), items.end());
+    }
   };
   return std::visit(Visitor{}, value);
 }

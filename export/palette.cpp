@@ -52,14 +52,14 @@ std::string Rgb::hex() const {
 StatusGroup status_group(std::optional<std::string_view> status) {
   if (!status) return StatusGroup::unknown;
   const std::string text = normalised(*status);
-  static constexpr std::array<std::string_view, 9> in_force{"inforce", "active", "operational", "operating", "enacted",
-                                                            "adopted", "effective", "current", "implemented"};
+  static constexpr std::array<std::string_view, 9> in_force{
+      "inforce", "active", "operational", "operating", "enacted", "adopted", "effective", "current", "implemented"};
   static constexpr std::array<std::string_view, 11> planned{
-      "planned", "proposed", "draft", "underconstruction", "underdevelopment", "upcoming", "pending",
-      "consultation", "announced", "indevelopment", "construction"};
-  static constexpr std::array<std::string_view, 12> ended{
-      "superseded", "repealed", "expired", "decommissioned", "withdrawn", "revoked", "cancelled", "canceled",
-      "inactive", "closed", "replaced", "terminated"};
+      "planned", "proposed",     "draft",     "underconstruction", "underdevelopment", "upcoming",
+      "pending", "consultation", "announced", "indevelopment",     "construction"};
+  static constexpr std::array<std::string_view, 12> ended{"superseded", "repealed", "expired",   "decommissioned",
+                                                          "withdrawn",  "revoked",  "cancelled", "canceled",
+                                                          "inactive",   "closed",   "replaced",  "terminated"};
   if (is_one_of(text, in_force)) return StatusGroup::in_force;
   if (is_one_of(text, planned)) return StatusGroup::planned;
   if (is_one_of(text, ended)) return StatusGroup::ended;

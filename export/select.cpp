@@ -10,9 +10,8 @@ namespace {
 
 bool same_ascii_case(std::string_view a, std::string_view b) {
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
-           return lower(x) == lower(y);
-         });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 }  // namespace
@@ -47,13 +46,14 @@ Selection select_vertices(const Graph& graph, const SelectionOptions& options) {
   for (VertexId v : graph.vertices()) {
     if (!keep[v]) continue;
     const Node& node = graph.node(v);
-    if (!options.kinds.empty() && std::find(options.kinds.begin(), options.kinds.end(), node.kind) == options.kinds.end())
+    if (!options.kinds.empty() &&
+        std::find(options.kinds.begin(), options.kinds.end(), node.kind) == options.kinds.end())
       keep[v] = false;
     if (!options.countries.empty() && (node.kind == NodeKind::policy || node.kind == NodeKind::facility)) {
       const Record* record = graph.record(v);
       const auto country = record != nullptr ? record->attribute("country") : std::nullopt;
       if (!country || std::none_of(options.countries.begin(), options.countries.end(),
-                                             [&](const std::string& wanted) { return same_ascii_case(wanted, *country); }))
+                                   [&](const std::string& wanted) { return same_ascii_case(wanted, *country); }))
         keep[v] = false;
     }
   }

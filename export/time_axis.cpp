@@ -48,8 +48,10 @@ std::vector<AxisColumn> time_axis(const Graph& graph, const Selection& selection
   std::vector<VertexId> undated;
   for (VertexId v : graph.policies()) {
     if (!selection.contains(v)) continue;
-    if (const auto& date = graph.node(v).date) years[date->year].push_back(v);
-    else undated.push_back(v);
+    if (const auto& date = graph.node(v).date)
+      years[date->year].push_back(v);
+    else
+      undated.push_back(v);
   }
   // Lineage links between drawn policies, both ways: v -> (other, v is the older act).
   std::multimap<VertexId, std::pair<VertexId, bool>> links;
@@ -78,8 +80,11 @@ std::vector<AxisColumn> time_axis(const Graph& graph, const Selection& selection
   for (auto& [year, members] : years) {
     const std::string y = std::to_string(year);
     if (previous && year - *previous >= axis_gap_years)
-      axis.push_back({AxisColumn::Type::gap, "gap:" + std::to_string(*previous) + "-" + y, "\xE2\x8B\xAF",
-                      "no policy from " + std::to_string(*previous + 1) + " to " + std::to_string(year - 1), {}});
+      axis.push_back({AxisColumn::Type::gap,
+                      "gap:" + std::to_string(*previous) + "-" + y,
+                      "\xE2\x8B\xAF",
+                      "no policy from " + std::to_string(*previous + 1) + " to " + std::to_string(year - 1),
+                      {}});
     if (auto found = before.find(year); found != before.end())
       lane("undated:" + y + ":before", std::move(found->second), ", older than their relatives of " + y);
     axis.push_back({AxisColumn::Type::year, "year:" + y, y, "", std::move(members)});

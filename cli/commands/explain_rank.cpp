@@ -77,12 +77,9 @@ std::string source_sentence(const Graph& graph, const PageRankExplanation& expla
       return "from " + policies_phrase(graph, total.from) + (one ? " that amends it" : " that amend it");
     case RankSource::implements:
       return "from " + policies_phrase(graph, total.from) + (one ? " that implements it" : " that implement it");
-    case RankSource::shared_tag:
-      return "from shared tags with " + policies_phrase(graph, total.from);
-    case RankSource::shared_cluster:
-      return "from shared clusters with " + policies_phrase(graph, total.from);
-    case RankSource::shared_facility:
-      return "from shared facilities with " + policies_phrase(graph, total.from);
+    case RankSource::shared_tag: return "from shared tags with " + policies_phrase(graph, total.from);
+    case RankSource::shared_cluster: return "from shared clusters with " + policies_phrase(graph, total.from);
+    case RankSource::shared_facility: return "from shared facilities with " + policies_phrase(graph, total.from);
     case RankSource::teleport:
       return "from the teleport: every policy gets (1 − " + fixed(explanation.damping, 2) + ") / " +
              std::to_string(explanation.vertex_count);

@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
-#include <filesystem>
 
 #include "analysis.hpp"
 #include "commands.hpp"
@@ -38,8 +37,8 @@ void refuse_large_layout(const Graph& graph, ExportFormat format, const ExportOp
       "draw less: --focus ID --depth 2, --view lineage --split families -o DIR (one drawing per family), "
       "--country NAME; or --format gexf for Gephi, which lays out large graphs";
   if (format == ExportFormat::dot) {
-    err << "policygraph: warning: this drawing has " << size << "; Graphviz's dot may take minutes on it; "
-        << instead << '\n';
+    err << "policygraph: warning: this drawing has " << size << "; Graphviz's dot may take minutes on it; " << instead
+        << '\n';
     return;
   }
   throw usage_error("this drawing has " + size + ", which Graphviz's dot would take minutes to lay out; " + instead +
@@ -59,14 +58,12 @@ int run_export(const CommandContext& context) {
   const GlobalOptions& options = invocation.global;
   const ExportCommandOptions& request = invocation.export_options;
 
-  ExportFormat format = parse_choice("--format", request.format, choices_of("--format"),
-                                     parse_export_format);
+  ExportFormat format = parse_choice("--format", request.format, choices_of("--format"), parse_export_format);
   View view = parse_choice("--view", request.view, choices_of("--view"), parse_view);
   SelectionOptions selection_options;
   selection_options.depth = request.depth;
   for (const auto& kind : request.kinds)
-    selection_options.kinds.push_back(
-        parse_choice("--kind", kind, choices_of("--kind"), parse_node_kind));
+    selection_options.kinds.push_back(parse_choice("--kind", kind, choices_of("--kind"), parse_node_kind));
   selection_options.countries = request.countries;
   if (request.depth < 0) throw usage_error("--depth must be 0 or more");
   MetricRequest metric_request;
@@ -160,8 +157,8 @@ int run_export(const CommandContext& context) {
                        .dump(2)
                 << '\n';
   } else {
-    context.out << "wrote " << output << " (" << to_string(format) << ", " << to_string(view) << " view, "
-                << nodes << " nodes, " << edges << " edges)\n";
+    context.out << "wrote " << output << " (" << to_string(format) << ", " << to_string(view) << " view, " << nodes
+                << " nodes, " << edges << " edges)\n";
   }
   return exit_success;
 }

@@ -23,7 +23,8 @@ std::string event_text(const Graph& graph, const HistoryEvent& event) {
     case HistoryEvent::Type::relation: break;
   }
   const RelationEvent& relation = *event.relation;
-  std::string text = std::string(relation_phrase(relation.kind, relation.incoming)) + " " + graph.node(relation.other).id;
+  std::string text =
+      std::string(relation_phrase(relation.kind, relation.incoming)) + " " + graph.node(relation.other).id;
   // An act still proposed has done nothing yet: say so rather than let it read as done.
   if (relation.incoming && legal_state(graph, relation.other) == LegalState::proposed) text += " (proposed)";
   return text;
@@ -47,11 +48,10 @@ int run_history(const CommandContext& context) {
   if (options.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const HistoryEvent& event : events) {
-      nlohmann::ordered_json entry{
-          {"date", event.date ? nlohmann::ordered_json(event.date->iso())
-                   : event.date_text.empty() ? nlohmann::ordered_json()
-                                             : nlohmann::ordered_json(event.date_text)},
-          {"event", event_text(graph, event)}};
+      nlohmann::ordered_json entry{{"date", event.date                ? nlohmann::ordered_json(event.date->iso())
+                                            : event.date_text.empty() ? nlohmann::ordered_json()
+                                                                      : nlohmann::ordered_json(event.date_text)},
+                                   {"event", event_text(graph, event)}};
       if (event.relation) {
         entry["relation"] = std::string(to_string(event.relation->kind));
         entry["policy"] = graph.node(event.relation->other).id;

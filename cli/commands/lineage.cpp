@@ -74,11 +74,9 @@ int run_lineage(const CommandContext& context) {
   auto link_of = [&](const LineageMember& member) -> std::string {
     for (EdgeId e : answer.edges) {
       const Edge& edge = graph.edge(e);
-      if (member.generation > 0 && edge.source == member.policy &&
-          generation_of[edge.target] == member.generation - 1)
+      if (member.generation > 0 && edge.source == member.policy && generation_of[edge.target] == member.generation - 1)
         return std::string(relation_phrase(edge.kind, false));
-      if (member.generation < 0 && edge.target == member.policy &&
-          generation_of[edge.source] == member.generation + 1)
+      if (member.generation < 0 && edge.target == member.policy && generation_of[edge.source] == member.generation + 1)
         return std::string(relation_phrase(edge.kind, true));
     }
     return "";
@@ -99,11 +97,12 @@ int run_lineage(const CommandContext& context) {
     date += std::string(10 - std::min<std::size_t>(10, display_width(date)), ' ');  // "—" fills the date column
     std::string link = link_of(member);
     link += std::string(link_width - display_width(link), ' ');
-    std::string line = date + "  " + std::string(4 - std::min<std::size_t>(4, generation.size()), ' ') +
-                       generation + "  " + link + "  " + indent + id + "  ";
-    context.out << line << truncate_to_width(title_text(graph, member.policy), terminal.width > display_width(line) + 20
-                                                                                    ? terminal.width - display_width(line)
-                                                                                    : 20)
+    std::string line = date + "  " + std::string(4 - std::min<std::size_t>(4, generation.size()), ' ') + generation +
+                       "  " + link + "  " + indent + id + "  ";
+    context.out << line
+                << truncate_to_width(title_text(graph, member.policy), terminal.width > display_width(line) + 20
+                                                                           ? terminal.width - display_width(line)
+                                                                           : 20)
                 << '\n';
   }
   if (answer.members.size() == 1) context.out << "  no predecessor and no successor\n";

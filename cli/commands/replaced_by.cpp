@@ -75,7 +75,8 @@ int run_replaced_by(const CommandContext& context) {
 
   const Terminal& terminal = context.terminal;
   context.out << styled(terminal, Style::bold, graph.node(policy).id) << "  " << title_text(graph, policy);
-  if (graph.node(policy).resolved) context.out << "  (" << date_text(graph, policy) << ", " << state_text(graph, policy) << ")";
+  if (graph.node(policy).resolved)
+    context.out << "  (" << date_text(graph, policy) << ", " << state_text(graph, policy) << ")";
   context.out << '\n';
   auto print_relations = [&](const std::string& heading, const std::vector<RelationEvent>& events) {
     if (events.empty()) return;

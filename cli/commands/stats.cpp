@@ -64,7 +64,8 @@ int run_stats(const CommandContext& context) {
     for (int k = 0; k < 4; ++k) json["nodes"][std::string(to_string(static_cast<NodeKind>(k)))] = counts.nodes[k];
     json["unresolved"] = {{"policy", counts.unresolved[0]}, {"facility", counts.unresolved[1]}};
     json["edges"] = nlohmann::ordered_json::object();
-    for (EdgeKind kind : full_edge_kinds) json["edges"][std::string(to_string(kind))] = counts.edges[static_cast<int>(kind)];
+    for (EdgeKind kind : full_edge_kinds)
+      json["edges"][std::string(to_string(kind))] = counts.edges[static_cast<int>(kind)];
     json["diagnostics"] = session.diagnostics.size();
     json["errors"] = count_errors(session.diagnostics);
     json["files"] = session.files_read;
@@ -86,7 +87,8 @@ int run_stats(const CommandContext& context) {
   table.add_row({"tag nodes", number(counts.nodes[3]), ""});
   for (EdgeKind kind : full_edge_kinds)
     table.add_row({std::string(to_string(kind)) + " edges", number(counts.edges[static_cast<int>(kind)]), ""});
-  table.add_row({"diagnostics", number(session.diagnostics.size()), number(count_errors(session.diagnostics)) + " errors"});
+  table.add_row(
+      {"diagnostics", number(session.diagnostics.size()), number(count_errors(session.diagnostics)) + " errors"});
   table.print(context.out, context.terminal);
   return exit_success;
 }

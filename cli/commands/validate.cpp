@@ -30,8 +30,9 @@ int run_validate(const CommandContext& context) {
 
   const DiagnosticList list = list_diagnostics(diagnostics, options.verbose);
   for (const Diagnostic* d : list.shown) {
-    Style style =
-        d->severity == Severity::error ? Style::red : d->severity == Severity::warning ? Style::yellow : Style::cyan;
+    Style style = d->severity == Severity::error     ? Style::red
+                  : d->severity == Severity::warning ? Style::yellow
+                                                     : Style::cyan;
     std::string location = d->file;
     if (d->line > 0) location += ':' + std::to_string(d->line) + (d->column > 0 ? ':' + std::to_string(d->column) : "");
     context.out << styled(context.terminal, Style::bold, location) << ": "
@@ -47,9 +48,9 @@ int run_validate(const CommandContext& context) {
                 << (session.files_read == 1 ? "" : "s") << ", no problems\n";
   } else {
     context.out << records << " record" << (records == 1 ? "" : "s") << " in " << session.files_read << " file"
-                << (session.files_read == 1 ? "" : "s") << ": " << errors << " error"
-                << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s")
-                << " or note" << (warnings == 1 ? "" : "s") << '\n';
+                << (session.files_read == 1 ? "" : "s") << ": " << errors << " error" << (errors == 1 ? "" : "s")
+                << ", " << warnings << " warning" << (warnings == 1 ? "" : "s") << " or note"
+                << (warnings == 1 ? "" : "s") << '\n';
   }
   return failed ? exit_finding : exit_success;
 }

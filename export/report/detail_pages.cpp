@@ -23,8 +23,8 @@ void relations_table(std::string& out, const Site& site, VertexId policy, bool i
     const Edge& edge = graph.edge(e);
     if (!is_lineage(edge.kind)) continue;
     const VertexId other = incoming ? edge.source : edge.target;
-    rows += "<tr><td>" + day(takes_effect(graph, e)) + "</td><td>" +
-            escape_html(relation_phrase(edge.kind, incoming)) + "</td><td>" + site.policy_link(other) + "</td></tr>\n";
+    rows += "<tr><td>" + day(takes_effect(graph, e)) + "</td><td>" + escape_html(relation_phrase(edge.kind, incoming)) +
+            "</td><td>" + site.policy_link(other) + "</td></tr>\n";
   }
   if (rows.empty()) {
     out += "<p class=\"muted\">None in the corpus.</p>\n";
@@ -95,30 +95,34 @@ std::string policy_page(const Site& site, VertexId policy) {
   if (site.rank[policy] > 0) {
     char score[32];
     std::snprintf(score, sizeof score, "%.5f", site.options.pagerank[policy]);
-    row(out, "influence", "#" + site.rank_text(policy) + " of " + std::to_string(site.by_rank.size()) +
-                              " (PageRank " + score + ")");
+    row(out, "influence",
+        "#" + site.rank_text(policy) + " of " + std::to_string(site.by_rank.size()) + " (PageRank " + score + ")");
   }
   if (site.family_of[policy] != Site::no_family) {
     const Family& family = site.families[site.family_of[policy]];
-    row(out, "family", link(family.file, "family of " + graph.node(family.oldest).label) + " (" +
-                           std::to_string(family.members.size()) + " policies)");
+    row(out, "family",
+        link(family.file, "family of " + graph.node(family.oldest).label) + " (" +
+            std::to_string(family.members.size()) + " policies)");
   }
   if (record != nullptr)
     for (const auto& attribute : record->attributes)
       if (attribute.name != "status" && attribute.name != "year" && attribute.name != "pubDate")
         row(out, attribute.name,
-            attribute.name == "url" && (attribute.value.starts_with("https://") || attribute.value.starts_with("http://"))
+            attribute.name == "url" &&
+                    (attribute.value.starts_with("https://") || attribute.value.starts_with("http://"))
                 ? link(attribute.value, attribute.value)
                 : escape_html(attribute.value));
   out += "</table>\n";
 
   out += "<h2>History</h2>\n";
   const std::vector<HistoryEvent> events = history(graph, policy);
-  if (events.empty()) out += "<p class=\"muted\">No dated event.</p>\n";
+  if (events.empty())
+    out += "<p class=\"muted\">No dated event.</p>\n";
   else {
     out += "<table>\n<thead><tr><th>date</th><th>event</th></tr></thead>\n<tbody>\n";
     for (const HistoryEvent& event : events)
-      out += "<tr><td>" + (event.date ? event.date->iso() : escape_html(event.date_text.empty() ? "—" : event.date_text)) +
+      out += "<tr><td>" +
+             (event.date ? event.date->iso() : escape_html(event.date_text.empty() ? "—" : event.date_text)) +
              "</td><td>" + event_html(site, event) + "</td></tr>\n";
     out += "</tbody>\n</table>\n";
   }
@@ -131,15 +135,16 @@ std::string policy_page(const Site& site, VertexId policy) {
   for (EdgeId e : graph.out_edges(policy)) {
     const Edge& edge = graph.edge(e);
     const Node& other = graph.node(edge.target);
-    const std::string item = "<li>" + escape_html(other.label) +
-                             (edge.kind == EdgeKind::related_facility ? " <span class=\"id\">" + escape_html(other.id) + "</span>" : "") +
-                             "</li>\n";
+    const std::string item =
+        "<li>" + escape_html(other.label) +
+        (edge.kind == EdgeKind::related_facility ? " <span class=\"id\">" + escape_html(other.id) + "</span>" : "") +
+        "</li>\n";
     if (edge.kind == EdgeKind::related_facility) facilities += item;
     if (edge.kind == EdgeKind::member_of) clusters += item;
     if (edge.kind == EdgeKind::tagged) tags += item;
   }
-  for (const auto& [heading, items] : {std::pair{"Facilities", &facilities}, std::pair{"Clusters", &clusters},
-                                       std::pair{"Tags", &tags}}) {
+  for (const auto& [heading, items] :
+       {std::pair{"Facilities", &facilities}, std::pair{"Clusters", &clusters}, std::pair{"Tags", &tags}}) {
     if (items->empty()) continue;
     out += "<h2>" + std::string(heading) + "</h2>\n<ul>\n" + *items + "</ul>\n";
   }

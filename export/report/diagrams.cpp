@@ -88,7 +88,8 @@ bool write_all(int fd, const char* data, std::size_t size) {
       if (!wanted(site, site.families[f])) continue;
       const std::string svg = family_diagram(site, site.families[f]);
       const std::uint64_t header[2] = {f, svg.size()};
-      if (!write_all(fd, reinterpret_cast<const char*>(header), sizeof header) || !write_all(fd, svg.data(), svg.size()))
+      if (!write_all(fd, reinterpret_cast<const char*>(header), sizeof header) ||
+          !write_all(fd, svg.data(), svg.size()))
         status = 1;
     }
   } catch (...) {

@@ -30,9 +30,10 @@ std::string overview_page(const Site& site) {
   open_page(out, "Overview", "Policy corpus report");
   out += "<p class=\"muted\">Made on " + site.options.today.iso() +
          ". Every page opens from the file system; nothing is fetched.</p>\n";
-  out += "<section>\n<h2>Search</h2>\n<input id=\"search\" type=\"search\" "
-         "placeholder=\"Words of a title (any language) or an id\" aria-label=\"Search policies\">\n"
-         "<ol id=\"results\"></ol>\n</section>\n";
+  out +=
+      "<section>\n<h2>Search</h2>\n<input id=\"search\" type=\"search\" "
+      "placeholder=\"Words of a title (any language) or an id\" aria-label=\"Search policies\">\n"
+      "<ol id=\"results\"></ol>\n</section>\n";
 
   std::size_t described = 0, unresolved = 0, facilities = 0;
   for (VertexId v : graph.vertices()) {
@@ -52,29 +53,30 @@ std::string overview_page(const Site& site) {
   count_row("facilities", facilities);
   count_row("lineage families (two policies or more)", site.families.size());
   count_row("in force today", today.size());
-  for (EdgeKind kind : {EdgeKind::supersedes, EdgeKind::consolidates, EdgeKind::repeals, EdgeKind::amends,
-                        EdgeKind::implements})
+  for (EdgeKind kind :
+       {EdgeKind::supersedes, EdgeKind::consolidates, EdgeKind::repeals, EdgeKind::amends, EdgeKind::implements})
     count_row(std::string(to_string(kind)) + " relations", edges[static_cast<std::size_t>(kind)]);
   out += "</table>\n</section>\n";
 
   if (!site.by_rank.empty()) {
-    out += "<section>\n<h2>The most influential policies</h2>\n<p class=\"muted\">By PageRank on the policy "
-           "graph: lineage relations and shared tags, clusters and facilities.</p>\n<table>\n<thead><tr><th>#</th>"
-           "<th>pagerank</th><th>title</th><th>id</th></tr></thead>\n<tbody>\n";
+    out +=
+        "<section>\n<h2>The most influential policies</h2>\n<p class=\"muted\">By PageRank on the policy "
+        "graph: lineage relations and shared tags, clusters and facilities.</p>\n<table>\n<thead><tr><th>#</th>"
+        "<th>pagerank</th><th>title</th><th>id</th></tr></thead>\n<tbody>\n";
     char score[32];
     for (std::size_t i = 0; i < site.by_rank.size() && i < 10; ++i) {
       const VertexId v = site.by_rank[i];
       std::snprintf(score, sizeof score, "%.4f", site.options.pagerank[v]);
-      out += "<tr><td class=\"number\">" + site.rank_text(v) + "</td><td class=\"number\">" + score +
-             "</td><td>" + site.policy_link(v) + "</td><td class=\"id\">" + escape_html(graph.node(v).id) +
-             "</td></tr>\n";
+      out += "<tr><td class=\"number\">" + site.rank_text(v) + "</td><td class=\"number\">" + score + "</td><td>" +
+             site.policy_link(v) + "</td><td class=\"id\">" + escape_html(graph.node(v).id) + "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n</section>\n";
   }
 
   out += "<section>\n<h2>In force today (" + std::to_string(today.size()) + ")</h2>\n";
   constexpr std::size_t shown = 100;
-  std::vector<VertexId> first(today.begin(), today.begin() + static_cast<std::ptrdiff_t>(std::min(shown, today.size())));
+  std::vector<VertexId> first(today.begin(),
+                              today.begin() + static_cast<std::ptrdiff_t>(std::min(shown, today.size())));
   policy_table(out, site, first);
   if (today.size() > shown)
     out += "<p>… and " + std::to_string(today.size() - shown) + " more: see " + link("policies.html", "every policy") +
@@ -82,8 +84,10 @@ std::string overview_page(const Site& site) {
   out += "</section>\n";
 
   out += "<section>\n<h2>Lineage families</h2>\n";
-  if (site.families.empty()) out += "<p>No two policies of the corpus are related by a lineage relation.</p>\n";
-  else family_table(out, site, 30);
+  if (site.families.empty())
+    out += "<p>No two policies of the corpus are related by a lineage relation.</p>\n";
+  else
+    family_table(out, site, 30);
   if (site.families.size() > 30) out += "<p>" + link("families.html", "Every family") + "</p>\n";
   out += "</section>\n";
   close_page(out, "<script src=\"search-index.js\"></script>\n<script src=\"search.js\"></script>\n");
@@ -103,8 +107,9 @@ std::string policies_page(const Site& site) {
 std::string families_page(const Site& site) {
   std::string out;
   open_page(out, "Families", "Every lineage family");
-  out += "<p>A family is a group of policies joined by lineage relations (replaces, consolidates, repeals, amends, "
-         "implements), named after its oldest policy.</p>\n";
+  out +=
+      "<p>A family is a group of policies joined by lineage relations (replaces, consolidates, repeals, amends, "
+      "implements), named after its oldest policy.</p>\n";
   family_table(out, site, site.families.size());
   close_page(out);
   return out;
@@ -124,8 +129,10 @@ std::string search_index_script(const Site& site) {
   std::string json = entries.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string out = "window.POLICYGRAPH_INDEX = ";
   for (char c : json) {
-    if (c == '<') out += "\\u003c";
-    else out += c;
+    if (c == '<')
+      out += "\\u003c";
+    else
+      out += c;
   }
   out += ";\n";
   return out;

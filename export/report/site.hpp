@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "policygraph/graph.hpp"
 #include "families.hpp"
+#include "policygraph/graph.hpp"
 #include "policygraph/report.hpp"
 
 namespace policygraph::report_detail {
@@ -22,7 +22,7 @@ struct Site {
 
   const Graph& full;
   const ReportOptions& options;
-  Graph lineage;  ///< the lineage view of `full`
+  Graph lineage;                 ///< the lineage view of `full`
   std::vector<Family> families;  ///< largest first, then by the oldest policy's id
   static constexpr std::uint32_t no_family = UINT32_MAX;
   std::vector<std::uint32_t> family_of;  ///< per policy vertex

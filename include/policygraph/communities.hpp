@@ -22,8 +22,8 @@ struct Partition {
 Partition weakly_connected_components(const Graph& graph);
 
 struct DeclaredCluster {
-  VertexId cluster = 0;            ///< the cluster node
-  std::vector<VertexId> members;   ///< policies and facilities, by key order
+  VertexId cluster = 0;           ///< the cluster node
+  std::vector<VertexId> members;  ///< policies and facilities, by key order
 };
 
 /// The cluster nodes of a full graph with their `member_of` members (policies and

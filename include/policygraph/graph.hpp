@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -58,9 +58,7 @@ constexpr bool is_lineage(EdgeKind kind) {
 
 /// True for the edges that name a successor (`supersedes`, `consolidates`): the ones
 /// `replaced-by` and `current` follow.
-constexpr bool is_succession(EdgeKind kind) {
-  return kind == EdgeKind::supersedes || kind == EdgeKind::consolidates;
-}
+constexpr bool is_succession(EdgeKind kind) { return kind == EdgeKind::supersedes || kind == EdgeKind::consolidates; }
 
 /// True for the edges that end their target once they take effect: succession and `repeals`.
 constexpr bool ends_target(EdgeKind kind) { return is_succession(kind) || kind == EdgeKind::repeals; }
@@ -105,11 +103,11 @@ class VertexRange {
 
 struct Node {
   NodeKind kind = NodeKind::policy;
-  std::string id;     ///< the record id; for clusters and tags the folded name
-  std::string label;  ///< title / name; for clusters and tags the name as first seen
-  bool resolved = true;         ///< false for an id referred to but never described
-  std::optional<Date> date;     ///< policies only
-  std::int32_t record = -1;     ///< index into Graph::records(), or -1
+  std::string id;            ///< the record id; for clusters and tags the folded name
+  std::string label;         ///< title / name; for clusters and tags the name as first seen
+  bool resolved = true;      ///< false for an id referred to but never described
+  std::optional<Date> date;  ///< policies only
+  std::int32_t record = -1;  ///< index into Graph::records(), or -1
 };
 
 struct Edge {

@@ -99,8 +99,8 @@ Evolution evolution_of(const Graph& graph, VertexId policy) {
   for (EdgeId e : graph.in_edges(policy)) {
     const Edge& edge = graph.edge(e);
     if (!is_lineage(edge.kind)) continue;
-    RelationEvent event{.edge = e, .other = edge.source, .kind = edge.kind, .incoming = true,
-                        .day = takes_effect(graph, e)};
+    RelationEvent event{
+        .edge = e, .other = edge.source, .kind = edge.kind, .incoming = true, .day = takes_effect(graph, e)};
     switch (edge.kind) {
       case EdgeKind::supersedes:
       case EdgeKind::consolidates: result.successors.push_back(event); break;
@@ -174,7 +174,10 @@ void evolution_diagnostics(const Graph& graph, const Date& today, Diagnostics& d
     std::optional<RelationEvent> ender;
     for (EdgeId e : graph.in_edges(v)) {
       if (!ends_target(graph.edge(e).kind)) continue;
-      RelationEvent event{.edge = e, .other = graph.edge(e).source, .kind = graph.edge(e).kind, .incoming = true,
+      RelationEvent event{.edge = e,
+                          .other = graph.edge(e).source,
+                          .kind = graph.edge(e).kind,
+                          .incoming = true,
                           .day = takes_effect(graph, e)};
       if (!ender || earlier(event, *ender)) ender = event;
     }
@@ -185,16 +188,17 @@ void evolution_diagnostics(const Graph& graph, const Date& today, Diagnostics& d
                              .severity = Severity::warning,
                              .message = std::move(message)});
     };
-    const std::string name = "policy '" + record->id + "' has status '" + status + "' (" +
-                             std::string(to_string(record->state)) + ")";
+    const std::string name =
+        "policy '" + record->id + "' has status '" + status + "' (" + std::string(to_string(record->state)) + ")";
     if (record->state == LegalState::in_force && ender && on_or_before(ender->day, today)) {
       warn(name + ", but '" + graph.node(ender->other).id + "' " + std::string(to_string(ender->kind)) +
            " it with effect from " + ender->day->iso() +
            "; update its status (e.g. 'Repealed' or 'Superseded'), or check that relation");
     } else if (record->state == LegalState::ended && !ender && !record->expires) {
-      warn(name + ", but no record of the corpus repeals, replaces or consolidates it and it has no "
-                  "'evolution.expires'; name the act that ended it (e.g. 'repealedBy: <id>') or its expiry, or "
-                  "correct the status");
+      warn(name +
+           ", but no record of the corpus repeals, replaces or consolidates it and it has no "
+           "'evolution.expires'; name the act that ended it (e.g. 'repealedBy: <id>') or its expiry, or "
+           "correct the status");
     }
   }
 }

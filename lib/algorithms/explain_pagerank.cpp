@@ -28,18 +28,12 @@ constexpr std::array<EdgeKind, 3> sharing_kinds{EdgeKind::tagged, EdgeKind::memb
 
 double lineage_weight(EdgeKind kind, const ViewWeights& weights) {
   switch (kind) {
-    case EdgeKind::supersedes:
-      return weights.supersedes;
-    case EdgeKind::consolidates:
-      return weights.consolidates;
-    case EdgeKind::repeals:
-      return weights.repeals;
-    case EdgeKind::amends:
-      return weights.amends;
-    case EdgeKind::implements:
-      return weights.implements;
-    default:
-      return 0.0;
+    case EdgeKind::supersedes: return weights.supersedes;
+    case EdgeKind::consolidates: return weights.consolidates;
+    case EdgeKind::repeals: return weights.repeals;
+    case EdgeKind::amends: return weights.amends;
+    case EdgeKind::implements: return weights.implements;
+    default: return 0.0;
   }
 }
 
@@ -73,26 +67,16 @@ std::array<std::vector<VertexId>, 3> shared_things_of(const Graph& full, VertexI
 
 std::string_view to_string(RankSource source) {
   switch (source) {
-    case RankSource::supersedes:
-      return "supersedes";
-    case RankSource::consolidates:
-      return "consolidates";
-    case RankSource::repeals:
-      return "repeals";
-    case RankSource::amends:
-      return "amends";
-    case RankSource::implements:
-      return "implements";
-    case RankSource::shared_tag:
-      return "shared_tag";
-    case RankSource::shared_cluster:
-      return "shared_cluster";
-    case RankSource::shared_facility:
-      return "shared_facility";
-    case RankSource::teleport:
-      return "teleport";
-    case RankSource::dangling:
-      return "dangling";
+    case RankSource::supersedes: return "supersedes";
+    case RankSource::consolidates: return "consolidates";
+    case RankSource::repeals: return "repeals";
+    case RankSource::amends: return "amends";
+    case RankSource::implements: return "implements";
+    case RankSource::shared_tag: return "shared_tag";
+    case RankSource::shared_cluster: return "shared_cluster";
+    case RankSource::shared_facility: return "shared_facility";
+    case RankSource::teleport: return "teleport";
+    case RankSource::dangling: return "dangling";
   }
   return "teleport";
 }

@@ -61,8 +61,8 @@ std::vector<std::uint32_t> strong_components(const LocalGraph& graph, std::uint3
   constexpr std::uint32_t unvisited = std::numeric_limits<std::uint32_t>::max();
   const std::size_t n = graph.size();
   std::vector<std::uint32_t> index(n, unvisited), low(n, 0), component(n, unvisited);
-  std::vector<std::uint32_t> stack;                               // Tarjan's vertex stack
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> frames;   // (vertex, next edge position)
+  std::vector<std::uint32_t> stack;                             // Tarjan's vertex stack
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> frames;  // (vertex, next edge position)
   std::uint32_t counter = 0;
   component_count = 0;
 
@@ -221,7 +221,8 @@ void lineage_diagnostics(const Graph& graph, Diagnostics& diagnostics) {
 
     // Point at the field at fault (5.14): in the first member that has a record, the first
     // lineage reference to another member of the cycle; else that record's id.
-    Diagnostic diagnostic{.file = "", .line = 0, .column = 0, .severity = Severity::error, .message = std::move(message)};
+    Diagnostic diagnostic{
+        .file = "", .line = 0, .column = 0, .severity = Severity::error, .message = std::move(message)};
     auto in_cycle = [&](const std::string& id) {
       auto v = graph.find(NodeKind::policy, id);
       return v && std::binary_search(cycle.begin(), cycle.end(), *v);

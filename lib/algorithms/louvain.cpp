@@ -108,8 +108,8 @@ struct Scratch {
 
 /// Phase one, "modularity optimisation". Returns the community of each vertex (labels are
 /// vertex ids of the level graph) and whether any vertex moved.
-bool optimise_modularity(const LevelGraph& level, double m, double resolution, std::mt19937_64& rng,
-                         Scratch& scratch, std::vector<std::uint32_t>& community) {
+bool optimise_modularity(const LevelGraph& level, double m, double resolution, std::mt19937_64& rng, Scratch& scratch,
+                         std::vector<std::uint32_t>& community) {
   const std::size_t n = level.size();
   community.resize(n);
   for (std::size_t v = 0; v < n; ++v) community[v] = static_cast<std::uint32_t>(v);

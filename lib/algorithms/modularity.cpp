@@ -22,8 +22,8 @@ namespace policygraph {
 
 double modularity(const Graph& graph, const std::vector<std::uint32_t>& group_of, double resolution) {
   if (group_of.size() != graph.node_count()) {
-    throw std::invalid_argument("modularity: the partition has " + std::to_string(group_of.size()) +
-                                " entries for " + std::to_string(graph.node_count()) + " vertices");
+    throw std::invalid_argument("modularity: the partition has " + std::to_string(group_of.size()) + " entries for " +
+                                std::to_string(graph.node_count()) + " vertices");
   }
   const detail::UndirectedCsr csr = detail::weighted_undirected(graph);
   const std::size_t n = csr.vertex_count();

@@ -15,10 +15,10 @@ struct EdgeProperties {
   double weight = 1.0;
 };
 
-using DirectedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
-                                            EdgeProperties>;
-using UndirectedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                                              EdgeProperties>;
+using DirectedGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, EdgeProperties>;
+using UndirectedGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property, EdgeProperties>;
 
 /// Every edge of `graph` accepted by `keep(edge)`, as a Boost graph on the same vertex ids.
 template <typename BoostGraph, typename Keep>

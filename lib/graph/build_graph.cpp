@@ -10,13 +10,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <set>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 #include "graph/kind_id_order.hpp"
-#include "policygraph/graph.hpp"
 #include "policygraph/evolution.hpp"
+#include "policygraph/graph.hpp"
 #include "policygraph/lineage.hpp"
 
 namespace policygraph {
@@ -45,8 +45,8 @@ class FullGraphBuilder {
     // nodes too, but reserving for all of them would mostly go unused.)
     std::size_t references = 0;
     for (const Record& record : records_)
-      references += record.relations.size() + record.related_facilities.size() + record.related_policies.size() + record.clusters.size() +
-                    record.tags.size();
+      references += record.relations.size() + record.related_facilities.size() + record.related_policies.size() +
+                    record.clusters.size() + record.tags.size();
     builder_.reserve(records_.size(), references);
 
     std::vector<VertexId> vertex(records_.size());
@@ -128,12 +128,12 @@ class FullGraphBuilder {
   bool usable(const Record& record, const Reference& reference, std::string_view field) {
     if (reference.id.empty()) return false;
     if (reference.id != record.id) return true;
-    diagnostics_.push_back(
-        {.file = record.file,
-         .line = reference.where.line,
-         .column = reference.where.column,
-         .severity = Severity::warning,
-         .message = "policy '" + record.id + "' names itself in " + std::string(field) + "; the link is ignored; remove '" + record.id + "' from " + std::string(field)});
+    diagnostics_.push_back({.file = record.file,
+                            .line = reference.where.line,
+                            .column = reference.where.column,
+                            .severity = Severity::warning,
+                            .message = "policy '" + record.id + "' names itself in " + std::string(field) +
+                                       "; the link is ignored; remove '" + record.id + "' from " + std::string(field)});
     return false;
   }
 
@@ -162,7 +162,8 @@ class FullGraphBuilder {
 
   // A relation points from the newer act to the older (MODEL.md 7.2): one warning per edge
   // whose source was published before its target, however many records state it.
-  void check_direction(const Record& record, const RelationItem& item, VertexId source, VertexId target, EdgeKind kind) {
+  void check_direction(const Record& record, const RelationItem& item, VertexId source, VertexId target,
+                       EdgeKind kind) {
     const auto& newer = builder_.node(source).date;
     const auto& older = builder_.node(target).date;
     if (!newer || !older || !(*newer < *older)) return;
@@ -175,7 +176,8 @@ class FullGraphBuilder {
          .message = "'" + builder_.node(source).id + "' " + std::string(to_string(kind)) + " '" +
                     builder_.node(target).id + "', but is dated " + newer->iso() + ", before it (" + older->iso() +
                     "); a relation goes from the newer act to the older: check the dates, or write the relation the "
-                    "other way round (" + std::string(field_name(item)) + " on the other record)"});
+                    "other way round (" +
+                    std::string(field_name(item)) + " on the other record)"});
   }
 
   void add_edges(const Record& record, VertexId self) {
@@ -237,7 +239,8 @@ class FullGraphBuilder {
   GraphBuilder builder_;
   std::vector<Unresolved> unresolved_;
   std::unordered_map<VertexId, std::size_t> unresolved_slot_;
-  std::set<std::tuple<VertexId, VertexId, std::uint8_t>> backward_warned_;  ///< an unresolved node's entry in unresolved_
+  std::set<std::tuple<VertexId, VertexId, std::uint8_t>>
+      backward_warned_;  ///< an unresolved node's entry in unresolved_
   Diagnostics& diagnostics_;
   const ViewWeights& weights_;
 };

@@ -156,8 +156,8 @@ Graph GraphBuilder::finish() && {
   graph.nodes_.reserve(nodes_.size());
   for (VertexId old_id : order) graph.nodes_.push_back(std::move(nodes_[old_id]));
   std::vector<Node>().swap(nodes_);
-  graph.policy_count_ = static_cast<std::size_t>(
-      std::count_if(graph.nodes_.begin(), graph.nodes_.end(), [](const Node& n) { return n.kind == NodeKind::policy; }));
+  graph.policy_count_ = static_cast<std::size_t>(std::count_if(
+      graph.nodes_.begin(), graph.nodes_.end(), [](const Node& n) { return n.kind == NodeKind::policy; }));
 
   for (auto& edge : edges_) {
     edge.source = new_id[edge.source];

@@ -9,9 +9,9 @@ namespace policygraph {
 namespace {
 
 constexpr std::array<std::string_view, 4> node_kind_names{"policy", "facility", "cluster", "tag"};
-constexpr std::array<std::string_view, 9> edge_kind_names{"supersedes", "consolidates", "member_of",
-                                                          "related_facility", "tagged",     "related",
-                                                          "repeals",    "amends",       "implements"};
+constexpr std::array<std::string_view, 9> edge_kind_names{"supersedes",       "consolidates", "member_of",
+                                                          "related_facility", "tagged",       "related",
+                                                          "repeals",          "amends",       "implements"};
 constexpr std::array<std::string_view, 3> view_names{"full", "lineage", "policy"};
 
 template <typename Enum, std::size_t N>

@@ -48,7 +48,8 @@ Graph copy_of(const Graph& full, const ViewWeights& weights) {
   GraphBuilder builder(full.shared_records());
   // Nodes go in vertex order, so the builder's (kind, id) renumbering keeps every id.
   for (VertexId v : full.vertices()) builder.add_node(full.node(v));
-  for (const Edge& edge : full.edges()) builder.add_edge(edge.source, edge.target, edge.kind, kind_weight(edge, weights));
+  for (const Edge& edge : full.edges())
+    builder.add_edge(edge.source, edge.target, edge.kind, kind_weight(edge, weights));
   return std::move(builder).finish();
 }
 
@@ -100,8 +101,7 @@ Graph policy_view(const Graph& full, const ViewWeights& weights, ViewReport& rep
         const double share = kind_weight(edge, weights);
         for (EdgeId f : full.in_edges(edge.target)) {
           const Edge& other = full.edge(f);
-          if (other.kind == edge.kind && other.source < policy_count && other.source != u)
-          {
+          if (other.kind == edge.kind && other.source < policy_count && other.source != u) {
             touch(other.source, share, Link::related);
             shares[other.source] = true;
           }
@@ -110,9 +110,8 @@ Graph policy_view(const Graph& full, const ViewWeights& weights, ViewReport& rep
     }
     std::sort(touched.begin(), touched.end());
     for (VertexId v : touched) {
-      const EdgeKind kind = link[v] >= Link::implements
-                                ? lineage_links[static_cast<std::uint8_t>(link[v]) - 2]
-                                : EdgeKind::related;
+      const EdgeKind kind =
+          link[v] >= Link::implements ? lineage_links[static_cast<std::uint8_t>(link[v]) - 2] : EdgeKind::related;
       builder.add_edge(u, v, kind, weight[v]);
       if (shares[v] && v > u) ++report.related_pairs;  // each pair once, from its smaller end
       shares[v] = false;

@@ -24,8 +24,8 @@ FrontMatter split_front_matter(std::string_view text) {
   std::size_t line_start = yaml_start;
   while (line_start < text.size()) {
     auto line_end = text.find('\n', line_start);
-    std::string_view line = text.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos
-                                                                                       : line_end - line_start);
+    std::string_view line =
+        text.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos : line_end - line_start);
     if (is_fence(line)) {
       result.status = FrontMatter::Status::found;
       result.yaml = text.substr(yaml_start, line_start - yaml_start);

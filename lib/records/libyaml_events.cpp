@@ -97,15 +97,12 @@ bool parse_with_libyaml(std::string_view yaml, YAML::EventHandler& handler, Liby
   while (const yaml_event_t* event = parser.next()) {
     const YAML::Mark mark = mark_of(event->start_mark);
     switch (event->type) {
-      case YAML_STREAM_END_EVENT:
-        return true;
+      case YAML_STREAM_END_EVENT: return true;
       case YAML_DOCUMENT_START_EVENT:
         anchors.clear();
         handler.OnDocumentStart(mark);
         break;
-      case YAML_DOCUMENT_END_EVENT:
-        handler.OnDocumentEnd();
-        break;
+      case YAML_DOCUMENT_END_EVENT: handler.OnDocumentEnd(); break;
       case YAML_ALIAS_EVENT: {
         YAML::anchor_t id = anchors.find(event->data.alias.anchor);
         if (id == YAML::NullAnchor) return false;  // an undefined alias: yaml-cpp will say so
@@ -128,20 +125,15 @@ bool parse_with_libyaml(std::string_view yaml, YAML::EventHandler& handler, Liby
                                 style_of(event->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE));
         break;
       }
-      case YAML_SEQUENCE_END_EVENT:
-        handler.OnSequenceEnd();
-        break;
+      case YAML_SEQUENCE_END_EVENT: handler.OnSequenceEnd(); break;
       case YAML_MAPPING_START_EVENT: {
         YAML::anchor_t anchor = anchors.define(event->data.mapping_start.anchor, mark, handler);
         handler.OnMapStart(mark, text_of(event->data.mapping_start.tag), anchor,
                            style_of(event->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE));
         break;
       }
-      case YAML_MAPPING_END_EVENT:
-        handler.OnMapEnd();
-        break;
-      default:
-        break;
+      case YAML_MAPPING_END_EVENT: handler.OnMapEnd(); break;
+      default: break;
     }
   }
   if (error != nullptr) {  // libyaml reported an error

@@ -32,8 +32,8 @@
 #include "corpus_walker.hpp"
 #include "no_records.hpp"
 #include "parse_cache.hpp"
-#include "record_file.hpp"
 #include "policygraph/loader.hpp"
+#include "record_file.hpp"
 #include "support/file_times.hpp"
 #include "support/for_each_index.hpp"
 #include "translation_twins.hpp"
@@ -182,8 +182,8 @@ bool every_stamp_matches(const std::vector<CorpusFile>& files, const records::Ca
     for (std::size_t i = block * run; i < std::min(files.size(), (block + 1) * run); ++i) {
       struct stat info {};
       const CachedFile* cached = cache.cached(i);
-      const bool same = cached != nullptr && folder.stat(files[i].path, files[i].through_link, info) && S_ISREG(info.st_mode) &&
-                        stamp_matches(info, *cached, cache.trusted_before_ns());
+      const bool same = cached != nullptr && folder.stat(files[i].path, files[i].through_link, info) &&
+                        S_ISREG(info.st_mode) && stamp_matches(info, *cached, cache.trusted_before_ns());
       if (!same) {
         mismatch = true;
         return false;

@@ -13,8 +13,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
-#include <span>
 #include <numeric>
+#include <span>
 #include <tuple>
 
 #include "policygraph/loader.hpp"
@@ -49,10 +49,10 @@ class StatusWords {
         continue;
       diagnostics.push_back(Diagnostic{
           record.file, record.status_at.line, record.status_at.column, Severity::warning,
-          "policy '" + record.id + "' has status '" + std::string(*status) + "' (" + std::string(to_string(record.state)) +
-              ") here but '" + std::string(*primary_status) + "' (" + std::string(to_string(primary.state)) + ") in " +
-              place(primary) + "; the state of the record " + language_phrase(primary.language) +
-              " is used; correct the one that is wrong"});
+          "policy '" + record.id + "' has status '" + std::string(*status) + "' (" +
+              std::string(to_string(record.state)) + ") here but '" + std::string(*primary_status) + "' (" +
+              std::string(to_string(primary.state)) + ") in " + place(primary) + "; the state of the record " +
+              language_phrase(primary.language) + " is used; correct the one that is wrong"});
     }
   }
 
@@ -62,8 +62,9 @@ class StatusWords {
       diagnostics.push_back(Diagnostic{
           use.file, use.where.line, use.where.column, Severity::note,
           "status '" + word + "' is not a word policygraph knows, so " +
-              (use.count == 1 ? std::string("this policy's state is unknown (it counts")
-                              : "the state of the " + std::to_string(use.count) + " records that use it is unknown (they count") +
+              (use.count == 1
+                   ? std::string("this policy's state is unknown (it counts")
+                   : "the state of the " + std::to_string(use.count) + " records that use it is unknown (they count") +
               " as in force); write one of the words of docs/record-format.md (e.g. 'In force', 'Repealed', "
               "'Proposed')"});
   }

@@ -994,8 +994,7 @@ std::optional<CachedMerge> CacheSession::merged(std::string_view language) {
   if (!loaded_ || !loaded_->has_merge()) return std::nullopt;
   std::string problem;
   std::optional<CachedMerge> merge = loaded_->load_merge(problem);
-  if (!problem.empty())
-    note_ = "the cache '" + location_.file.string() + "' " + problem + "; it is rebuilt";
+  if (!problem.empty()) note_ = "the cache '" + location_.file.string() + "' " + problem + "; it is rebuilt";
   if (merge && merge->language != language) return std::nullopt;
   return merge;
 }

@@ -81,7 +81,8 @@ std::optional<FileContext> context_for_path(std::string_view relative_path) {
   std::size_t start = 0;
   while (start <= relative_path.size()) {
     auto end = relative_path.find('/', start);
-    std::string_view part = relative_path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    std::string_view part =
+        relative_path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     if (!part.empty() && part.front() == '.') return std::nullopt;
     if (end == std::string_view::npos) break;
     if (part == "facilities" || part == "facility") context.default_kind = RecordKind::facility;

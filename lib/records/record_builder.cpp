@@ -159,9 +159,7 @@ void RecordBuilder::leaf(const std::string* value, Location at) {
       report(at, Severity::error,
              "an item of the list of records is text, expected a record (a mapping of fields); the item is skipped");
       return;
-    case Role::list_field:
-      add_list_item(*draft_, frame.field, *value, at);
-      return;
+    case Role::list_field: add_list_item(*draft_, frame.field, *value, at); return;
     case Role::milestones:
       if (!frame.bad_item_reported) {
         frame.bad_item_reported = true;
@@ -170,8 +168,7 @@ void RecordBuilder::leaf(const std::string* value, Location at) {
                "dropped");
       }
       return;
-    default:
-      return;
+    default: return;
   }
 }
 
@@ -180,21 +177,11 @@ void RecordBuilder::take_key(Frame& frame, std::string key, Location at) {
   frame.key_at = at;
   frame.expect_key = false;
   switch (frame.role) {
-    case Role::record:
-      frame.key_field = record_field(frame.key);
-      break;
-    case Role::evolution:
-      frame.key_field = evolution_field(frame.key);
-      break;
-    case Role::milestone:
-      frame.key_field = milestone_field(frame.key);
-      break;
-    case Role::relation_item:
-      frame.key_field = relation_item_field(frame.key);
-      break;
-    default:
-      frame.key_field = Field::skip;
-      return;
+    case Role::record: frame.key_field = record_field(frame.key); break;
+    case Role::evolution: frame.key_field = evolution_field(frame.key); break;
+    case Role::milestone: frame.key_field = milestone_field(frame.key); break;
+    case Role::relation_item: frame.key_field = relation_item_field(frame.key); break;
+    default: frame.key_field = Field::skip; return;
   }
   if (frame.key_field == Field::other && frame.role == Role::relation_item) {
     // Said when the item ends: an item without `id` gets one error that names these keys.
@@ -328,9 +315,8 @@ void RecordBuilder::begin_collection(bool is_map, Location at) {
     } else if (!parent.bad_item_reported) {  // list_field or milestones
       parent.bad_item_reported = true;
       std::string what = parent.role == Role::milestones ? std::string("mappings {date, event}")
-                         : relation_field(parent.field)
-                             ? std::string("policy ids, or mappings {id: ..., date: ...}")
-                             : std::string(list_item_description(parent.field)) + " as text";
+                         : relation_field(parent.field)  ? std::string("policy ids, or mappings {id: ..., date: ...}")
+                                                        : std::string(list_item_description(parent.field)) + " as text";
       report(at, Severity::error,
              "'" + std::string(field_name(parent.field)) + "' has an item that is " + shape_name(is_map) +
                  ", expected " + what + "; such items are dropped");
@@ -400,8 +386,9 @@ void RecordBuilder::report_unknown_key(const Frame& frame, Location at) {
       message += (i == 0 ? "'" : i + 1 == suggestions.size() ? "' or '" : "', '") + suggestions[i];
     message += "'?";
   } else if (in_evolution) {
-    message += " (the relations are supersedes, consolidatedFrom, repeals, amends, implements and their inverse "
-               "forms supersededBy, consolidatedInto, repealedBy, amendedBy, implementedBy)";
+    message +=
+        " (the relations are supersedes, consolidatedFrom, repeals, amends, implements and their inverse "
+        "forms supersededBy, consolidatedInto, repealedBy, amendedBy, implementedBy)";
   }
   // A near miss of a relation is a lost link: a warning. Other unknown keys of `evolution`
   // are a corpus's own business: a note.
@@ -478,25 +465,13 @@ void RecordBuilder::record(Event::Type type, const YAML::Mark& mark, YAML::ancho
 void RecordBuilder::replay(const Event& event) {
   const Location at = location(event.mark);
   switch (event.type) {
-    case Event::Type::scalar:
-      leaf(&event.value, at);
-      return;
-    case Event::Type::null:
-      leaf(nullptr, at);
-      return;
-    case Event::Type::alias:
-      expand_alias(event.anchor, at);
-      return;
-    case Event::Type::sequence_start:
-      begin_collection(false, at);
-      return;
-    case Event::Type::map_start:
-      begin_collection(true, at);
-      return;
+    case Event::Type::scalar: leaf(&event.value, at); return;
+    case Event::Type::null: leaf(nullptr, at); return;
+    case Event::Type::alias: expand_alias(event.anchor, at); return;
+    case Event::Type::sequence_start: begin_collection(false, at); return;
+    case Event::Type::map_start: begin_collection(true, at); return;
     case Event::Type::sequence_end:
-    case Event::Type::map_end:
-      end_collection();
-      return;
+    case Event::Type::map_end: end_collection(); return;
   }
 }
 
@@ -523,9 +498,7 @@ void RecordBuilder::expand_alias(YAML::anchor_t anchor, Location at) {
       leaf(&text, at);
       return;
     }
-    case Anchor::State::null:
-      leaf(nullptr, at);
-      return;
+    case Anchor::State::null: leaf(nullptr, at); return;
     case Anchor::State::open:
       report(at, Severity::error, "alias " + name + " refers to the value that contains it; it is read as empty");
       leaf(nullptr, at);
@@ -537,8 +510,7 @@ void RecordBuilder::expand_alias(YAML::anchor_t anchor, Location at) {
                  " parse events); it is read as empty; write the value out, or raise --max-alias-events");
       leaf(nullptr, at);
       return;
-    case Anchor::State::collection:
-      break;
+    case Anchor::State::collection: break;
   }
   if (replayed_events_ + entry.events.size() > limits_.max_alias_events) {
     report_now(at, Severity::error,

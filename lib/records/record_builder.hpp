@@ -105,11 +105,11 @@ class RecordBuilder final : public YAML::EventHandler {
   struct Frame {
     Role role = Role::ignored;
     bool is_map = false;
-    bool is_key = false;          ///< a collection used as a mapping key
-    Field field = Field::other;   ///< list_field, milestones: the field it fills
-    bool expect_key = true;       ///< maps: the next node is a key
+    bool is_key = false;         ///< a collection used as a mapping key
+    Field field = Field::other;  ///< list_field, milestones: the field it fills
+    bool expect_key = true;      ///< maps: the next node is a key
     bool bad_item_reported = false;
-    std::string key;              ///< maps: the current key
+    std::string key;  ///< maps: the current key
     Location key_at;
     Field key_field = Field::skip;
     std::vector<std::pair<std::string, Location>> seen_keys;  ///< record, evolution, milestone

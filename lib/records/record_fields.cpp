@@ -251,7 +251,8 @@ void add_list_item(RecordDraft& draft, Field field, std::string value, Location 
     case Field::related_policies: r.related_policies.push_back({std::move(value), at}); return;
     default:
       if (auto relation = relation_field(field))
-        r.relations.push_back(RelationItem{relation->relation, relation->inverse, {std::move(value), at}, std::nullopt});
+        r.relations.push_back(
+            RelationItem{relation->relation, relation->inverse, {std::move(value), at}, std::nullopt});
       return;
   }
 }

@@ -40,14 +40,10 @@ class ViewBuffer : public std::streambuf {
 
 std::string_view format_noun(FileFormat format) {
   switch (format) {
-    case FileFormat::markdown:
-      return "Markdown";
-    case FileFormat::yaml:
-      return "YAML";
-    case FileFormat::json:
-      return "JSON";
-    case FileFormat::json_lines:
-      return "JSON Lines";
+    case FileFormat::markdown: return "Markdown";
+    case FileFormat::yaml: return "YAML";
+    case FileFormat::json: return "JSON";
+    case FileFormat::json_lines: return "JSON Lines";
   }
   return "record";
 }

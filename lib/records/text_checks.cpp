@@ -64,8 +64,7 @@ Location location_of_offset(std::string_view text, std::size_t offset) {
 }
 
 bool is_blank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 std::optional<std::string> repair_yaml_cpp_escapes(std::string_view value) {

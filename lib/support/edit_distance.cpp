@@ -29,8 +29,8 @@ std::vector<std::string> nearest(std::string_view wrong, const std::vector<std::
   for (const auto& candidate : candidates) {
     std::size_t allowed = std::max<std::size_t>(2, std::max(wrong.size(), candidate.size()) / 3);
     // Length difference is a lower bound on the distance: skip the DP where it cannot pass.
-    std::size_t length_gap = wrong.size() > candidate.size() ? wrong.size() - candidate.size()
-                                                              : candidate.size() - wrong.size();
+    std::size_t length_gap =
+        wrong.size() > candidate.size() ? wrong.size() - candidate.size() : candidate.size() - wrong.size();
     if (length_gap > allowed) continue;
     std::size_t distance = edit_distance(wrong, candidate);
     if (distance <= allowed) scored.emplace_back(distance, &candidate);

@@ -117,8 +117,8 @@ TEST(Evolution, TheDayARelationTakesEffect) {
       }
     return "no edge";
   };
-  EXPECT_EQ(day_of("b", EdgeKind::amends, "a"), "2012-07-01");  // b's effective day
-  EXPECT_EQ(day_of("c", EdgeKind::repeals, "a"), "2016-01-01");  // the item's date
+  EXPECT_EQ(day_of("b", EdgeKind::amends, "a"), "2012-07-01");      // b's effective day
+  EXPECT_EQ(day_of("c", EdgeKind::repeals, "a"), "2016-01-01");     // the item's date
   EXPECT_EQ(day_of("e", EdgeKind::implements, "d"), "2011-06-01");  // the date written on d
   EXPECT_EQ(day_of("f", EdgeKind::amends, "a"), "none");
   EXPECT_EQ(day_of("ghost", EdgeKind::amends, "g"), "none");
@@ -131,7 +131,7 @@ TEST(Evolution, StateExpiryAndEffectiveDayInTheInForceRule) {
   pending_dated.effective = parse_date("2021-01-01");
   Record sunset = policy("sunset", "2020-01-01");
   sunset.expires = parse_date("2022-01-01");
-  Record unknown = with_status(policy("unknown", "2020-01-01"), "Completed");  // counts as in force
+  Record unknown = with_status(policy("unknown", "2020-01-01"), "Completed");       // counts as in force
   Record ended_word = with_status(policy("ended-word", "2020-01-01"), "Repealed");  // a word alone ends nothing
   Graph graph = build({proposed, pending, pending_dated, sunset, unknown, ended_word});
 
@@ -239,16 +239,15 @@ TEST(Evolution, HistoryIsOldestFirstWithEveryRelationAndMilestone) {
   }
   // b's own supersession takes effect on b's effective day, after its entry into force.
   EXPECT_EQ(lines, (Strings{"2005-03-01 published", "2005-03-02 Published in the journal", "2005-06-01 in force",
-                            "2005-06-01 ->supersedes a-2001", "2005-06-01 Applies",
-                            "2007-01-01 <-amends c-2007", "2012-01-01 <-repeals e-2010", "2030-01-01 expires",
-                            "(sometime) Undated note"}));
+                            "2005-06-01 ->supersedes a-2001", "2005-06-01 Applies", "2007-01-01 <-amends c-2007",
+                            "2012-01-01 <-repeals e-2010", "2030-01-01 expires", "(sometime) Undated note"}));
 }
 
 TEST(Evolution, EachRelationIsItsOwnEdgeKindInBothForms) {
   Record a = policy("a", "2000");
   Record b = policy("b", "2001");
   relate(b, Relation::amends, refs({"a"}));
-  relate(b, Relation::implements, refs({"a"}));  // the same pair, two kinds: two edges
+  relate(b, Relation::implements, refs({"a"}));     // the same pair, two kinds: two edges
   relate(b, Relation::repeals, refs({"c"}), true);  // on b: repealedBy c
   Record c = policy("c", "2002");
   relate(c, Relation::consolidates, refs({"d"}), true);  // on c: consolidatedInto d, so d consolidates c
@@ -306,12 +305,13 @@ TEST(Evolution, AStatusThatTheRelationsContradictIsAWarning) {
   build({active, repealer, later, future, gone, sunset, replaced, successor}, &diagnostics);
   Strings lines;
   for (const auto& d : diagnostics) lines.push_back(format_diagnostic(d));
-  EXPECT_EQ(lines, (Strings{"policies/active.md:4:9: warning: policy 'active' has status 'Active' (in_force), but "
-                            "'repealer' repeals it with effect from 2016-01-01; update its status (e.g. 'Repealed' or "
-                            "'Superseded'), or check that relation",
-                            "policies/gone.md:4:9: warning: policy 'gone' has status 'Repealed' (ended), but no record "
-                            "of the corpus repeals, replaces or consolidates it and it has no 'evolution.expires'; name "
-                            "the act that ended it (e.g. 'repealedBy: <id>') or its expiry, or correct the status"}));
+  EXPECT_EQ(lines,
+            (Strings{"policies/active.md:4:9: warning: policy 'active' has status 'Active' (in_force), but "
+                     "'repealer' repeals it with effect from 2016-01-01; update its status (e.g. 'Repealed' or "
+                     "'Superseded'), or check that relation",
+                     "policies/gone.md:4:9: warning: policy 'gone' has status 'Repealed' (ended), but no record "
+                     "of the corpus repeals, replaces or consolidates it and it has no 'evolution.expires'; name "
+                     "the act that ended it (e.g. 'repealedBy: <id>') or its expiry, or correct the status"}));
 }
 
 // MODEL.md 7: a corpus of section 1 fields only gets the answers of section 3, where
@@ -319,8 +319,8 @@ TEST(Evolution, AStatusThatTheRelationsContradictIsAWarning) {
 // consolidates it" (computed here from the records, independently of the graph); except
 // where its status words say a policy was never adopted.
 TEST(Evolution, ASectionOneCorpusGetsTheAnswersOfSectionThree) {
-  std::vector<Record> records{policy("a", "2001"), policy("b", "2005-03"), policy("c", "2010"), policy("d", "2012"),
-                              policy("e", "2008-06-30"), policy("undated")};
+  std::vector<Record> records{policy("a", "2001"), policy("b", "2005-03"),    policy("c", "2010"),
+                              policy("d", "2012"), policy("e", "2008-06-30"), policy("undated")};
   relate(records[1], Relation::supersedes, refs({"a"}));
   relate(records[2], Relation::supersedes, refs({"b"}));
   relate(records[3], Relation::supersedes, refs({"b"}), false);
@@ -335,7 +335,8 @@ TEST(Evolution, ASectionOneCorpusGetsTheAnswersOfSectionThree) {
         for (const RelationItem& item : other.relations) {
           const std::string& newer = item.inverse ? item.other.id : other.id;
           const std::string& older = item.inverse ? other.id : item.other.id;
-          auto newer_record = std::find_if(records.begin(), records.end(), [&](const Record& x) { return x.id == newer; });
+          auto newer_record =
+              std::find_if(records.begin(), records.end(), [&](const Record& x) { return x.id == newer; });
           if (older == r.id && newer_record != records.end() && newer_record->date && *newer_record->date <= day)
             replaced = true;
         }

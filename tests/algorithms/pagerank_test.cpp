@@ -84,10 +84,8 @@ TEST(PageRank, ParallelEdgesOfOnePairAddUp) {
                     .edge("c", "b", EdgeKind::related, 1)
                     .edge("c", "a", EdgeKind::related, 1)
                     .finish();
-  Graph merged = SmallGraph({"a", "b", "c"})
-                     .edge("c", "b", EdgeKind::supersedes, 4)
-                     .edge("c", "a", EdgeKind::related, 1)
-                     .finish();
+  Graph merged =
+      SmallGraph({"a", "b", "c"}).edge("c", "b", EdgeKind::supersedes, 4).edge("c", "a", EdgeKind::related, 1).finish();
   ASSERT_EQ(split.edge_count(), 3u);
   PageRankResult a = pagerank(split);
   PageRankResult b = pagerank(merged);

@@ -293,7 +293,8 @@ std::string human_output(std::vector<Expected> diagnostics, int records, int fil
   auto counted = [](std::size_t n, const std::string& word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
   };
-  if (diagnostics.empty()) return "ok: " + counted(records, "record") + " in " + counted(files, "file") + ", no problems\n";
+  if (diagnostics.empty())
+    return "ok: " + counted(records, "record") + " in " + counted(files, "file") + ", no problems\n";
   std::size_t others = diagnostics.size() - errors;
   return text + counted(records, "record") + " in " + counted(files, "file") + ": " + std::to_string(errors) +
          " error" + (errors == 1 ? "" : "s") + ", " + std::to_string(others) + " warning" + (others == 1 ? "" : "s") +

@@ -17,15 +17,20 @@ void write_amended_corpus(const TempCorpus& corpus) {
                "---\nid: base-2003\ntitle: Base Directive\npubDate: 2003-10-13\nstatus: In force\nevolution:\n"
                "  entryIntoForce: 2003-10-25\n  amendedBy: [m-2004]\n  milestones:\n"
                "    - {date: 2005-01-01, event: First trading period}\n---\n");
-  corpus.write("policies/m-2004.md", "---\nid: m-2004\ntitle: Linking Amendment\npubDate: 2004-10-27\n"
-                                     "evolution: {amends: base-2003}\n---\n");
-  corpus.write("policies/m-2009.md", "---\nid: m-2009\ntitle: Phase Three Amendment\npubDate: 2009-04-23\n"
-                                     "evolution:\n  amends: [{id: base-2003, date: 2010-01-01}]\n---\n");
-  corpus.write("policies/draft.md", "---\nid: draft-2024\ntitle: Proposed Amendment\npubDate: 2024-01-01\n"
-                                    "status: Proposed\nevolution: {amends: base-2003}\n---\n");
-  corpus.write("policies/old.md", "---\nid: old-2007\ntitle: Old Decision\npubDate: 2007-07-18\nstatus: Repealed\n---\n");
-  corpus.write("policies/new.md", "---\nid: new-2012\ntitle: New Regulation\npubDate: 2012-06-21\nevolution:\n"
-                                  "  repeals:\n    - {id: old-2007, date: 2013-01-01}\n---\n");
+  corpus.write("policies/m-2004.md",
+               "---\nid: m-2004\ntitle: Linking Amendment\npubDate: 2004-10-27\n"
+               "evolution: {amends: base-2003}\n---\n");
+  corpus.write("policies/m-2009.md",
+               "---\nid: m-2009\ntitle: Phase Three Amendment\npubDate: 2009-04-23\n"
+               "evolution:\n  amends: [{id: base-2003, date: 2010-01-01}]\n---\n");
+  corpus.write("policies/draft.md",
+               "---\nid: draft-2024\ntitle: Proposed Amendment\npubDate: 2024-01-01\n"
+               "status: Proposed\nevolution: {amends: base-2003}\n---\n");
+  corpus.write("policies/old.md",
+               "---\nid: old-2007\ntitle: Old Decision\npubDate: 2007-07-18\nstatus: Repealed\n---\n");
+  corpus.write("policies/new.md",
+               "---\nid: new-2012\ntitle: New Regulation\npubDate: 2012-06-21\nevolution:\n"
+               "  repeals:\n    - {id: old-2007, date: 2013-01-01}\n---\n");
 }
 
 TEST(ReplacedByTyped, AnAmendedPolicyIsNotReplaced) {
@@ -58,14 +63,13 @@ TEST(ReplacedByTyped, JsonGivesEveryKindOfAnswerBesideTheFirstKeys) {
   EXPECT_EQ(json["state"], "in_force");
   EXPECT_EQ(json["repealed_by"], nlohmann::json::array());
   ASSERT_EQ(json["amended_by"].size(), 2u);
-  EXPECT_EQ(json["amended_by"][0],
-            (nlohmann::json{{"id", "m-2004"},
-                            {"relation", "amends"},
-                            {"date", "2004-10-27"},
-                            {"title", "Linking Amendment"},
-                            {"country", nullptr},
-                            {"state", "unknown"},
-                            {"published", "2004-10-27"}}));
+  EXPECT_EQ(json["amended_by"][0], (nlohmann::json{{"id", "m-2004"},
+                                                   {"relation", "amends"},
+                                                   {"date", "2004-10-27"},
+                                                   {"title", "Linking Amendment"},
+                                                   {"country", nullptr},
+                                                   {"state", "unknown"},
+                                                   {"published", "2004-10-27"}}));
   EXPECT_EQ(json["amended_by"][1]["date"], "2010-01-01");
   ASSERT_EQ(json["proposed_amendments"].size(), 1u);
   EXPECT_EQ(json["proposed_amendments"][0]["id"], "draft-2024");
@@ -95,8 +99,9 @@ TEST(ReplacedByTyped, ARepealWithoutSuccessorSaysSo) {
 TEST(ReplacedByTyped, ARepealFromADayToComeLeavesTheActInForceUntilThen) {
   TempCorpus corpus;
   corpus.write("policies/a.md", "---\nid: a\ntitle: Levy Act\nyear: 2010\nstatus: In force\n---\n");
-  corpus.write("policies/b.md", "---\nid: b\ntitle: Levy Repeal Act\nyear: 2020\nevolution:\n"
-                                "  repeals: [{id: a, date: 2999-01-01}]\n---\n");
+  corpus.write("policies/b.md",
+               "---\nid: b\ntitle: Levy Repeal Act\nyear: 2020\nevolution:\n"
+               "  repeals: [{id: a, date: 2999-01-01}]\n---\n");
   Result result = run_cli({"replaced-by", "a", "-C", corpus.path(), "--no-cache"});
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(result.out,
@@ -241,10 +246,10 @@ TEST(SeedsTyped, TheEmissionsTradingDirectiveStandsAsAmended) {
   EXPECT_EQ(json["state"], "in_force");
   std::vector<std::string> amendments;
   for (const auto& entry : json["amended_by"]) amendments.push_back(entry["id"]);
-  EXPECT_EQ(amendments, (std::vector<std::string>{"eu-ets-linking-directive-2004", "eu-ets-aviation-directive-2008",
-                                                  "eu-ets-phase3-directive-2009", "eu-ets-phase4-directive-2018",
-                                                  "eu-ets-aviation-directive-2023",
-                                                  "eu-ets-fit-for-55-directive-2023"}));
+  EXPECT_EQ(amendments,
+            (std::vector<std::string>{"eu-ets-linking-directive-2004", "eu-ets-aviation-directive-2008",
+                                      "eu-ets-phase3-directive-2009", "eu-ets-phase4-directive-2018",
+                                      "eu-ets-aviation-directive-2023", "eu-ets-fit-for-55-directive-2023"}));
 
   result = run_cli({"in-force", "--at", "2015-06-30", "-C", seeds, "--no-cache", "--json"});
   json = nlohmann::json::parse(result.out);
@@ -283,8 +288,8 @@ TEST(SeedsTyped, SectionFortyFiveQIsAmendedNotReplaced) {
   EXPECT_EQ(json["replaced_by"], nlohmann::json::array());
   std::vector<std::string> amendments;
   for (const auto& entry : json["amended_by"]) amendments.push_back(entry["id"]);
-  EXPECT_EQ(amendments, (std::vector<std::string>{"us-45q-arra-2009", "us-45q-bba-2018", "us-45q-caa-2021",
-                                                  "us-45q-ira-2022"}));
+  EXPECT_EQ(amendments,
+            (std::vector<std::string>{"us-45q-arra-2009", "us-45q-bba-2018", "us-45q-caa-2021", "us-45q-ira-2022"}));
   EXPECT_EQ(json["implemented_by"][0]["id"], "us-45q-final-regulations-2021");
 
   result = run_cli({"history", "us-45q-eiea-2008", "-C", seeds, "--no-cache", "--json"});

@@ -26,8 +26,8 @@ TEST(ExportDiagrams, SplitFamiliesWritesAFolderWithAnIndex) {
   TempCorpus corpus;
   write_branching_corpus(corpus);
   const std::string folder = corpus.path() + "/out/families";
-  Result result = run_cli({"export", "-C", corpus.path(), "--format", "dot", "--view", "lineage", "--split",
-                           "families", "-o", folder, "--no-cache"});
+  Result result = run_cli({"export", "-C", corpus.path(), "--format", "dot", "--view", "lineage", "--split", "families",
+                           "-o", folder, "--no-cache"});
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(result.out, "wrote " + folder + "/index.html and 1 family (dot)\n");
   EXPECT_TRUE(std::filesystem::exists(folder + "/a-2001.dot"));
@@ -50,8 +50,8 @@ TEST(ExportDiagrams, ALayoutPastTheLimitsIsRefusedWithWhatToDoInstead) {
       << result.err;
   EXPECT_FALSE(std::filesystem::exists(corpus.path() + "/x.svg"));
   // DOT is laid out elsewhere: a warning, and the file.
-  result = run_cli({"export", "-C", corpus.path(), "--format", "dot", "--view", "full", "--max-layout-nodes", "3",
-                    "--no-cache"});
+  result = run_cli(
+      {"export", "-C", corpus.path(), "--format", "dot", "--view", "full", "--max-layout-nodes", "3", "--no-cache"});
   EXPECT_EQ(result.code, 0);
   EXPECT_NE(result.err.find("warning: this drawing has"), std::string::npos);
 }

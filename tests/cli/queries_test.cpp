@@ -128,7 +128,8 @@ TEST(Clusters, JsonHasTheThreeParts) {
   Result result = run_cli({"clusters", "-C", corpus.path(), "--json", "--seed", "3"});
   ASSERT_EQ(result.code, 0) << result.err;
   auto json = nlohmann::json::parse(result.out);
-  EXPECT_EQ(json["components"], nlohmann::json::array({nlohmann::json::array({"a-2001", "b-2005", "c-2010", "d-2012"})}));
+  EXPECT_EQ(json["components"],
+            nlohmann::json::array({nlohmann::json::array({"a-2001", "b-2005", "c-2010", "d-2012"})}));
   EXPECT_EQ(json["communities"]["seed"], 3);
   EXPECT_TRUE(json["communities"]["modularity"].is_number());
   EXPECT_TRUE(json["declared"].is_array());
@@ -158,12 +159,11 @@ TEST(Export, SummaryCountsTheEdgesTheReducedDiagramDraws) {
   TempCorpus corpus;  // x-1 <- y-2 <- z-3, and z-3 also names x-1: the reduction drops that one
   corpus.write("policies/en/x.md", "---\nid: x-1\ntitle: X\nyear: 2001\n---\n");
   corpus.write("policies/en/y.md", "---\nid: y-2\ntitle: Y\nyear: 2002\nevolution:\n  supersedes: [x-1]\n---\n");
-  corpus.write("policies/en/z.md",
-               "---\nid: z-3\ntitle: Z\nyear: 2003\nevolution:\n  supersedes: [y-2, x-1]\n---\n");
+  corpus.write("policies/en/z.md", "---\nid: z-3\ntitle: Z\nyear: 2003\nevolution:\n  supersedes: [y-2, x-1]\n---\n");
   const std::string file = corpus.path() + "/out/lineage.dot";
   auto summary = [&](std::vector<std::string> extra) {
-    std::vector<std::string> args{"export", "-C", corpus.path(), "--format", "dot", "--view", "lineage",
-                                  "-o", file, "--json"};
+    std::vector<std::string> args{"export", "-C",      corpus.path(), "--format", "dot",
+                                  "--view", "lineage", "-o",          file,       "--json"};
     args.insert(args.end(), extra.begin(), extra.end());
     Result result = run_cli(args);
     EXPECT_EQ(result.code, 0) << result.err;

@@ -49,8 +49,7 @@ TEST(Run, LanguageOfNoRecordIsAWarning) {
   corpus.write("policies/zh/a.md", "---\nid: a\ntitle: 甲\n---\n");
   Result typo = run_cli({"stats", "-C", corpus.path(), "--lang", "cn"});
   EXPECT_EQ(typo.code, 0) << typo.err;
-  EXPECT_NE(typo.err.find("warning: --lang 'cn': no record is written in it; the corpus has en, zh"),
-            std::string::npos)
+  EXPECT_NE(typo.err.find("warning: --lang 'cn': no record is written in it; the corpus has en, zh"), std::string::npos)
       << typo.err;
   EXPECT_EQ(run_cli({"stats", "-C", corpus.path(), "--lang", "zh"}).err, "");
 }
@@ -86,7 +85,8 @@ TEST(Validate, ErrorsGiveExitOneAndTheJsonShape) {
   const auto& diagnostic = json["diagnostics"][0];
   EXPECT_EQ(diagnostic["file"], "policies/en/broken.md");
   EXPECT_EQ(diagnostic["severity"], "error");
-  for (const char* key : {"file", "line", "column", "severity", "message"}) EXPECT_TRUE(diagnostic.contains(key)) << key;
+  for (const char* key : {"file", "line", "column", "severity", "message"})
+    EXPECT_TRUE(diagnostic.contains(key)) << key;
 }
 
 TEST(Validate, StrictMakesWarningsFail) {

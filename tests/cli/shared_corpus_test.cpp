@@ -39,7 +39,8 @@ TEST_F(SharedCorpus, EachUnresolvedPredecessorIsReplacedByOnePolicy) {
   auto graph = nlohmann::json::parse(lineage_view.out);
   std::vector<std::string> unresolved;
   for (const auto& node : graph["nodes"])
-    if (node["resolved"] == false) unresolved.push_back(node["id"].get<std::string>().substr(std::string("policy:").size()));
+    if (node["resolved"] == false)
+      unresolved.push_back(node["id"].get<std::string>().substr(std::string("policy:").size()));
   ASSERT_EQ(unresolved.size(), 8u);
 
   for (const auto& id : unresolved) {

@@ -60,9 +60,10 @@ TEST(WriteFileAtomically, FolderThatCannotBeMadeIsAnExportError) {
     write_file_atomically(folder / "file" / "out.txt", [](std::ostream& out) { out << "x"; });
     FAIL() << "no ExportError";
   } catch (const ExportError& error) {
-    EXPECT_EQ(std::string(error.what()).rfind((folder / "file" / "out.txt").string() + ": cannot create the folder '" +
-                                                  (folder / "file").string() + "' (",
-                                              0),
+    EXPECT_EQ(std::string(error.what())
+                  .rfind((folder / "file" / "out.txt").string() + ": cannot create the folder '" +
+                             (folder / "file").string() + "' (",
+                         0),
               0u)
         << error.what();
     EXPECT_NE(std::string(error.what()).find("); write the file elsewhere"), std::string::npos) << error.what();

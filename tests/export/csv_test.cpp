@@ -77,7 +77,8 @@ TEST(Csv, Edges) {
   EXPECT_EQ(rows[0], (std::vector<std::string>{":START_ID(Node)", ":END_ID(Node)", ":TYPE", "kind", "weight:double"}));
   bool found = false;
   for (const auto& row : rows)
-    found = found || row == std::vector<std::string>{"policy:a", "facility:a", "RELATED_FACILITY", "related_facility", "0.1"};
+    found = found ||
+            row == std::vector<std::string>{"policy:a", "facility:a", "RELATED_FACILITY", "related_facility", "0.1"};
   EXPECT_TRUE(found);
 }
 
@@ -106,11 +107,22 @@ fs::path export_fixture_folder(const std::string& test) {
   return folder;
 }
 
-const std::set<std::string> fixture_files{
-    "nodes.csv", "edges.csv", "policy.nodes.csv", "facility.nodes.csv", "cluster.nodes.csv", "tag.nodes.csv",
-    "supersedes.policy-policy.edges.csv", "consolidates.policy-policy.edges.csv", "repeals.policy-policy.edges.csv",
-    "amends.policy-policy.edges.csv", "implements.policy-policy.edges.csv", "related_facility.policy-facility.edges.csv", "tagged.policy-tag.edges.csv",
-    "member_of.facility-cluster.edges.csv", "import.sh", "README.txt"};
+const std::set<std::string> fixture_files{"nodes.csv",
+                                          "edges.csv",
+                                          "policy.nodes.csv",
+                                          "facility.nodes.csv",
+                                          "cluster.nodes.csv",
+                                          "tag.nodes.csv",
+                                          "supersedes.policy-policy.edges.csv",
+                                          "consolidates.policy-policy.edges.csv",
+                                          "repeals.policy-policy.edges.csv",
+                                          "amends.policy-policy.edges.csv",
+                                          "implements.policy-policy.edges.csv",
+                                          "related_facility.policy-facility.edges.csv",
+                                          "tagged.policy-tag.edges.csv",
+                                          "member_of.facility-cluster.edges.csv",
+                                          "import.sh",
+                                          "README.txt"};
 
 TEST(CsvFolder, WritesAFilePerKindAndPerEdgeTypeAndPairOfKinds) {
   auto folder = export_fixture_folder("csv-folder-files");
@@ -175,13 +187,13 @@ TEST(CsvFolder, PolicyAndFacilitySharingAnIdStayApart) {
                 {"a", "a", "RELATED_FACILITY", "related_facility", "0.1"}}));
   EXPECT_EQ(read_csv(files.at("member_of.facility-cluster.edges.csv"))[1],
             (std::vector<std::string>{"a", "north sea", "MEMBER_OF", "member_of", "1"}));
-  EXPECT_EQ(read_csv(files.at("supersedes.policy-policy.edges.csv")),
-            (std::vector<std::vector<std::string>>{
-                {":START_ID(Policy)", ":END_ID(Policy)", ":TYPE", "kind", "weight:double"},
-                {"b", "a", "SUPERSEDES", "supersedes", "3"},
-                {"c", "a", "SUPERSEDES", "supersedes", "3"},
-                {"c", "b", "SUPERSEDES", "supersedes", "3"},
-                {"c", "ghost", "SUPERSEDES", "supersedes", "3"}}));
+  EXPECT_EQ(
+      read_csv(files.at("supersedes.policy-policy.edges.csv")),
+      (std::vector<std::vector<std::string>>{{":START_ID(Policy)", ":END_ID(Policy)", ":TYPE", "kind", "weight:double"},
+                                             {"b", "a", "SUPERSEDES", "supersedes", "3"},
+                                             {"c", "a", "SUPERSEDES", "supersedes", "3"},
+                                             {"c", "b", "SUPERSEDES", "supersedes", "3"},
+                                             {"c", "ghost", "SUPERSEDES", "supersedes", "3"}}));
 }
 
 // MODEL.md 7.1: each relation is its own edge type, in its own file between two policies.
@@ -191,7 +203,8 @@ TEST(CsvFolder, EachRelationHasItsOwnType) {
   const std::vector<std::string> header{":START_ID(Policy)", ":END_ID(Policy)", ":TYPE", "kind", "weight:double"};
   EXPECT_EQ(read_csv(files.at("consolidates.policy-policy.edges.csv")),
             (Rows{header, {"d", "a", "CONSOLIDATES", "consolidates", "3"}}));
-  EXPECT_EQ(read_csv(files.at("repeals.policy-policy.edges.csv")), (Rows{header, {"r", "d", "REPEALS", "repeals", "2"}}));
+  EXPECT_EQ(read_csv(files.at("repeals.policy-policy.edges.csv")),
+            (Rows{header, {"r", "d", "REPEALS", "repeals", "2"}}));
   EXPECT_EQ(read_csv(files.at("amends.policy-policy.edges.csv")),
             (Rows{header, {"m", "c", "AMENDS", "amends", "2"}, {"p", "c", "AMENDS", "amends", "2"}}));
   EXPECT_EQ(read_csv(files.at("implements.policy-policy.edges.csv")),
@@ -215,8 +228,8 @@ TEST(CsvFolder, TypedColumnsAndLists) {
   EXPECT_EQ(a[column(header, "component:int")], "0");
   EXPECT_EQ(a[column(header, "tags:string[]")], "carbon capture;storage");
   EXPECT_EQ(rows[4][column(header, "pagerank:double")], "0.12345678901234568");  // d: shortest round trip
-  EXPECT_EQ(rows[5][column(header, "resolved:boolean")], "false");              // ghost
-  EXPECT_EQ(rows[5][column(header, "year:int")], "");                           // missing: empty
+  EXPECT_EQ(rows[5][column(header, "resolved:boolean")], "false");               // ghost
+  EXPECT_EQ(rows[5][column(header, "year:int")], "");                            // missing: empty
   // The state of each policy, whatever the language of its status; its days where given.
   auto values = [&](const std::string& name) {
     std::vector<std::string> cells;
@@ -275,9 +288,9 @@ TEST(CsvFolder, ImportScriptNamesEveryFile) {
              "  echo \"$a\"\n"
              "done\n");
   fs::permissions(scratch / "neo4j-admin", fs::perms::owner_all);
-  auto result = run_command("cd / && NEO4J_ADMIN='" + (scratch / "neo4j-admin").string() + "' '" +
-                                (folder / "import.sh").string() + "'",
-                            scratch);
+  auto result = run_command(
+      "cd / && NEO4J_ADMIN='" + (scratch / "neo4j-admin").string() + "' '" + (folder / "import.sh").string() + "'",
+      scratch);
   ASSERT_EQ(result.status, 0) << result.err;
   EXPECT_EQ(result.out.rfind("database\nimport\nfull\npolicygraph\n--array-delimiter=;\n--multiline-fields=true\n"
                              "--nodes=policy.nodes.csv\n--nodes=facility.nodes.csv\n--nodes=cluster.nodes.csv\n"
@@ -285,9 +298,9 @@ TEST(CsvFolder, ImportScriptNamesEveryFile) {
                              0),
             0u)
       << result.out;
-  auto named_database = run_command("NEO4J_ADMIN='" + (scratch / "neo4j-admin").string() + "' '" +
-                                        (folder / "import.sh").string() + "' neo4j",
-                                    scratch);
+  auto named_database = run_command(
+      "NEO4J_ADMIN='" + (scratch / "neo4j-admin").string() + "' '" + (folder / "import.sh").string() + "' neo4j",
+      scratch);
   EXPECT_EQ(named_database.out.rfind("database\nimport\nfull\nneo4j\n", 0), 0u) << named_database.out;
 }
 
@@ -332,9 +345,13 @@ TEST(CsvFolder, AFolderWithOtherFilesIsUpdatedFileByFile) {
 TEST(CsvFolder, AFailureMidwayLeavesTheOldExport) {
   auto folder = export_fixture_folder("csv-folder-failure");
   const auto before = read_folder(folder);
-  std::vector<FolderFile> files{
-      {"nodes.csv", [](std::ostream& out) { out << "new\n"; }, false},
-      {"edges.csv", [](std::ostream& out) { out << "half"; throw std::runtime_error("disk full"); }, false}};
+  std::vector<FolderFile> files{{"nodes.csv", [](std::ostream& out) { out << "new\n"; }, false},
+                                {"edges.csv",
+                                 [](std::ostream& out) {
+                                   out << "half";
+                                   throw std::runtime_error("disk full");
+                                 },
+                                 false}};
   EXPECT_THROW(write_folder_atomically(folder, files, export_detail::is_csv_folder_file_name), ExportError);
   EXPECT_EQ(read_folder(folder), before);
   EXPECT_EQ(names_in(folder.parent_path()), std::set<std::string>{"csv"});
@@ -349,13 +366,13 @@ TEST(CsvFolder, AFileIsNotAFolder) {
 
 TEST(CsvFolder, NamesWeWrite) {
   using export_detail::is_csv_folder_file_name;
-  for (const char* name : {"nodes.csv", "edges.csv", "import.sh", "README.txt", "tag.nodes.csv",
-                           "member_of.policy-cluster.edges.csv", "related.policy-policy.edges.csv",
-                           ".nodes.csv.tmp-a1B2c3", ".policy.nodes.csv.tmp-XyZ123"})
+  for (const char* name :
+       {"nodes.csv", "edges.csv", "import.sh", "README.txt", "tag.nodes.csv", "member_of.policy-cluster.edges.csv",
+        "related.policy-policy.edges.csv", ".nodes.csv.tmp-a1B2c3", ".policy.nodes.csv.tmp-XyZ123"})
     EXPECT_TRUE(is_csv_folder_file_name(name)) << name;
-  for (const char* name : {"notes.txt", "import.report", "policies.nodes.csv", "nodes.csv.bak", ".nodes.csv",
-                           "supersedes.edges.csv", "supersedes.policy-policies.edges.csv", "Tag.nodes.csv",
-                           ".tmp-abc", "a-b.policy.edges.csv"})
+  for (const char* name :
+       {"notes.txt", "import.report", "policies.nodes.csv", "nodes.csv.bak", ".nodes.csv", "supersedes.edges.csv",
+        "supersedes.policy-policies.edges.csv", "Tag.nodes.csv", ".tmp-abc", "a-b.policy.edges.csv"})
     EXPECT_FALSE(is_csv_folder_file_name(name)) << name;
 }
 

@@ -90,26 +90,27 @@ std::vector<std::string> lines_with(const std::string& text, const std::string& 
 TEST(Dot, EachLineageKindInItsOwnStyle) {
   std::ostringstream out;
   write_dot(out, make_export_graph());
-  EXPECT_EQ(lines_with(out.str(), "[dir=back"),
-            (std::vector<std::string>{
-                "  \"policy:a\" -> \"policy:b\" [dir=back, tooltip=\"supersedes, with effect from 2010-01-01\"];",
-                "  \"policy:a\" -> \"policy:c\" [dir=back, tooltip=\"supersedes, with effect from 2015-07-01\"];",
-                "  \"policy:b\" -> \"policy:c\" [dir=back, tooltip=\"supersedes, with effect from 2015-07-01\"];",
-                "  \"policy:ghost\" -> \"policy:c\" [dir=back, tooltip=\"supersedes, with effect from 2015-07-01\"];",
-                "  \"policy:a\" -> \"policy:d\" [dir=back, arrowtail=diamond, tooltip=\"consolidates, with effect from "
-                "2012-06-30\"];",
-                "  \"policy:c\" -> \"policy:m\" [dir=back, style=dashed, tooltip=\"amends, with effect from 2016-05-01\"];",
-                "  \"policy:c\" -> \"policy:p\" [dir=back, style=dashed, tooltip=\"amends, with effect from 2024-03-01\"];",
-                "  \"policy:d\" -> \"policy:r\" [dir=back, arrowtail=tee, tooltip=\"repeals, with effect from 2019-01-01\"];",
-                "  \"policy:c\" -> \"policy:t\" [dir=back, style=dotted, tooltip=\"implements, with effect from "
-                "2021-01-01\"];",
-                // The legend's samples, drawn the same way.
-                "    \"legend:supersedes:older\" -> \"legend:supersedes\" [dir=back];",
-                "    \"legend:consolidates:older\" -> \"legend:consolidates\" [dir=back, arrowtail=diamond];",
-                "    \"legend:repeals:older\" -> \"legend:repeals\" [dir=back, arrowtail=tee];",
-                "    \"legend:amends:older\" -> \"legend:amends\" [dir=back, style=dashed];",
-                "    \"legend:implements:older\" -> \"legend:implements\" [dir=back, style=dotted];",
-            }));
+  EXPECT_EQ(
+      lines_with(out.str(), "[dir=back"),
+      (std::vector<std::string>{
+          "  \"policy:a\" -> \"policy:b\" [dir=back, tooltip=\"supersedes, with effect from 2010-01-01\"];",
+          "  \"policy:a\" -> \"policy:c\" [dir=back, tooltip=\"supersedes, with effect from 2015-07-01\"];",
+          "  \"policy:b\" -> \"policy:c\" [dir=back, tooltip=\"supersedes, with effect from 2015-07-01\"];",
+          "  \"policy:ghost\" -> \"policy:c\" [dir=back, tooltip=\"supersedes, with effect from 2015-07-01\"];",
+          "  \"policy:a\" -> \"policy:d\" [dir=back, arrowtail=diamond, tooltip=\"consolidates, with effect from "
+          "2012-06-30\"];",
+          "  \"policy:c\" -> \"policy:m\" [dir=back, style=dashed, tooltip=\"amends, with effect from 2016-05-01\"];",
+          "  \"policy:c\" -> \"policy:p\" [dir=back, style=dashed, tooltip=\"amends, with effect from 2024-03-01\"];",
+          "  \"policy:d\" -> \"policy:r\" [dir=back, arrowtail=tee, tooltip=\"repeals, with effect from 2019-01-01\"];",
+          "  \"policy:c\" -> \"policy:t\" [dir=back, style=dotted, tooltip=\"implements, with effect from "
+          "2021-01-01\"];",
+          // The legend's samples, drawn the same way.
+          "    \"legend:supersedes:older\" -> \"legend:supersedes\" [dir=back];",
+          "    \"legend:consolidates:older\" -> \"legend:consolidates\" [dir=back, arrowtail=diamond];",
+          "    \"legend:repeals:older\" -> \"legend:repeals\" [dir=back, arrowtail=tee];",
+          "    \"legend:amends:older\" -> \"legend:amends\" [dir=back, style=dashed];",
+          "    \"legend:implements:older\" -> \"legend:implements\" [dir=back, style=dotted];",
+      }));
 }
 
 TEST(Dot, FillByStateInAnyLanguage) {
@@ -139,34 +140,35 @@ TEST(Dot, LegendListsTheKindsAndStatesDrawn) {
   const std::string text = full.str();
   const std::size_t legend = text.find("  subgraph cluster_legend {\n");
   ASSERT_NE(legend, std::string::npos);
-  EXPECT_EQ(text.substr(legend),
-            "  subgraph cluster_legend {\n"
-            "    graph [label=\"Legend (lines end at the older act)\", fontsize=10, color=\"#bbbbbb\", style=rounded];\n"
-            "    node [shape=plaintext, style=\"\", fontsize=9, width=0, height=0.25, margin=\"0.05,0\"];\n"
-            "    \"legend:supersedes:older\" [label=\"\"];\n"
-            "    \"legend:supersedes\" [label=\"supersedes (replaces it)\"];\n"
-            "    \"legend:supersedes:older\" -> \"legend:supersedes\" [dir=back];\n"
-            "    \"legend:consolidates:older\" [label=\"\"];\n"
-            "    \"legend:consolidates\" [label=\"consolidates (merges it in)\"];\n"
-            "    \"legend:consolidates:older\" -> \"legend:consolidates\" [dir=back, arrowtail=diamond];\n"
-            "    \"legend:repeals:older\" [label=\"\"];\n"
-            "    \"legend:repeals\" [label=\"repeals (ends it)\"];\n"
-            "    \"legend:repeals:older\" -> \"legend:repeals\" [dir=back, arrowtail=tee];\n"
-            "    \"legend:amends:older\" [label=\"\"];\n"
-            "    \"legend:amends\" [label=\"amends (it stays in force)\"];\n"
-            "    \"legend:amends:older\" -> \"legend:amends\" [dir=back, style=dashed];\n"
-            "    \"legend:implements:older\" [label=\"\"];\n"
-            "    \"legend:implements\" [label=\"implements (transposes it)\"];\n"
-            "    \"legend:implements:older\" -> \"legend:implements\" [dir=back, style=dotted];\n"
-            "    \"legend:states\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
-            "<TR><TD BGCOLOR=\"#1b9e77\">in force</TD></TR>"
-            "<TR><TD BGCOLOR=\"#56b4e9\">pending (adopted, not yet applying)</TD></TR>"
-            "<TR><TD BGCOLOR=\"#e6ab02\">proposed (not adopted)</TD></TR>"
-            "<TR><TD BGCOLOR=\"#969696\">ended</TD></TR>"
-            "<TR><TD BGCOLOR=\"#377eb8\">state unknown</TD></TR>"
-            "<TR><TD BGCOLOR=\"#c3d8e9\" STYLE=\"dashed\">not in the corpus</TD></TR></TABLE>>];\n"
-            "  }\n"
-            "}\n");
+  EXPECT_EQ(
+      text.substr(legend),
+      "  subgraph cluster_legend {\n"
+      "    graph [label=\"Legend (lines end at the older act)\", fontsize=10, color=\"#bbbbbb\", style=rounded];\n"
+      "    node [shape=plaintext, style=\"\", fontsize=9, width=0, height=0.25, margin=\"0.05,0\"];\n"
+      "    \"legend:supersedes:older\" [label=\"\"];\n"
+      "    \"legend:supersedes\" [label=\"supersedes (replaces it)\"];\n"
+      "    \"legend:supersedes:older\" -> \"legend:supersedes\" [dir=back];\n"
+      "    \"legend:consolidates:older\" [label=\"\"];\n"
+      "    \"legend:consolidates\" [label=\"consolidates (merges it in)\"];\n"
+      "    \"legend:consolidates:older\" -> \"legend:consolidates\" [dir=back, arrowtail=diamond];\n"
+      "    \"legend:repeals:older\" [label=\"\"];\n"
+      "    \"legend:repeals\" [label=\"repeals (ends it)\"];\n"
+      "    \"legend:repeals:older\" -> \"legend:repeals\" [dir=back, arrowtail=tee];\n"
+      "    \"legend:amends:older\" [label=\"\"];\n"
+      "    \"legend:amends\" [label=\"amends (it stays in force)\"];\n"
+      "    \"legend:amends:older\" -> \"legend:amends\" [dir=back, style=dashed];\n"
+      "    \"legend:implements:older\" [label=\"\"];\n"
+      "    \"legend:implements\" [label=\"implements (transposes it)\"];\n"
+      "    \"legend:implements:older\" -> \"legend:implements\" [dir=back, style=dotted];\n"
+      "    \"legend:states\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+      "<TR><TD BGCOLOR=\"#1b9e77\">in force</TD></TR>"
+      "<TR><TD BGCOLOR=\"#56b4e9\">pending (adopted, not yet applying)</TD></TR>"
+      "<TR><TD BGCOLOR=\"#e6ab02\">proposed (not adopted)</TD></TR>"
+      "<TR><TD BGCOLOR=\"#969696\">ended</TD></TR>"
+      "<TR><TD BGCOLOR=\"#377eb8\">state unknown</TD></TR>"
+      "<TR><TD BGCOLOR=\"#c3d8e9\" STYLE=\"dashed\">not in the corpus</TD></TR></TABLE>>];\n"
+      "  }\n"
+      "}\n");
 
   // a and b alone: one supersedes edge, an in-force and an ended policy.
   ExportOptions options;
@@ -175,24 +177,26 @@ TEST(Dot, LegendListsTheKindsAndStatesDrawn) {
   options.selection.vertices[*graph.find(NodeKind::policy, "b")] = true;
   std::ostringstream two;
   write_dot(two, graph, options);
-  EXPECT_EQ(lines_with(two.str(), "\"legend:"),
-            (std::vector<std::string>{
-                "    \"legend:supersedes:older\" [label=\"\"];",
-                "    \"legend:supersedes\" [label=\"supersedes (replaces it)\"];",
-                "    \"legend:supersedes:older\" -> \"legend:supersedes\" [dir=back];",
-                "    \"legend:states\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
-                "<TR><TD BGCOLOR=\"#1b9e77\">in force</TD></TR><TR><TD BGCOLOR=\"#969696\">ended</TD></TR></TABLE>>];"}));
+  EXPECT_EQ(
+      lines_with(two.str(), "\"legend:"),
+      (std::vector<std::string>{
+          "    \"legend:supersedes:older\" [label=\"\"];",
+          "    \"legend:supersedes\" [label=\"supersedes (replaces it)\"];",
+          "    \"legend:supersedes:older\" -> \"legend:supersedes\" [dir=back];",
+          "    \"legend:states\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+          "<TR><TD BGCOLOR=\"#1b9e77\">in force</TD></TR><TR><TD BGCOLOR=\"#969696\">ended</TD></TR></TABLE>>];"}));
 
   // A policy alone: its colour, and no word of lines.
   std::ostringstream one;
-  write_dot(one, graph, {.selection = select_vertices(graph, {.focus = *graph.find(NodeKind::policy, "p"), .depth = 0})});
-  EXPECT_EQ(lines_with(one.str(), "egend"),  // Legend, legend
-            (std::vector<std::string>{
-                "  // The legend: a sample of each kind of relation drawn, and the fill colours of the policies.",
-                "  subgraph cluster_legend {",
-                "    graph [label=\"Legend\", fontsize=10, color=\"#bbbbbb\", style=rounded];",
-                "    \"legend:states\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
-                "<TR><TD BGCOLOR=\"#e6ab02\">proposed (not adopted)</TD></TR></TABLE>>];"}));
+  write_dot(one, graph,
+            {.selection = select_vertices(graph, {.focus = *graph.find(NodeKind::policy, "p"), .depth = 0})});
+  EXPECT_EQ(
+      lines_with(one.str(), "egend"),  // Legend, legend
+      (std::vector<std::string>{
+          "  // The legend: a sample of each kind of relation drawn, and the fill colours of the policies.",
+          "  subgraph cluster_legend {", "    graph [label=\"Legend\", fontsize=10, color=\"#bbbbbb\", style=rounded];",
+          "    \"legend:states\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+          "<TR><TD BGCOLOR=\"#e6ab02\">proposed (not adopted)</TD></TR></TABLE>>];"}));
 
   // No policy, no lineage: nothing to explain.
   std::ostringstream facilities;

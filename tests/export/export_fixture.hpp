@@ -12,9 +12,13 @@ namespace policygraph::testing {
 
 /// A title with everything an exporter must escape: quotes, <, &, a backslash, a newline,
 /// Chinese, an emoji, and U+0001 (which XML formats drop).
-inline const std::string nasty_title = "Act \"A\" <2005> & co\\ \n\xE7\xA2\xB3\xE6\x8D\x95\xE9\x9B\x86 \xF0\x9F\x8C\x8D\x01" "end";
+inline const std::string nasty_title =
+    "Act \"A\" <2005> & co\\ \n\xE7\xA2\xB3\xE6\x8D\x95\xE9\x9B\x86 \xF0\x9F\x8C\x8D\x01"
+    "end";
 /// The same title as XML formats carry it: without U+0001.
-inline const std::string nasty_title_xml = "Act \"A\" <2005> & co\\ \n\xE7\xA2\xB3\xE6\x8D\x95\xE9\x9B\x86 \xF0\x9F\x8C\x8D" "end";
+inline const std::string nasty_title_xml =
+    "Act \"A\" <2005> & co\\ \n\xE7\xA2\xB3\xE6\x8D\x95\xE9\x9B\x86 \xF0\x9F\x8C\x8D"
+    "end";
 
 //   policy:c (2015, in force) --supersedes--> policy:b (2010, superseded) --supersedes--> policy:a (2005)
 //   policy:c --supersedes--> policy:a          (transitive: --reduce drops it)
@@ -40,9 +44,9 @@ inline Graph make_export_graph() {
     records->push_back(std::move(record));
     return static_cast<std::int32_t>(records->size() - 1);
   };
-  auto ra = add_record(RecordKind::policy, "a", nasty_title,
-                       {{"country", "NO"}, {"legalWeight", "3"}, {"pubDate", "2005-03"}, {"status", "Active"},
-                        {"year", "2005"}});
+  auto ra = add_record(
+      RecordKind::policy, "a", nasty_title,
+      {{"country", "NO"}, {"legalWeight", "3"}, {"pubDate", "2005-03"}, {"status", "Active"}, {"year", "2005"}});
   (*records)[static_cast<std::size_t>(ra)].tags = {"carbon capture", "storage"};
   (*records)[static_cast<std::size_t>(ra)].translations = {{"title@zh", "\xE7\xA2\xB3\xE6\xB3\x95"}};
   (*records)[static_cast<std::size_t>(ra)].date = Date{2005, 3, 1};
@@ -57,14 +61,19 @@ inline Graph make_export_graph() {
   auto rr = add_record(RecordKind::policy, "r", "R", {{"status", "\xE7\x8E\xB0\xE8\xA1\x8C"}, {"year", "2018"}});
   (*records)[static_cast<std::size_t>(rr)].relations = {
       RelationItem{.relation = Relation::repeals, .other = {"d", {}}, .date = Date{2019, 1, 1}}};
-  auto rt = add_record(RecordKind::policy, "t", "T", {{"status", "\xE5\x8D\xB3\xE5\xB0\x86\xE5\xAE\x9E\xE6\x96\xBD"}, {"year", "2020"}});
+  auto rt = add_record(RecordKind::policy, "t", "T",
+                       {{"status", "\xE5\x8D\xB3\xE5\xB0\x86\xE5\xAE\x9E\xE6\x96\xBD"}, {"year", "2020"}});
   (*records)[static_cast<std::size_t>(rt)].effective = Date{2021, 1, 1};
   auto rf = add_record(RecordKind::facility, "a", "Plant A", {{"country", "NO"}, {"status", "Operational"}});
 
   GraphBuilder builder(records);
   auto policy = [&](std::string id, std::int32_t record, std::optional<Date> date) {
-    return builder.add_node(Node{.kind = NodeKind::policy, .id = id, .label = record >= 0 ? (*records)[static_cast<std::size_t>(record)].label : id,
-                                 .resolved = record >= 0, .date = date, .record = record});
+    return builder.add_node(Node{.kind = NodeKind::policy,
+                                 .id = id,
+                                 .label = record >= 0 ? (*records)[static_cast<std::size_t>(record)].label : id,
+                                 .resolved = record >= 0,
+                                 .date = date,
+                                 .record = record});
   };
   VertexId a = policy("a", ra, Date{2005, 3, 1});
   VertexId b = policy("b", rb, Date{2010, 1, 1});

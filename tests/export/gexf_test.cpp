@@ -155,14 +155,14 @@ TEST(Gexf, ColoursByStateInAnyLanguageAndPaleWhenUnresolved) {
     const ptree& c = read.nodes.at(id).tree->get_child("viz:color.<xmlattr>");
     return c.get<std::string>("r") + "," + c.get<std::string>("g") + "," + c.get<std::string>("b");
   };
-  EXPECT_EQ(color("policy:c"), "27,158,119");      // In force: green
-  EXPECT_EQ(color("policy:r"), "27,158,119");      // 现行: green too
-  EXPECT_EQ(color("policy:t"), "86,180,233");      // 即将实施 (pending): sky blue
-  EXPECT_EQ(color("policy:p"), "230,171,2");       // Draft for public comment (proposed): amber
-  EXPECT_EQ(color("policy:b"), "150,150,150");     // Superseded: grey
-  EXPECT_EQ(color("policy:d"), "55,126,184");      // no status: policy blue
-  EXPECT_EQ(color("policy:ghost"), "195,216,233");  // unresolved: pale blue
-  EXPECT_EQ(color("facility:a"), "27,158,119");    // Operational, a facility's own word: green
+  EXPECT_EQ(color("policy:c"), "27,158,119");         // In force: green
+  EXPECT_EQ(color("policy:r"), "27,158,119");         // 现行: green too
+  EXPECT_EQ(color("policy:t"), "86,180,233");         // 即将实施 (pending): sky blue
+  EXPECT_EQ(color("policy:p"), "230,171,2");          // Draft for public comment (proposed): amber
+  EXPECT_EQ(color("policy:b"), "150,150,150");        // Superseded: grey
+  EXPECT_EQ(color("policy:d"), "55,126,184");         // no status: policy blue
+  EXPECT_EQ(color("policy:ghost"), "195,216,233");    // unresolved: pale blue
+  EXPECT_EQ(color("facility:a"), "27,158,119");       // Operational, a facility's own word: green
   EXPECT_EQ(color("cluster:north sea"), "217,95,2");  // by kind
 }
 

@@ -93,8 +93,8 @@ void expect_golden(const fs::path& name, const std::string& actual) {
   ASSERT_TRUE(fs::exists(path)) << "tests/golden/" << name.string() << " is missing.\n" << regenerate_hint;
   const std::string expected = read_text(path);
   if (expected == actual) return;
-  ADD_FAILURE() << "the export differs from tests/golden/" << name.string() << "\n--- tests/golden/"
-                << name.string() << "\n+++ the export\n"
+  ADD_FAILURE() << "the export differs from tests/golden/" << name.string() << "\n--- tests/golden/" << name.string()
+                << "\n+++ the export\n"
                 << first_difference(expected, actual) << regenerate_hint;
 }
 

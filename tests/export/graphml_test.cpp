@@ -18,8 +18,8 @@ struct GraphmlKey {
   std::string for_, name, type;
 };
 struct ReadGraphml {
-  std::map<std::string, GraphmlKey> keys;  // by id
-  std::vector<std::string> order;          // element names under <graph>, in order
+  std::map<std::string, GraphmlKey> keys;                           // by id
+  std::vector<std::string> order;                                   // element names under <graph>, in order
   std::map<std::string, std::map<std::string, std::string>> nodes;  // id -> attr.name -> text
   std::vector<std::map<std::string, std::string>> edges;            // with id, source, target
 };
@@ -30,9 +30,9 @@ ReadGraphml read_graphml(const std::string& text) {
   const ptree& root = tree.get_child("graphml");
   for (const auto& [name, child] : root) {
     if (name != "key") continue;
-    read.keys[child.get<std::string>("<xmlattr>.id")] = {child.get<std::string>("<xmlattr>.for"),
-                                                         child.get<std::string>(ptree::path_type("<xmlattr>/attr.name", '/')),
-                                                         child.get<std::string>(ptree::path_type("<xmlattr>/attr.type", '/'))};
+    read.keys[child.get<std::string>("<xmlattr>.id")] = {
+        child.get<std::string>("<xmlattr>.for"), child.get<std::string>(ptree::path_type("<xmlattr>/attr.name", '/')),
+        child.get<std::string>(ptree::path_type("<xmlattr>/attr.type", '/'))};
   }
   const ptree& graph = root.get_child("graph");
   EXPECT_EQ(graph.get<std::string>("<xmlattr>.edgedefault"), "directed");

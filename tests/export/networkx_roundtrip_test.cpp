@@ -20,11 +20,13 @@ bool have_networkx() { return std::system("python3 -c 'import networkx' >/dev/nu
 /// What NetworkX must see; `node` names the nodes as the format does.
 json expectation(const Graph& graph, const std::function<std::string(std::string)>& node, bool xml, bool json_types) {
   json title = xml ? nasty_title_xml : nasty_title;
-  json a = {{"label", title}, {"kind", "policy"}, {"resolved", true}, {"date", "2005-03-01"}, {"year", 2005},
-            {"pagerank", 0.4}};
+  json a = {{"label", title},       {"kind", "policy"}, {"resolved", true},
+            {"date", "2005-03-01"}, {"year", 2005},     {"pagerank", 0.4}};
   a[xml ? "title_zh" : "title@zh"] = "\xE7\xA2\xB3\xE6\xB3\x95";
-  if (json_types) a["tags"] = json::array({"carbon capture", "storage"});
-  else a["tags"] = "carbon capture;storage";
+  if (json_types)
+    a["tags"] = json::array({"carbon capture", "storage"});
+  else
+    a["tags"] = "carbon capture;storage";
   json ghost = {{"resolved", false}, {"country", nullptr}, {"date", nullptr}};
   json d = {{"pagerank", 0.1234567890123456789}};
   return {{"nodes", graph.node_count()},
@@ -65,7 +67,8 @@ TEST(NetworkxRoundTrip, Graphml) {
 
 TEST(NetworkxRoundTrip, Gexf) {
   Graph graph = make_export_graph();
-  json expected = expectation(graph, [](std::string key) { return key; }, true, false);
+  json expected = expectation(
+      graph, [](std::string key) { return key; }, true, false);
   // GEXF keeps attribute titles as they are.
   auto& a = expected["node_values"]["policy:a"];
   a["title@zh"] = a["title_zh"];
@@ -75,7 +78,8 @@ TEST(NetworkxRoundTrip, Gexf) {
 
 TEST(NetworkxRoundTrip, NodeLinkJson) {
   Graph graph = make_export_graph();
-  check_with_networkx(ExportFormat::json, expectation(graph, [](std::string key) { return key; }, false, true));
+  check_with_networkx(ExportFormat::json, expectation(
+                                              graph, [](std::string key) { return key; }, false, true));
 }
 
 }  // namespace

@@ -57,7 +57,8 @@ TEST(NodeLinkJson, RoundTripsNodesEdgesAndValues) {
   EXPECT_FALSE(ghost.contains("country"));
   std::set<std::tuple<std::string, std::string, std::string>> edges;
   for (const json& edge : data["edges"]) {
-    edges.insert({edge["source"].get<std::string>(), edge["kind"].get<std::string>(), edge["target"].get<std::string>()});
+    edges.insert(
+        {edge["source"].get<std::string>(), edge["kind"].get<std::string>(), edge["target"].get<std::string>()});
     EXPECT_TRUE(edge["weight"].is_number());
   }
   EXPECT_TRUE(edges.count({"policy:a", "related_facility", "facility:a"}));

@@ -20,8 +20,8 @@ void validate(const std::string& name, const std::string& document, const fs::pa
   if (!have_program("xmllint")) GTEST_SKIP() << "xmllint is not installed: schema validation not checked";
   auto folder = scratch_folder("schema-" + name);
   write_text(folder / name, document);
-  CommandResult result =
-      run_command("xmllint --noout --nonet --schema '" + schema.string() + "' '" + (folder / name).string() + "'", folder);
+  CommandResult result = run_command(
+      "xmllint --noout --nonet --schema '" + schema.string() + "' '" + (folder / name).string() + "'", folder);
   EXPECT_EQ(result.status, 0) << result.err;
 }
 

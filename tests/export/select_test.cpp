@@ -36,8 +36,9 @@ TEST(SelectVertices, KindsAndCountries) {
   Graph graph = make_export_graph();
   EXPECT_EQ(selected_keys(graph, select_vertices(graph, {.kinds = {NodeKind::facility, NodeKind::tag}})),
             (std::vector<std::string>{"facility:a", "tag:carbon capture"}));
-  EXPECT_EQ(selected_keys(graph, select_vertices(graph, {.countries = {"NO"}})),
-            (std::vector<std::string>{"policy:a", "policy:c", "facility:a", "cluster:north sea", "tag:carbon capture"}));
+  EXPECT_EQ(
+      selected_keys(graph, select_vertices(graph, {.countries = {"NO"}})),
+      (std::vector<std::string>{"policy:a", "policy:c", "facility:a", "cluster:north sea", "tag:carbon capture"}));
   EXPECT_EQ(selected_keys(graph, select_vertices(graph, {.countries = {"no"}})),
             selected_keys(graph, select_vertices(graph, {.countries = {"NO"}})))
       << "countries match whatever their ASCII case";

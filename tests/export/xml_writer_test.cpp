@@ -15,8 +15,16 @@ TEST(EscapeXml, EscapesMarkupAndKeepsUnicode) {
 }
 
 TEST(EscapeXml, DropsControlCharactersXmlCannotCarry) {
-  EXPECT_EQ(escape_xml(std::string("a\x01" "b\x1F" "c\0d", 7), false), "abcd");
-  EXPECT_EQ(escape_xml("a\xEF\xBF\xBF" "b", false), "ab");  // U+FFFF
+  EXPECT_EQ(escape_xml(std::string("a\x01"
+                                   "b\x1F"
+                                   "c\0d",
+                                   7),
+                       false),
+            "abcd");
+  EXPECT_EQ(escape_xml("a\xEF\xBF\xBF"
+                       "b",
+                       false),
+            "ab");  // U+FFFF
 }
 
 TEST(EscapeXml, KeepsWhiteSpaceThroughParsers) {
@@ -25,15 +33,28 @@ TEST(EscapeXml, KeepsWhiteSpaceThroughParsers) {
 }
 
 TEST(EscapeXml, InvalidUtf8BecomesReplacementCharacter) {
-  EXPECT_EQ(escape_xml("a\xFF" "b", false), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(escape_xml("a\xFF"
+                       "b",
+                       false),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(escape_xml("\xED\xA0\x80", false), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
-  EXPECT_EQ(escape_xml("\xE7\xA2", false), "\xEF\xBF\xBD\xEF\xBF\xBD");                   // cut short
+  EXPECT_EQ(escape_xml("\xE7\xA2", false), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // cut short
 }
 
 TEST(XmlCanCarry, AgreesWithEscapeXml) {
-  const std::string samples[] = {"",       "a",          std::string("\x01\x02\0", 3), "\xEF\xBF\xBF",
-                                 "\xEF\xBF\xBE\x01", "\xFF",        "\n",                       "\x7F",
-                                 "\xE7\xA2\xB3", std::string("\x1F\xEF\xBF\xBF" "x", 5)};
+  const std::string samples[] = {"",
+                                 "a",
+                                 std::string("\x01\x02\0", 3),
+                                 "\xEF\xBF\xBF",
+                                 "\xEF\xBF\xBE\x01",
+                                 "\xFF",
+                                 "\n",
+                                 "\x7F",
+                                 "\xE7\xA2\xB3",
+                                 std::string("\x1F\xEF\xBF\xBF"
+                                             "x",
+                                             5)};
   for (const std::string& text : samples) {
     EXPECT_EQ(xml_can_carry(text), !escape_xml(text, false).empty()) << text;
     EXPECT_EQ(xml_can_carry(text), !escape_xml(text, true).empty()) << text;
@@ -48,7 +69,8 @@ TEST(XmlWriter, WritesWhatIsLeftOnFinishAcrossFlushes) {
   for (int i = 0; i < 200; ++i) xml.start("item").text(value).end();  // 200 KB: several flushes
   xml.finish();
   const std::string written = out.str();
-  EXPECT_EQ(written.size(), std::string("<list>\n</list>\n").size() + 200 * (std::string("  <item></item>\n").size() + 1000));
+  EXPECT_EQ(written.size(),
+            std::string("<list>\n</list>\n").size() + 200 * (std::string("  <item></item>\n").size() + 1000));
   EXPECT_EQ(written.substr(written.size() - 8), "</list>\n");
 }
 

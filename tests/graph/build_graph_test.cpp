@@ -89,7 +89,8 @@ TEST(BuildGraph, ConsolidatedFromMakesConsolidatesEdges) {
   auto a = policy("a"), b = policy("b"), m = policy("m");
   relate(m, Relation::consolidates, refs({"a", "b"}));
   Graph graph = build({a, b, m});
-  EXPECT_EQ(edge_list(graph), (Strings{"policy:m -consolidates-> policy:a (3)", "policy:m -consolidates-> policy:b (3)"}));
+  EXPECT_EQ(edge_list(graph),
+            (Strings{"policy:m -consolidates-> policy:a (3)", "policy:m -consolidates-> policy:b (3)"}));
 }
 
 //   a --supersedes--> a    dropped, with a warning at the reference
@@ -178,8 +179,8 @@ TEST(BuildGraph, ClusterAndTagNamesFoldAsciiLettersOnly) {
 
 TEST(FoldName, TrimsFoldsAndLowerCasesAscii) {
   EXPECT_EQ(fold_name("  Carbon \t\n Pricing  "), "carbon pricing");
-  EXPECT_EQ(fold_name("\u00ceLE"), "\u00cele");    // ÎLE: Î is not ASCII, L and E are
-  EXPECT_EQ(fold_name("\u00eele"), "\u00eele");    // île stays apart from Île
+  EXPECT_EQ(fold_name("\u00ceLE"), "\u00cele");  // ÎLE: Î is not ASCII, L and E are
+  EXPECT_EQ(fold_name("\u00eele"), "\u00eele");  // île stays apart from Île
   EXPECT_EQ(fold_name(" \t "), "");
 }
 
@@ -258,7 +259,8 @@ TEST(Cycle, OneErrorPerCycleNamingItsPoliciesAndFiles) {
             "place; it is kept as an unresolved node; add its record, or check the id for a typo");
   EXPECT_EQ(format_diagnostic(diagnostics[1]),
             "policies/a.md:7:3: error: lineage cycle among 3 policies: 'a' (policies/a.md), 'b' (policies/b.md), "
-            "'c' (policies/c.md); the relations of 'evolution' (supersedes, amends, repeals, ...) must not lead back to a policy");
+            "'c' (policies/c.md); the relations of 'evolution' (supersedes, amends, repeals, ...) must not lead back "
+            "to a policy");
   EXPECT_EQ(format_diagnostic(diagnostics[2]),
             "policies/d.md:5:3: error: lineage cycle among 2 policies: 'd' (policies/d.md), 'e' (no record); "
             "the relations of 'evolution' (supersedes, amends, repeals, ...) must not lead back to a policy");

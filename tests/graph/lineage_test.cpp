@@ -148,7 +148,8 @@ TEST(Lineage, DiamondGenerationsAreShortestDistances) {
   // The edges between members of b's lineage: b->a, d->b, e->d (not d->c, c->a, x->a).
   Lineage of_b = lineage(graph, vertex(graph, "b"));
   std::vector<std::string> edges;
-  for (EdgeId id : of_b.edges) edges.push_back(graph.key(graph.edge(id).source) + ">" + graph.key(graph.edge(id).target));
+  for (EdgeId id : of_b.edges)
+    edges.push_back(graph.key(graph.edge(id).source) + ">" + graph.key(graph.edge(id).target));
   EXPECT_EQ(edges, (Strings{"policy:b>policy:a", "policy:d>policy:b", "policy:e>policy:d"}));
 }
 

@@ -76,8 +76,8 @@ inline std::vector<std::string> edge_list(const Graph& graph) {
     std::string weight = std::to_string(edge.weight);
     weight.erase(weight.find_last_not_of('0') + 1);
     if (weight.back() == '.') weight.pop_back();
-    result.push_back(graph.key(edge.source) + " -" + std::string(to_string(edge.kind)) + "-> " + graph.key(edge.target) +
-                     " (" + weight + ")");
+    result.push_back(graph.key(edge.source) + " -" + std::string(to_string(edge.kind)) + "-> " +
+                     graph.key(edge.target) + " (" + weight + ")");
   }
   return result;
 }

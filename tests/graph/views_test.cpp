@@ -24,8 +24,7 @@ TEST(View, LineageViewKeepsPoliciesAndLineageEdges) {
   Graph view = make_view(full, View::lineage, ViewWeights{.supersedes = 2, .consolidates = 1});
   EXPECT_EQ(view.node_count(), 3u);
   EXPECT_EQ(view.policy_count(), 3u);
-  EXPECT_EQ(edge_list(view),
-            (Strings{"policy:b -supersedes-> policy:a (2)", "policy:c -consolidates-> policy:a (1)"}));
+  EXPECT_EQ(edge_list(view), (Strings{"policy:b -supersedes-> policy:a (2)", "policy:c -consolidates-> policy:a (1)"}));
   EXPECT_EQ(&view.records(), &full.records());  // shared, not copied
   EXPECT_EQ(view.record(1)->id, "b");
 }

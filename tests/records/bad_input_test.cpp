@@ -17,7 +17,6 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-
 const std::string quote_hint =
     "; fix the syntax here (a value holding ': ' or starting with one of [ ] { } & * ! | > ' \" % @ needs quotes); "
     "the record here is skipped";

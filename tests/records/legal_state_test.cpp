@@ -44,7 +44,7 @@ TEST(LegalState, OtherLanguagesOfTheTable) {
 
 TEST(LegalState, AWordOutsideTheVocabularyIsNoState) {
   EXPECT_EQ(legal_state_of("Completed"), std::nullopt);
-  EXPECT_EQ(legal_state_of("Activ"), std::nullopt);   // no guessing at typos
+  EXPECT_EQ(legal_state_of("Activ"), std::nullopt);      // no guessing at typos
   EXPECT_EQ(legal_state_of("现行 有效"), std::nullopt);  // CJK is matched as written
   EXPECT_EQ(legal_state_of(""), LegalState::unknown);
   EXPECT_EQ(legal_state_of("   "), LegalState::unknown);
@@ -52,8 +52,8 @@ TEST(LegalState, AWordOutsideTheVocabularyIsNoState) {
 }
 
 TEST(LegalState, NamesAreTheModelsAndReadBack) {
-  for (LegalState state : {LegalState::unknown, LegalState::in_force, LegalState::pending, LegalState::proposed,
-                           LegalState::ended})
+  for (LegalState state :
+       {LegalState::unknown, LegalState::in_force, LegalState::pending, LegalState::proposed, LegalState::ended})
     EXPECT_EQ(legal_state_of(to_string(state)), state) << to_string(state);
   EXPECT_EQ(to_string(LegalState::in_force), "in_force");
 }

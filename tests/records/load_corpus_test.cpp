@@ -47,8 +47,8 @@ TEST(LoadCorpus, ReadsEveryKindAndMergesTranslations) {
   TempCorpus corpus;
   write_small_corpus(corpus);
   Corpus loaded = load_corpus(corpus.root());
-  EXPECT_EQ(keys(loaded), (Strings{"policy:7", "policy:a", "policy:b", "policy:c", "policy:d", "policy:e",
-                                   "policy:f", "facility:1"}));
+  EXPECT_EQ(keys(loaded), (Strings{"policy:7", "policy:a", "policy:b", "policy:c", "policy:d", "policy:e", "policy:f",
+                                   "facility:1"}));
   EXPECT_EQ(messages(loaded), Strings{"README.md: note: no front matter (a first line '---'); read as a plain page, "
                                       "not a record"});
   EXPECT_EQ(loaded.files_read, 9u);
@@ -118,7 +118,9 @@ TEST(LoadCorpus, BadFilesDoNotLoseTheOthers) {
   corpus.write("policies/en/empty.md", "");
   corpus.write("policies/en/noid.md", "---\ntitle: T\n---\n");
   corpus.write("policies/en/idmap.md", "---\nid: {a: b}\n---\n");
-  corpus.write("policies/en/binary.md", std::string("\x7f" "ELF\0\0", 6));
+  corpus.write("policies/en/binary.md", std::string("\x7f"
+                                                    "ELF\0\0",
+                                                    6));
   corpus.write("policies/en/latin1.md", "---\nid: l\ntitle: caf\xe9\n---\n");
   corpus.write("policies/en/deep.yaml", "id: d\nx: " + std::string(10'000, '[') + std::string(10'000, ']'));
   corpus.write("policies/en/laughs.yaml",

@@ -23,8 +23,8 @@ TEST(PathContext, FormatFromEnding) {
 TEST(PathContext, LanguageTags) {
   for (const char* tag : {"en", "zh", "fr", "pt-BR", "zh-Hans", "zh-Hant-TW", "es-419", "EN"})
     EXPECT_TRUE(is_language_tag(tag)) << tag;
-  for (const char* name : {"src", "doc", "faq", "js", "db", "english", "e", "", "en-", "en-B", "pt-BRA",
-                           "zh-Hans-", "en-12", "policies", "zh-Hans-TW-x"})
+  for (const char* name : {"src", "doc", "faq", "js", "db", "english", "e", "", "en-", "en-B", "pt-BRA", "zh-Hans-",
+                           "en-12", "policies", "zh-Hans-TW-x"})
     EXPECT_FALSE(is_language_tag(name)) << name;
 }
 

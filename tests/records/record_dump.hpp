@@ -27,7 +27,8 @@ inline std::vector<Reference> relation_refs(const Record& r, Relation relation, 
 /// Adds `references` to `record` as items of one relation field: `relate(b, Relation::amends,
 /// refs({"a"}))` is `evolution.amends: [a]` on b; with `inverse`, `amendedBy`.
 inline void relate(Record& record, Relation relation, std::vector<Reference> references, bool inverse = false) {
-  for (auto& reference : references) record.relations.push_back({relation, inverse, std::move(reference), std::nullopt});
+  for (auto& reference : references)
+    record.relations.push_back({relation, inverse, std::move(reference), std::nullopt});
 }
 
 inline std::string dump(const Record& r) {
@@ -46,8 +47,8 @@ inline std::string dump(const Record& r) {
     text << "|refs";
     for (const auto& reference : *list) text << ',' << reference.id << '@' << location(reference.where);
   }
-  text << "|effective" << (r.effective ? r.effective->iso() : "-") << "|expires"
-       << (r.expires ? r.expires->iso() : "-") << "|state:" << to_string(r.state) << '@' << location(r.status_at);
+  text << "|effective" << (r.effective ? r.effective->iso() : "-") << "|expires" << (r.expires ? r.expires->iso() : "-")
+       << "|state:" << to_string(r.state) << '@' << location(r.status_at);
   text << "|milestones";
   for (const auto& m : r.milestones) text << ',' << m.date << '=' << m.event;
   text << "|attributes";

@@ -147,7 +147,8 @@ TEST(ParseRecords, JsonObjectAndArray) {
 }
 
 TEST(ParseRecords, JsonLinesReportTheirOwnLine) {
-  auto result = parse("{\"id\": \"a\", \"title\": \"A\"}\n\n{\"id\": \"b\"}\r\n{\"id\": \"c\", \"title\": \"C\"}", "p.jsonl");
+  auto result =
+      parse("{\"id\": \"a\", \"title\": \"A\"}\n\n{\"id\": \"b\"}\r\n{\"id\": \"c\", \"title\": \"C\"}", "p.jsonl");
   ASSERT_EQ(result.records.size(), 3u);
   EXPECT_EQ(result.records[1].id, "b");
   EXPECT_EQ(result.records[1].where.line, 3);

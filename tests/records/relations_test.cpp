@@ -13,7 +13,6 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-
 // "amends:b@7:5#2020-01-01" for each relation item, in the order written.
 Strings relations(const Record& record) {
   Strings out;
@@ -31,27 +30,27 @@ TEST(Relations, EveryFieldInBothFormsAndTheAliases) {
       "id: a\n"
       "title: A\n"
       "evolution:\n"
-      "  supersedes: s1\n"                 // line 5
-      "  replaces: [s2]\n"                 // alias of supersedes
+      "  supersedes: s1\n"  // line 5
+      "  replaces: [s2]\n"  // alias of supersedes
       "  supersededBy: s3\n"
-      "  replacedBy: s4\n"                 // alias of supersededBy
+      "  replacedBy: s4\n"  // alias of supersededBy
       "  consolidatedFrom: [c1]\n"
-      "  consolidatedInto: c2\n"           // line 10
+      "  consolidatedInto: c2\n"  // line 10
       "  repeals: r1\n"
       "  repealedBy: r2\n"
       "  amends: [m1, m2]\n"
       "  amendedBy: m3\n"
-      "  implements: i1\n"                 // line 15
-      "  transposes: i2\n"                 // alias of implements
+      "  implements: i1\n"  // line 15
+      "  transposes: i2\n"  // alias of implements
       "  implementedBy: i3\n"
       "---\n");
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_TRUE(parsed.diagnostics.empty()) << parsed.diagnostics[0];
   EXPECT_EQ(relations(parsed.records[0]),
             (Strings{"supersedes:s1@5:15", "supersedes:s2@6:14", "supersededBy:s3@7:17", "supersededBy:s4@8:15",
-                     "consolidatedFrom:c1@9:22", "consolidatedInto:c2@10:21", "repeals:r1@11:12",
-                     "repealedBy:r2@12:15", "amends:m1@13:12", "amends:m2@13:16", "amendedBy:m3@14:14",
-                     "implements:i1@15:15", "implements:i2@16:15", "implementedBy:i3@17:18"}));
+                     "consolidatedFrom:c1@9:22", "consolidatedInto:c2@10:21", "repeals:r1@11:12", "repealedBy:r2@12:15",
+                     "amends:m1@13:12", "amends:m2@13:16", "amendedBy:m3@14:14", "implements:i1@15:15",
+                     "implements:i2@16:15", "implementedBy:i3@17:18"}));
 }
 
 TEST(Relations, AnItemWithADayTakesEffectThen) {
@@ -71,8 +70,9 @@ TEST(Relations, AnItemWithADayTakesEffectThen) {
 }
 
 TEST(Relations, LegalDatesAndTheirAliases) {
-  auto parsed = parse("---\nid: a\ntitle: A\npubDate: 2019-10-29\nevolution:\n  effective: 2020-01-01\n"
-                      "  expires: '2031'\n---\n");
+  auto parsed = parse(
+      "---\nid: a\ntitle: A\npubDate: 2019-10-29\nevolution:\n  effective: 2020-01-01\n"
+      "  expires: '2031'\n---\n");
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_EQ(parsed.records[0].effective, (Date{2020, 1, 1}));
   EXPECT_EQ(parsed.records[0].expires, (Date{2031, 1, 1}));
@@ -101,8 +101,9 @@ TEST(Relations, StatusIsNormalisedAndKeptAsWritten) {
 }
 
 TEST(RelationsBadInput, AnItemThatIsAListIsDroppedWithOneDiagnostic) {
-  auto parsed = parse("---\nid: a\ntitle: A\nevolution:\n  amends:\n    - good\n    - [bad, list]\n    - [worse]\n"
-                      "  clusters: [c]\n---\n");
+  auto parsed = parse(
+      "---\nid: a\ntitle: A\nevolution:\n  amends:\n    - good\n    - [bad, list]\n    - [worse]\n"
+      "  clusters: [c]\n---\n");
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_EQ(relations(parsed.records[0]), Strings{"amends:good@6:7"});
   EXPECT_EQ(parsed.records[0].clusters, Strings{"c"});
@@ -112,8 +113,9 @@ TEST(RelationsBadInput, AnItemThatIsAListIsDroppedWithOneDiagnostic) {
 }
 
 TEST(RelationsBadInput, AMappingWithoutIdIsDroppedAndNamesWhatItHas) {
-  auto parsed = parse("---\nid: a\ntitle: A\nevolution:\n  repeals:\n    - {ident: old, date: 2013-01-01}\n"
-                      "    - kept\n---\n");
+  auto parsed = parse(
+      "---\nid: a\ntitle: A\nevolution:\n  repeals:\n    - {ident: old, date: 2013-01-01}\n"
+      "    - kept\n---\n");
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_EQ(relations(parsed.records[0]), Strings{"repeals:kept@7:7"});
   EXPECT_EQ(parsed.diagnostics,
@@ -141,8 +143,9 @@ TEST(RelationsBadInput, AnUnparseableDayKeepsTheRelationWithoutIt) {
 }
 
 TEST(RelationsBadInput, AnUnparseableEffectiveOrExpiryIsDropped) {
-  auto parsed = parse("---\nid: a\ntitle: A\nyear: 2020\nevolution:\n  effective: soon\n  expires: 2030-02-30\n"
-                      "tags: [kept]\n---\n");
+  auto parsed = parse(
+      "---\nid: a\ntitle: A\nyear: 2020\nevolution:\n  effective: soon\n  expires: 2030-02-30\n"
+      "tags: [kept]\n---\n");
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_EQ(parsed.records[0].effective, std::nullopt);
   EXPECT_EQ(parsed.records[0].expires, std::nullopt);
@@ -155,8 +158,9 @@ TEST(RelationsBadInput, AnUnparseableEffectiveOrExpiryIsDropped) {
 }
 
 TEST(RelationsBadInput, ATypoOfARelationFieldSuggestsTheField) {
-  auto parsed = parse("---\nid: a\ntitle: A\nevolution:\n  amendedby: b\n  supercedes: [c]\n  notes: free text\n"
-                      "  amends: d\n---\n");
+  auto parsed = parse(
+      "---\nid: a\ntitle: A\nevolution:\n  amendedby: b\n  supercedes: [c]\n  notes: free text\n"
+      "  amends: d\n---\n");
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_EQ(relations(parsed.records[0]), Strings{"amends:d@8:11"});
   EXPECT_EQ(parsed.diagnostics,

@@ -24,8 +24,8 @@ TEST(ParseDate, LeapDays) {
 }
 
 TEST(ParseDate, RejectsWhatIsNotACalendarDay) {
-  for (const char* text : {"", "05", "20051", "2005-13", "2005-00", "2005-04-31", "2005-1-01", "2005/01/01",
-                           " 2005", "2005-01-01T00", "abcd", "2005-01-1x"}) {
+  for (const char* text : {"", "05", "20051", "2005-13", "2005-00", "2005-04-31", "2005-1-01", "2005/01/01", " 2005",
+                           "2005-01-01T00", "abcd", "2005-01-1x"}) {
     EXPECT_FALSE(parse_date(text)) << text;
   }
 }

@@ -20,7 +20,8 @@ using namespace policygraph::testing;
 using namespace policygraph::report_detail;
 
 TEST(ReportHtml, EscapesEverythingMarkupCouldUse) {
-  EXPECT_EQ(escape_html("<a href=\"x\">Tom & Jerry's</a>"), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+  EXPECT_EQ(escape_html("<a href=\"x\">Tom & Jerry's</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
   EXPECT_EQ(escape_html("碳排放"), "碳排放");
 }
 
@@ -76,9 +77,9 @@ TEST(Report, WritesEveryPageAndReplacesAnOlderReportWhole) {
   std::vector<std::string> names;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) names.push_back(entry.path().filename());
   std::sort(names.begin(), names.end());
-  EXPECT_EQ(names, (std::vector<std::string>{"families.html", "family-a.html", "index.html", "policies.html",
-                                             "policy-a.html", "policy-b.html", "search-index.js", "search.js",
-                                             "style.css"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"families.html", "family-a.html", "index.html", "policies.html", "policy-a.html",
+                                      "policy-b.html", "search-index.js", "search.js", "style.css"}));
   std::ifstream page(folder / "policy-b.html");
   std::stringstream text;
   text << page.rdbuf();

@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   policygraph::Graph graph = policygraph::build_graph(std::move(corpus.records), diagnostics);
   auto policy = graph.find(policygraph::NodeKind::policy, argv[2]);
   if (!policy) return 1;
-  for (auto successor : policygraph::replaced_by(graph, *policy).successors) std::cout << graph.node(successor).id << '\n';
+  for (auto successor : policygraph::replaced_by(graph, *policy).successors)
+    std::cout << graph.node(successor).id << '\n';
   std::ostringstream graphml;
   policygraph::write_graphml(graphml, graph);
   return graphml.str().find("<graphml") == std::string::npos ? 1 : 0;
