@@ -36,7 +36,18 @@ LANGUAGE_FOLDER = re.compile(r"^[a-z]{2}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-[0-9]{3})?$
 ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
-WEIGHTS = {"supersedes": 3.0, "consolidates": 3.0, "tag": 1.0, "cluster": 1.0, "facility": 0.1}
+WEIGHTS = {"supersedes": 3.0, "consolidates": 3.0, "repeals": 2.0, "amends": 2.0, "implements": 2.0,
+           "tag": 1.0, "cluster": 1.0, "facility": 0.1}
+LINEAGE_KINDS = ("supersedes", "consolidates", "repeals", "amends", "implements")
+# MODEL.md 7.1: each relation's field on the newer record (A) and on the older one (B), with
+# their aliases; an edge goes A -> B.
+RELATION_FIELDS = {
+    "supersedes": (("supersedes", "replaces"), ("supersededBy", "replacedBy")),
+    "consolidates": (("consolidatedFrom",), ("consolidatedInto",)),
+    "repeals": (("repeals",), ("repealedBy",)),
+    "amends": (("amends",), ("amendedBy",)),
+    "implements": (("implements", "transposes"), ("implementedBy",)),
+}
 
 
 class TextLoader(yaml.CSafeLoader):
@@ -61,6 +72,14 @@ def text_of(value):
         value = str(value)
         return value if value != "" else None
     return None
+
+
+def relation_items(value):
+    """A relation field (MODEL.md 7.1): ids, or mappings {id, date}; a single value is a list
+    of one. Only the ids matter to the graph."""
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    ids = (text_of(item.get("id")) if isinstance(item, dict) else text_of(item) for item in items)
+    return [item for item in ids if item is not None]
 
 
 def list_of(value):
@@ -136,9 +155,9 @@ def normalise(raw, relative, index):
         "tags": list_of(raw.get("tags")),
     }
     if kind == "policy":
-        record["supersedes"] = list_of(evolution.get("supersedes"))
-        record["superseded_by"] = list_of(evolution.get("supersededBy"))
-        record["consolidated_from"] = list_of(evolution.get("consolidatedFrom"))
+        for kind, (forward, backward) in RELATION_FIELDS.items():
+            record[kind] = [item for field in forward for item in relation_items(evolution.get(field))]
+            record[kind + "_by"] = [item for field in backward for item in relation_items(evolution.get(field))]
         record["clusters"] = list_of(evolution.get("clusters"))
         record["facilities"] = list_of(raw.get("relatedFacilities"))
     else:
@@ -275,12 +294,11 @@ def build_full(merged):
         for cluster in record["clusters"]:
             add_edge(node, group("cluster", cluster), "member_of", WEIGHTS["cluster"])
         if kind == "policy":
-            for older in record["supersedes"]:
-                add_edge(node, ensure("policy", older), "supersedes", WEIGHTS["supersedes"])
-            for newer in record["superseded_by"]:
-                add_edge(ensure("policy", newer), node, "supersedes", WEIGHTS["supersedes"])
-            for source in record["consolidated_from"]:
-                add_edge(node, ensure("policy", source), "consolidates", WEIGHTS["consolidates"])
+            for relation in LINEAGE_KINDS:
+                for older in record[relation]:
+                    add_edge(node, ensure("policy", older), relation, WEIGHTS[relation])
+                for newer in record[relation + "_by"]:
+                    add_edge(ensure("policy", newer), node, relation, WEIGHTS[relation])
             for facility in record["facilities"]:
                 add_edge(node, ensure("facility", facility), "related_facility", WEIGHTS["facility"])
         else:
@@ -297,7 +315,7 @@ def policy_view(full):
     shared = {"tag": {}, "cluster": {}, "facility": {}}
     policies = [node for node, kind in full.nodes(data="kind") if kind == "policy"]
     for source, target, kind in full.edges(keys=True):
-        if kind in ("supersedes", "consolidates"):
+        if kind in LINEAGE_KINDS:
             weights[(source, target)] = weights.get((source, target), 0.0) + WEIGHTS[kind]
         elif kind == "tagged" and source.startswith("policy:"):
             shared["tag"].setdefault(target, []).append(source)

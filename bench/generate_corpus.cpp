@@ -13,9 +13,17 @@
 //     version then has two successors). The first version of a family sometimes supersedes
 //     a `legacy` id that has no record (an unresolved reference, as in the real corpus).
 //     A few versions also consolidate policies of earlier families (`consolidatedFrom`).
-//     Every lineage edge points from a policy to one with a smaller index, so the lineage
-//     is a DAG. A link is written on the newer record (`supersedes`), on both, or on the
-//     older record only (`supersededBy`), as real corpora mix them.
+//     Most changes to a law are amendments (MODEL.md section 7): a later version amends the
+//     family's principal act (which stays in force) three times in five, replaces it
+//     otherwise, and now and then repeals it outright, a third of those repeals from a later
+//     day (an item `{id, date}`), some of them still to come. A few national policies
+//     implement an international one. Every lineage edge points from a policy to one with a
+//     smaller index, so the lineage is a DAG. A link is written on the newer record
+//     (`supersedes`, `amends`, ...), on both, or on the older record only (`supersededBy`,
+//     `amendedBy`, ...), as real corpora mix them. Some policies state the day they take
+//     effect, a few an expiry; `status` is a word of the legal-state vocabulary that fits
+//     what happened to the policy, in the record's language (one in a hundred a word
+//     outside it).
 //  2. Clusters: about one per 20 policies; a family joins zero, one or two of them.
 //  3. Tags: one tag of the family, plus one or two from a Zipf-Mandelbrot vocabulary.
 //  4. Facilities: `--facilities-per-policy` per policy, each owned by one policy and
@@ -245,8 +253,21 @@ constexpr std::array<Instrument, 14> kInstruments{{
     {"Order", "命令", "Arrêté relatif au", "Administrative Regulation"},
 }};
 
-constexpr std::array<const char*, 5> kStatus{"Active", "Superseded", "Repealed", "Amended", "Draft"};
-constexpr std::array<const char*, 5> kStatusZh{"现行", "已被取代", "已废止", "已修订", "草案"};
+/// Status words by what happened to a policy, in English and Chinese, each from the
+/// legal-state vocabulary (lib/records/legal_state.cpp) but the last, which is outside it.
+struct StatusWords {
+  std::array<const char*, 3> en;
+  std::array<const char*, 3> zh;
+};
+constexpr StatusWords kInForceWords{{"Active", "In force", "Enacted"}, {"现行", "现行有效", "有效"}};
+constexpr StatusWords kAmendedWords{{"Amended", "In force", "Active"}, {"已修订", "现行", "已修正"}};
+constexpr StatusWords kReplacedWords{{"Superseded", "Replaced", "Superseded"}, {"已被替代", "失效", "已失效"}};
+constexpr StatusWords kRepealedWords{{"Repealed", "Revoked", "Repealed"}, {"已废止", "废止", "已废止"}};
+constexpr StatusWords kDraftWords{{"Draft", "Proposed", "Under consultation"}, {"草案", "征求意见稿", "审议中"}};
+constexpr StatusWords kPendingWords{{"Not yet in force", "Upcoming", "Pending"}, {"待生效", "即将实施", "尚未生效"}};
+constexpr StatusWords kUnknownWords{{"Completed", "Completed", "Completed"}, {"已完成", "已完成", "已完成"}};
+// The last day the generated corpus knows: a repeal taking effect after it is still to come.
+constexpr int kTodayYear = 2026;
 constexpr std::array<const char*, 6> kCategories{"Regulatory", "Incentive", "Market",
                                                  "Strategic",  "Technical", "Fiscal"};
 constexpr std::array<const char*, 4> kScopes{"National", "Regional", "Subnational", "International"};
@@ -839,6 +860,13 @@ struct Options {
 
 constexpr std::uint32_t kUnresolved = 0x80000000u;  // flag on a reference with no record
 
+/// A relation that may take effect on a later day than its source: `year` 0 when it takes
+/// effect with its source.
+struct DatedLink {
+  std::uint32_t policy = 0;
+  std::uint16_t year = 0;
+};
+
 struct Family {
   std::uint32_t first = 0;  // index of its first policy
   std::uint32_t size = 0;
@@ -863,6 +891,18 @@ struct Policy {
   std::vector<std::uint32_t> supersedes;         // stated on this record
   std::vector<std::uint32_t> superseded_by;      // stated on this record
   std::vector<std::uint32_t> consolidated_from;  // may hold kUnresolved | k
+  std::vector<std::uint32_t> amends;             // stated on this record
+  std::vector<std::uint32_t> amended_by;         // stated on this record
+  std::vector<DatedLink> repeals;                // stated on this record
+  std::vector<DatedLink> repealed_by;            // stated on this record
+  std::vector<std::uint32_t> implements;         // stated on this record
+  std::vector<std::uint32_t> implemented_by;     // stated on this record
+  bool amended = false;                          // an amendment of it exists
+  std::uint16_t repealed_in = 0;                 // the year a repeal of it takes effect; 0 if none
+  std::uint8_t effective_months = 0;             // entry into force this many months after the date; 0: none stated
+  std::uint8_t expires_after = 0;                // expiry this many years after the date; 0: none
+  std::uint8_t draft = 0;                        // 1 proposed, 2 adopted but not yet in force (last versions only)
+  bool ends_principal = false;                   // it replaces or repeals its family's principal act
   std::vector<std::uint32_t> tags;               // global tag indices
   std::vector<std::uint32_t> facilities;         // stated on this record; kUnresolved | k for missing ones
 };
@@ -933,6 +973,7 @@ class Corpus {
           std::string(family.country->code) + "-" + kTopics[family.topic].slug + "-" + base36(family_index);
       int previous_year = 0;
       int same_year = 0;
+      std::uint32_t principal = family.first;  // the act later versions amend, replace or repeal
       for (int k = 0; k < wanted && year <= 2025 && policies.size() < n; ++k) {
         Policy policy;
         policy.family = family_index;
@@ -948,18 +989,40 @@ class Corpus {
         if (same_year > 0) policy.id += "-" + to_string(static_cast<std::uint64_t>(same_year + 1));
         const auto self = static_cast<std::uint32_t>(policies.size());
         if (k > 0) {
-          // Mostly a chain; sometimes a branch from an older version.
-          std::uint32_t predecessor = self - 1;
-          if (k >= 2 && random_.chance(0.1))
-            predecessor = family.first + static_cast<std::uint32_t>(random_.index(static_cast<std::size_t>(k - 1)));
-          link_supersedes(self, predecessor, policy);
+          const double change = random_.unit();
+          if (change < 0.6) {
+            link_amends(self, principal, policy);
+          } else if (change < 0.93) {
+            // Mostly the principal act; sometimes a branch from an older version.
+            std::uint32_t predecessor = principal;
+            if (k >= 2 && random_.chance(0.1))
+              predecessor = family.first + static_cast<std::uint32_t>(random_.index(static_cast<std::size_t>(k - 1)));
+            link_supersedes(self, predecessor, policy);
+            policy.ends_principal = true;
+            principal = self;
+          } else {
+            link_repeals(self, principal, policy);
+            policy.ends_principal = true;
+            principal = self;
+          }
         }
         if (family.first > 0 && random_.chance(0.04)) consolidate(self, family.first, policy);
+        if (!international && random_.chance(0.04)) implement(self, families[hub_families - 1], policy);
+        if (random_.chance(0.35)) policy.effective_months = static_cast<std::uint8_t>(random_.between(1, 12));
+        if (random_.chance(0.02)) policy.expires_after = static_cast<std::uint8_t>(random_.between(5, 15));
         policies.push_back(std::move(policy));
         previous_year = year;
         year += random_.between(1, 8);
       }
       family.size = static_cast<std::uint32_t>(policies.size()) - family.first;
+      // A recent last version is now and then still a draft, or adopted and not yet in force
+      // (not one that ends an act: the act's status would say it ended when it has not).
+      Policy& last = policies.back();
+      if (last.year >= 2023 && !last.has_successor && last.repealed_in == 0 && !last.ends_principal) {
+        const double d = random_.unit();
+        last.draft = d < 0.25 ? 1 : d < 0.4 ? 2 : 0;
+        if (last.draft == 2) last.effective_months = static_cast<std::uint8_t>(12 * (2027 - last.year) + 6);
+      }
       families.push_back(std::move(family));
     }
     hub_policy_count = families[std::min(hub_families, families.size()) - 1].first +
@@ -982,6 +1045,43 @@ class Corpus {
     if (u < 0.87) newer_policy.supersedes.push_back(older);
     if (u >= 0.75) policies[older].superseded_by.push_back(newer);
     policies[older].has_successor = true;
+  }
+
+  /// Records `newer` amends `older` on the newer record, on both, or on the older one only.
+  void link_amends(std::uint32_t newer, std::uint32_t older, Policy& newer_policy) {
+    const double u = random_.unit();
+    if (u < 0.85) newer_policy.amends.push_back(older);
+    if (u >= 0.75) policies[older].amended_by.push_back(newer);
+    policies[older].amended = true;
+  }
+
+  /// Records a repeal without a successor; a third of them take effect one to four years
+  /// after the repealing act is published (some after today: a repeal still to come).
+  void link_repeals(std::uint32_t newer, std::uint32_t older, Policy& newer_policy) {
+    DatedLink link{older, 0};
+    if (random_.chance(0.33)) link.year = static_cast<std::uint16_t>(newer_policy.year + random_.between(1, 4));
+    if (random_.chance(0.85)) {
+      newer_policy.repeals.push_back(link);
+    } else {
+      policies[older].repealed_by.push_back(DatedLink{newer, link.year});
+    }
+    policies[older].repealed_in = link.year != 0 ? link.year : newer_policy.year;
+  }
+
+  /// A national policy implementing a policy of one of the international families (those
+  /// before `last_hub`, inclusive), published no later than it.
+  void implement(std::uint32_t self, const Family& last_hub, Policy& policy) {
+    const std::uint32_t hub_policies = last_hub.first + last_hub.size;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+      const auto target = static_cast<std::uint32_t>(random_.below(hub_policies));
+      if (policies[target].year > policy.year) continue;
+      if (random_.chance(0.85)) {
+        policy.implements.push_back(target);
+      } else {
+        policies[target].implemented_by.push_back(self);
+      }
+      return;
+    }
   }
 
   void consolidate(std::uint32_t self, std::uint32_t family_first, Policy& policy) {
@@ -1310,6 +1410,64 @@ class Writer {
     output_.write(std::filesystem::path("policies") / options_.languages[language] / (policy.id + ".md"), file);
   }
 
+  /// The words `status` may take for what happened to `policy`.
+  const StatusWords& status_words(const Policy& policy) {
+    if (policy.consolidated_into) return kRepealedWords;
+    if (policy.has_successor) return kReplacedWords;
+    if (policy.repealed_in != 0 && policy.repealed_in <= kTodayYear) return kRepealedWords;
+    if (policy.draft == 1) return kDraftWords;
+    if (policy.draft == 2) return kPendingWords;
+    if (random_.chance(0.01)) return kUnknownWords;
+    return policy.amended ? kAmendedWords : kInForceWords;
+  }
+
+  /// The day `policy` takes effect: its stated `effective` day, else its date.
+  static std::string effective_date(const Policy& policy) {
+    const int months = policy.month - 1 + policy.effective_months;
+    return date_text(policy.year + months / 12, months % 12 + 1, policy.day);
+  }
+
+  /// `key: [ids]`, left out when empty; a single id is sometimes a plain value, and a share
+  /// `dated` of the items the mapping `{id, date}` with the day `source`, the record that
+  /// states them, takes effect.
+  void policy_list(Emitter& e, const char* key, const std::vector<std::uint32_t>& targets, const Policy& source,
+                   double dated) {
+    if (targets.empty()) return;
+    if (targets.size() == 1 && dated == 0.0 && random_.chance(0.2)) {
+      e.field(key, corpus_.policies[targets.front()].id);
+      return;
+    }
+    e.key(key).begin_list();
+    for (std::uint32_t target : targets) {
+      if (random_.chance(dated)) {
+        e.begin_map();
+        e.field("id", corpus_.policies[target].id);
+        e.field("date", effective_date(source));
+        e.end_map();
+      } else {
+        e.str(corpus_.policies[target].id);
+      }
+    }
+    e.end_list();
+  }
+
+  /// `key: [ids]` where an item with a later day of effect is the mapping `{id, date}`.
+  void dated_list(Emitter& e, const char* key, const std::vector<DatedLink>& links) {
+    if (links.empty()) return;
+    e.key(key).begin_list();
+    for (const DatedLink& link : links) {
+      if (link.year == 0) {
+        e.str(corpus_.policies[link.policy].id);
+        continue;
+      }
+      e.begin_map();
+      e.field("id", corpus_.policies[link.policy].id);
+      e.field("date", date_text(link.year, 1, 1));
+      e.end_map();
+    }
+    e.end_list();
+  }
+
   /// The fields of one policy, in the order of the real corpus; `description` comes last and
   /// fills the record up to `target` bytes (`copies` = 2 when the body repeats it).
   void policy_fields(Emitter& e, const Policy& policy, std::size_t language, const std::string& buffer,
@@ -1323,9 +1481,8 @@ class Writer {
     const bool country_zh = zh || random_.chance(0.05);
     e.field("country", country_zh ? family.country->name_zh : family.country->name);
     e.number("year", to_string(policy.year));
-    const std::size_t status =
-        policy.has_successor ? (policy.consolidated_into ? 2 : 1) : (random_.chance(0.1) ? 3 : 0);
-    e.field("status", zh ? kStatusZh[status] : kStatus[status]);
+    const StatusWords& words = status_words(policy);
+    e.field("status", zh ? pick(random_, words.zh) : pick(random_, words.en));
     e.field("category", pick(random_, kCategories));
     const std::string date = date_text(policy.year, policy.month, policy.day);
     switch (policy.date_style) {
@@ -1386,6 +1543,16 @@ class Writer {
       for (std::uint32_t source : policy.consolidated_from) ids.push_back(policy_ref(source, policy));
       e.list("consolidatedFrom", ids);
     }
+    policy_list(e, "amends", policy.amends, policy, 0.15);
+    policy_list(e, "amendedBy", policy.amended_by, policy, 0.0);
+    dated_list(e, "repeals", policy.repeals);
+    dated_list(e, "repealedBy", policy.repealed_by);
+    policy_list(e, random_.chance(0.2) ? "transposes" : "implements", policy.implements, policy, 0.0);
+    policy_list(e, "implementedBy", policy.implemented_by, policy, 0.0);
+    if (policy.effective_months > 0)
+      e.field(random_.chance(0.2) ? "entryIntoForce" : "effective", effective_date(policy));
+    if (policy.expires_after > 0)
+      e.field("expires", date_text(policy.year + policy.expires_after, policy.month, policy.day));
     ids.clear();
     for (std::uint32_t cluster : family.clusters) {
       std::string name = corpus_.cluster_names[cluster];

@@ -101,7 +101,8 @@ def section(results, size):
 
     pg = {name: summary(results, name) for name in
           ("pg_stats", "pg_influence", "pg_influence_sampled", "pg_clusters", "pg_export", "pg_export_policy",
-           "pg_stats_warm", "pg_clusters_warm", "pg_end_to_end")}
+           "pg_stats_warm", "pg_clusters_warm", "pg_end_to_end", "pg_stats_first", "pg_end_to_end_warm",
+           "pg_history", "pg_in_force", "pg_report", "pg_stats_edit1", "pg_end_to_end_edit1", "pg_stats_edit10")}
     phase_runs = [json_of(m["out"]) for m in runs(results, "pg_phases")]
     phase_runs = [data for data in phase_runs if data]
     warm_phase_runs = [json_of(m["out"]) for m in runs(results, "pg_phases_warm")]
@@ -171,10 +172,36 @@ def section(results, size):
     if python:
         row("end to end: load, build, PageRank, Louvain, GraphML (`export --metrics pagerank,community`)",
             "pg_end_to_end", py_task("policy_view", "pagerank", "undirected", "louvain", "graphml"))
+    if pg.get("pg_stats_first"):
+        row("`stats`, the first run, writing the cache", "pg_stats_first", py_task())
     if pg.get("pg_stats_warm"):
         row("`stats`, warm cache", "pg_stats_warm", py_task())
         row("`clusters`, warm cache", "pg_clusters_warm", py_task("policy_view", "undirected", "louvain", "modularity"))
+    if python:
+        row("end to end, warm cache", "pg_end_to_end_warm",
+            py_task("policy_view", "pagerank", "undirected", "louvain", "graphml"))
+    row("`stats` after one record was edited", "pg_stats_edit1", py_task())
+    row("end to end after one record was edited", "pg_end_to_end_edit1",
+        py_task("policy_view", "pagerank", "undirected", "louvain", "graphml"))
+    row("`stats` after ten records were edited", "pg_stats_edit10", py_task())
+    row("`history` of the most amended policy, warm cache", "pg_history", None)
+    row("`in-force --at 2015-06-30`, warm cache", "pg_in_force", None)
+    row("`report` (every page and family diagram), warm cache", "pg_report", None)
     lines.append("")
+    first, warm_stats = pg.get("pg_stats_first"), pg.get("pg_stats_warm")
+    edit_notes = []
+    for label, name, against in (("`stats` after one edit", "pg_stats_edit1", "pg_stats_warm"),
+                                 ("`stats` after ten edits", "pg_stats_edit10", "pg_stats_warm"),
+                                 ("end to end after one edit", "pg_end_to_end_edit1", "pg_end_to_end_warm")):
+        if pg.get(name) and pg.get(against):
+            edit_notes.append(f"{label} {ratio(pg[name]['wall'], pg[against]['wall'])} the warm run")
+    if edit_notes:
+        lines.append("Edits against warm runs of the same command: " + "; ".join(edit_notes) + ".")
+        lines.append("")
+    if first and python:
+        lines.append(f"The first run, writing the cache, peaks at {megabytes(first['rss_kb'])}: "
+                     f"{first['rss_kb'] / py_rss:.2f} of the Python pipeline's peak ({megabytes(py_rss)}).")
+        lines.append("")
     peak = max((m["rss_kb"] for m in pg.values() if m), default=None)
     lines.append(f"Python's whole pipeline (load, both views, PageRank, sampled betweenness, Louvain, GraphML) in one process: "
                  f"{seconds(py_wall)} wall, peak RSS {megabytes(py_rss)} (main process; each of the "

@@ -137,12 +137,50 @@ EOF
     measure pg_phases "$repeat" "$phases" "$corpus" --betweenness-sample "$sample"
   fi
   if [[ ${#cache_flag[@]} -gt 0 ]]; then
-    # Fills the cache; the second run also caches the corpus folder's times, which the
-    # first changed when it created the cache folder inside it.
-    "${run_nice[@]}" "${pg[@]}" stats >/dev/null 2>&1 || true
-    "${run_nice[@]}" "${pg[@]}" stats >/dev/null 2>&1 || true
-    measure pg_stats_warm "$repeat" "${pg[@]}" stats --json
-    measure pg_clusters_warm "$repeat" "${pg[@]}" clusters --seed 0 --json
+    # The first run on the corpus, which writes its cache: each time into an empty folder.
+    for ((r = 0; r < repeat; r++)); do
+      rm -rf "$results/first-cache"
+      time_run pg_stats_first "${pg[@]}" stats --json --cache "$results/first-cache"
+    done
+    echo "  pg_stats_first: $(grep -h 'Elapsed' "$results"/pg_stats_first.*.time | awk '{print $NF}' | tr '\n' ' ')" >&2
+    # Every warm run below keeps its cache in the scratch folder, not the user's.
+    warm=(--cache "$results/cache")
+    rm -rf "$results/cache"
+    "${run_nice[@]}" "${pg[@]}" stats "${warm[@]}" >/dev/null 2>&1 || true
+    "${run_nice[@]}" "${pg[@]}" stats "${warm[@]}" >/dev/null 2>&1 || true
+    measure pg_stats_warm "$repeat" "${pg[@]}" stats --json "${warm[@]}"
+    measure pg_clusters_warm "$repeat" "${pg[@]}" clusters --seed 0 --json "${warm[@]}"
+    measure pg_end_to_end_warm "$repeat" "${pg[@]}" export --format graphml --metrics pagerank,community \
+      -o "$results/pg-end-to-end.graphml" "${warm[@]}"
+    rm -f "$results/pg-end-to-end.graphml"
+    # The analyst's questions of typed evolution, and the report, from the warm cache.
+    if ((size <= exact_max)); then
+      subject=$(python3 "$repo/bench/most_amended.py" "$corpus")
+      measure pg_history "$repeat" "${pg[@]}" history "$subject" --json "${warm[@]}"
+      measure pg_in_force "$repeat" "${pg[@]}" in-force --at 2015-06-30 --json "${warm[@]}"
+      measure pg_report "$repeat" "${pg[@]}" report -o "$results/report" "${warm[@]}"
+      rm -rf "$results/report"
+    fi
+    # After an edit: one record, then ten, changed between runs (a line appended to the
+    # Markdown body, so the bytes and the times change); the first run after each edit is
+    # measured, then the corpus is put back.
+    mapfile -t edited < <(find "$corpus/policies/en" -name '*.md' | sort | awk 'NR % 997 == 1' | head -10)
+    for file in "${edited[@]}"; do cp -p "$file" "$file.orig"; done
+    for ((r = 0; r < repeat; r++)); do
+      echo "edit $r" >>"${edited[0]}"
+      time_run pg_stats_edit1 "${pg[@]}" stats --json "${warm[@]}"
+      echo "edit $r" >>"${edited[0]}"
+      time_run pg_end_to_end_edit1 "${pg[@]}" export --format graphml --metrics pagerank,community \
+        -o "$results/pg-end-to-end.graphml" "${warm[@]}"
+      for file in "${edited[@]}"; do echo "edit $r" >>"$file"; done
+      time_run pg_stats_edit10 "${pg[@]}" stats --json "${warm[@]}"
+    done
+    for file in "${edited[@]}"; do mv "$file.orig" "$file"; done
+    rm -f "$results/pg-end-to-end.graphml"
+    for name in pg_stats_edit1 pg_end_to_end_edit1 pg_stats_edit10; do
+      echo "  $name: $(grep -h 'Elapsed' "$results/$name".*.time | awk '{print $NF}' | tr '\n' ' ')" >&2
+    done
+    rm -rf "$results/cache" "$results/first-cache"
     # The load alone, cold and from the cache, timed inside one process. Last: the phases
     # tool is another build than the program, so its first run rebuilds the cache.
     if [[ -x $phases ]]; then
