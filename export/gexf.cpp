@@ -27,6 +27,7 @@
 #include <optional>
 
 #include "node_attributes.hpp"
+#include "ordered_chunks.hpp"
 #include "palette.hpp"
 #include "policygraph/evolution.hpp"
 #include "xml_writer.hpp"
@@ -35,6 +36,9 @@ namespace policygraph {
 namespace {
 
 using namespace export_detail;
+
+// Nodes formatted per chunk on the worker threads (edges four times as many): see graphml.cpp.
+constexpr std::size_t rows_per_chunk = 2048;
 
 std::string_view gexf_type(ValueType type) {
   switch (type) {
@@ -109,60 +113,70 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
   xml.end();
 
   xml.start("nodes").attribute("count", std::to_string(table.vertices().size()));
-  std::string scratch;
-  std::vector<Cell> cells;
-  for (std::size_t row = 0; row < table.vertices().size(); ++row) {
-    const VertexId v = table.vertices()[row];
-    xml.start("node").attribute("id", graph.key(v)).attribute("label", graph.node(v).label);
-    const InForcePeriod* life = options.dynamic && lives[row] ? &*lives[row] : nullptr;
-    if (life) xml.attribute("start", life->from.iso());
-    if (life && life->until) xml.attribute("end", life->until->iso());
-    xml.start("attvalues");
-    table.cells(row, cells);
-    for (const Cell& cell : cells) {
-      const std::string_view text = value_view(cell.value, scratch);
-      if (!xml_can_carry(text)) continue;  // missing
-      xml.start("attvalue").attribute("for", std::to_string(cell.column)).attribute("value", text).end();
-    }
-    // The same bounds as plain attributes, for Gephi Lite, which ignores time.
-    if (life)
-      xml.start("attvalue")
-          .attribute("for", std::to_string(start_attribute))
-          .attribute("value", life->from.iso())
-          .end();
-    if (life && life->until)
-      xml.start("attvalue")
-          .attribute("for", std::to_string(end_attribute))
-          .attribute("value", life->until->iso())
-          .end();
-    xml.end();
-    Rgb color = node_color(graph, v);
-    xml.start("viz:color")
-        .attribute("r", std::to_string(color.r))
-        .attribute("g", std::to_string(color.g))
-        .attribute("b", std::to_string(color.b))
-        .end();
-    if (pagerank != nullptr && v < pagerank->size() && max_pagerank > 0 && std::isfinite((*pagerank)[v])) {
-      double size = 4.0 + 36.0 * std::sqrt(std::max(0.0, (*pagerank)[v]) / max_pagerank);
-      xml.start("viz:size").attribute("value", format_double(std::round(size * 1000) / 1000)).end();
-    }
-    xml.end();
-  }
+  xml.children_follow();
+  write_chunks_in_order(
+      out, table.vertices().size(), rows_per_chunk, [&](std::size_t begin, std::size_t end, std::string& buffer) {
+        XmlWriter nodes(buffer, xml.depth());
+        std::string scratch;
+        std::vector<Cell> cells;
+        for (std::size_t row = begin; row < end; ++row) {
+          const VertexId v = table.vertices()[row];
+          nodes.start("node").attribute("id", graph.key(v)).attribute("label", graph.node(v).label);
+          const InForcePeriod* life = options.dynamic && lives[row] ? &*lives[row] : nullptr;
+          if (life) nodes.attribute("start", life->from.iso());
+          if (life && life->until) nodes.attribute("end", life->until->iso());
+          nodes.start("attvalues");
+          table.cells(row, cells);
+          for (const Cell& cell : cells) {
+            const std::string_view text = value_view(cell.value, scratch);
+            if (!xml_can_carry(text)) continue;  // missing
+            nodes.start("attvalue").attribute("for", std::to_string(cell.column)).attribute("value", text).end();
+          }
+          // The same bounds as plain attributes, for Gephi Lite, which ignores time.
+          if (life)
+            nodes.start("attvalue")
+                .attribute("for", std::to_string(start_attribute))
+                .attribute("value", life->from.iso())
+                .end();
+          if (life && life->until)
+            nodes.start("attvalue")
+                .attribute("for", std::to_string(end_attribute))
+                .attribute("value", life->until->iso())
+                .end();
+          nodes.end();
+          Rgb color = node_color(graph, v);
+          nodes.start("viz:color")
+              .attribute("r", std::to_string(color.r))
+              .attribute("g", std::to_string(color.g))
+              .attribute("b", std::to_string(color.b))
+              .end();
+          if (pagerank != nullptr && v < pagerank->size() && max_pagerank > 0 && std::isfinite((*pagerank)[v])) {
+            double size = 4.0 + 36.0 * std::sqrt(std::max(0.0, (*pagerank)[v]) / max_pagerank);
+            nodes.start("viz:size").attribute("value", format_double(std::round(size * 1000) / 1000)).end();
+          }
+          nodes.end();
+        }
+      });
   xml.end();
 
   xml.start("edges").attribute("count", std::to_string(edges.size()));
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const Edge& edge = graph.edge(edges[i]);
-    xml.start("edge")
-        .attribute("id", std::to_string(i))
-        .attribute("source", graph.key(edge.source))
-        .attribute("target", graph.key(edge.target))
-        .attribute("weight", format_double(edge.weight));
-    xml.start("attvalues");
-    xml.start("attvalue").attribute("for", "kind").attribute("value", to_string(edge.kind)).end();
-    xml.end();
-    xml.end();
-  }
+  xml.children_follow();
+  write_chunks_in_order(
+      out, edges.size(), rows_per_chunk * 4, [&](std::size_t begin, std::size_t end, std::string& buffer) {
+        XmlWriter lines(buffer, xml.depth());
+        for (std::size_t i = begin; i < end; ++i) {
+          const Edge& edge = graph.edge(edges[i]);
+          lines.start("edge")
+              .attribute("id", std::to_string(i))
+              .attribute("source", graph.key(edge.source))
+              .attribute("target", graph.key(edge.target))
+              .attribute("weight", format_double(edge.weight));
+          lines.start("attvalues");
+          lines.start("attvalue").attribute("for", "kind").attribute("value", to_string(edge.kind)).end();
+          lines.end();
+          lines.end();
+        }
+      });
   xml.finish();
 }
 

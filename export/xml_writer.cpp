@@ -149,7 +149,9 @@ void append_escaped_xml(std::string& escaped, std::string_view text, bool in_att
   }
 }
 
-XmlWriter::XmlWriter(std::ostream& out) : out_(out) { buffer_.reserve(flush_at + 4096); }
+XmlWriter::XmlWriter(std::ostream& out) : out_(&out), buffer_(own_buffer_) { buffer_.reserve(flush_at + 4096); }
+
+XmlWriter::XmlWriter(std::string& buffer, std::size_t depth) : buffer_(buffer), base_depth_(depth) {}
 
 XmlWriter::~XmlWriter() {
   try {
@@ -159,12 +161,19 @@ XmlWriter::~XmlWriter() {
 }
 
 void XmlWriter::flush() {
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  if (out_ == nullptr) return;  // a fragment: its owner writes the string
+  out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   buffer_.clear();
 }
 
 void XmlWriter::flush_if_full() {
   if (buffer_.size() >= flush_at) flush();
+}
+
+void XmlWriter::children_follow() {
+  close_start_tag();
+  open_.back().has_children = true;
+  flush();
 }
 
 void XmlWriter::declaration() { buffer_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
@@ -184,13 +193,11 @@ void XmlWriter::indent(std::size_t depth) {
 XmlWriter& XmlWriter::start(std::string_view name) {
   close_start_tag();
   flush_if_full();
-  if (!open_.empty()) {
-    open_.back().has_children = true;
-    indent(open_.size());
-  }
+  if (!open_.empty()) open_.back().has_children = true;
+  if (depth() > 0) indent(depth());
   buffer_ += '<';
   buffer_ += name;
-  open_.push_back({std::string(name)});
+  open_.push_back({name});
   start_tag_open_ = true;
   return *this;
 }
@@ -218,12 +225,12 @@ XmlWriter& XmlWriter::end() {
     buffer_ += "/>";
     start_tag_open_ = false;
   } else {
-    if (element.has_children && !element.has_text) indent(open_.size());
+    if (element.has_children && !element.has_text) indent(depth());
     buffer_ += "</";
     buffer_ += element.name;
     buffer_ += '>';
   }
-  if (open_.empty()) buffer_ += '\n';
+  if (depth() == 0) buffer_ += '\n';  // the end of the document
   return *this;
 }
 

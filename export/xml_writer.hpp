@@ -36,9 +36,17 @@ std::string xml_name_token(std::string_view text);
 /// Output is gathered in a buffer and written to the stream by the 64 KB: a graph of
 /// 100,000 policies is some hundred million small pieces, and one stream insertion each
 /// cost more than the escaping. finish() (or the destructor) writes what is left.
+///
+/// A fragment writer appends to a string instead, as if its elements were children of an
+/// element `depth` levels down: the exporters format chunks of nodes and edges that way on
+/// several threads (ordered_chunks.hpp), between children_follow() and the parent's end().
+///
+/// Element names are viewed, not copied: pass names that outlive the element (literals).
 class XmlWriter {
  public:
   explicit XmlWriter(std::ostream& out);
+  /// A fragment writer appending to `buffer` at indentation `depth`.
+  XmlWriter(std::string& buffer, std::size_t depth);
   XmlWriter(const XmlWriter&) = delete;
   XmlWriter& operator=(const XmlWriter&) = delete;
   ~XmlWriter();
@@ -55,10 +63,15 @@ class XmlWriter {
   void finish();
   /// Writes the buffer to the stream.
   void flush();
+  /// Closes the open start tag, marks the innermost element as having children written by
+  /// fragment writers at depth `depth()`, and flushes: the fragments go to the stream next.
+  void children_follow();
+  /// The depth a fragment writer needs for children of the innermost open element.
+  std::size_t depth() const { return base_depth_ + open_.size(); }
 
  private:
   struct Open {
-    std::string name;
+    std::string_view name;
     bool has_children = false;
     bool has_text = false;
   };
@@ -67,8 +80,10 @@ class XmlWriter {
   void indent(std::size_t depth);
   void flush_if_full();
 
-  std::ostream& out_;
-  std::string buffer_;
+  std::ostream* out_ = nullptr;  ///< null for a fragment writer
+  std::string own_buffer_;
+  std::string& buffer_;
+  std::size_t base_depth_ = 0;
   std::vector<Open> open_;
   bool start_tag_open_ = false;
 };

@@ -142,6 +142,36 @@ TEST(Graphml, IsDeterministic) {
   EXPECT_EQ(first.str(), second.str());
 }
 
+// A graph large enough that nodes and edges are formatted in many chunks, on worker
+// threads: every node and edge is written once, in id order, with its own ends.
+TEST(Graphml, ALargeGraphIsWrittenWholeAndInOrder) {
+  GraphBuilder builder(std::make_shared<std::vector<Record>>());
+  const std::size_t nodes = 9000, edges = 40000;
+  for (std::size_t v = 0; v < nodes; ++v)
+    builder.add_node(Node{.kind = NodeKind::policy, .id = "p" + std::to_string(v), .label = "P"});
+  for (std::size_t e = 0; e < edges; ++e)
+    builder.add_edge(static_cast<VertexId>((e * 7) % nodes), static_cast<VertexId>((e * 13 + 1) % nodes),
+                     EdgeKind::related, 1.0 + static_cast<double>(e % 5));
+  const Graph graph = std::move(builder).finish();
+  std::ostringstream out;
+  write_graphml(out, graph);
+  const std::string text = out.str();
+
+  std::size_t at = 0;
+  for (std::size_t v = 0; v < graph.node_count(); ++v) {
+    at = text.find("<node id=\"" + graph.key(static_cast<VertexId>(v)) + "\">", at);
+    ASSERT_NE(at, std::string::npos) << "node " << v << " missing or out of order";
+  }
+  for (std::size_t e = 0; e < graph.edge_count(); ++e) {
+    const Edge& edge = graph.edge(static_cast<EdgeId>(e));
+    const std::string expected = "<edge id=\"e" + std::to_string(e) + "\" source=\"" + graph.key(edge.source) +
+                                 "\" target=\"" + graph.key(edge.target) + "\">";
+    at = text.find(expected, at);
+    ASSERT_NE(at, std::string::npos) << "edge " << e << " missing or out of order";
+  }
+  EXPECT_EQ(text.substr(text.size() - 22), "  </graph>\n</graphml>\n");
+}
+
 TEST(Graphml, SelectionWritesOnlyEdgesBetweenSelectedNodes) {
   Graph graph = make_export_graph();
   ExportOptions options;
