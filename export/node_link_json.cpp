@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "node_attributes.hpp"
+#include "ordered_chunks.hpp"
 
 namespace policygraph {
 namespace {
@@ -40,17 +41,20 @@ Json to_json(const Value& value) {
 // One node or edge object, laid out as it would be inside the whole document dumped with an
 // indent of 1 at depth 2: every line two spaces further in (a newline inside a string is
 // escaped, so each '\n' here is a line break of the layout).
-void write_item(std::ostream& out, const Json& item, bool first) {
+void append_item(std::string& out, const Json& item, bool first) {
   std::string text = item.dump(1, ' ', false, Json::error_handler_t::replace);  // bad UTF-8 -> U+FFFD
-  out << (first ? "\n  " : ",\n  ");
+  out += first ? "\n  " : ",\n  ";
   std::size_t from = 0;
   for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', from)) {
-    out.write(text.data() + from, static_cast<std::streamsize>(at - from));
-    out << "\n  ";
+    out.append(text, from, at - from);
+    out += "\n  ";
     from = at + 1;
   }
-  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+  out.append(text, from);
 }
+
+// Items formatted per chunk on the worker threads (ordered_chunks.hpp).
+constexpr std::size_t items_per_chunk = 4096;
 
 }  // namespace
 
@@ -72,25 +76,32 @@ void write_node_link_json(std::ostream& out, const Graph& graph, const ExportOpt
 
   out << "{\n \"directed\": true,\n \"multigraph\": " << (multigraph ? "true" : "false")
       << ",\n \"graph\": {},\n \"nodes\": [";
-  std::vector<Cell> cells;
-  for (std::size_t row = 0; row < table.vertices().size(); ++row) {
-    Json node;
-    node["id"] = graph.key(table.vertices()[row]);
-    table.cells(row, cells);
-    for (const Cell& cell : cells) node[table.columns()[cell.column].name] = to_json(cell.value);
-    write_item(out, node, row == 0);
-  }
+  write_chunks_in_order(out, table.vertices().size(), items_per_chunk,
+                        [&](std::size_t begin, std::size_t end, std::string& buffer) {
+                          std::vector<Cell> cells;
+                          for (std::size_t row = begin; row < end; ++row) {
+                            Json node;
+                            node["id"] = graph.key(table.vertices()[row]);
+                            table.cells(row, cells);
+                            for (const Cell& cell : cells)
+                              node[table.columns()[cell.column].name] = to_json(cell.value);
+                            append_item(buffer, node, row == 0);
+                          }
+                        });
   out << (table.vertices().empty() ? "]" : "\n ]") << ",\n \"" << (options.links ? "links" : "edges") << "\": [";
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const Edge& edge = graph.edge(edges[i]);
-    Json item;
-    item["source"] = graph.key(edge.source);
-    item["target"] = graph.key(edge.target);
-    if (multigraph) item["key"] = to_string(edge.kind);
-    item["kind"] = to_string(edge.kind);
-    item["weight"] = edge.weight;
-    write_item(out, item, i == 0);
-  }
+  write_chunks_in_order(out, edges.size(), items_per_chunk,
+                        [&](std::size_t begin, std::size_t end, std::string& buffer) {
+                          for (std::size_t i = begin; i < end; ++i) {
+                            const Edge& edge = graph.edge(edges[i]);
+                            Json item;
+                            item["source"] = graph.key(edge.source);
+                            item["target"] = graph.key(edge.target);
+                            if (multigraph) item["key"] = to_string(edge.kind);
+                            item["kind"] = to_string(edge.kind);
+                            item["weight"] = edge.weight;
+                            append_item(buffer, item, i == 0);
+                          }
+                        });
   out << (edges.empty() ? "]" : "\n ]") << "\n}\n";
 }
 

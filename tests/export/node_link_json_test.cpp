@@ -19,11 +19,23 @@ json export_json(const Graph& graph, const ExportOptions& options = {}) {
   return json::parse(out.str());
 }
 
+// Enough nodes and edges that they are formatted in many chunks, on worker threads.
+Graph make_large_graph() {
+  GraphBuilder builder(std::make_shared<std::vector<Record>>());
+  const std::size_t nodes = 9000, edges = 30000;
+  for (std::size_t v = 0; v < nodes; ++v)
+    builder.add_node(Node{.kind = NodeKind::policy, .id = "p" + std::to_string(v), .label = "P"});
+  for (std::size_t e = 0; e < edges; ++e)
+    builder.add_edge(static_cast<VertexId>((e * 7) % nodes), static_cast<VertexId>((e * 13 + 1) % nodes),
+                     EdgeKind::related, 0.5 * static_cast<double>(e % 5));
+  return std::move(builder).finish();
+}
+
 // The writer streams item by item; its bytes must be those of the whole document dumped
 // at once with an indent of 1 (what it wrote before, and what the golden file holds).
 TEST(NodeLinkJson, SameBytesAsTheWholeDocumentDumped) {
   NodeMetrics metrics = make_export_metrics();
-  for (const Graph& graph : {make_export_graph(), Graph{}}) {
+  for (const Graph& graph : {make_export_graph(), Graph{}, make_large_graph()}) {
     for (bool links : {false, true}) {
       std::ostringstream out;
       write_node_link_json(out, graph, {.metrics = &metrics, .links = links});
