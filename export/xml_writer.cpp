@@ -105,10 +105,20 @@ std::string escape_xml(std::string_view text, bool in_attribute) {
   return escaped;
 }
 
-void append_escaped_xml(std::string& escaped, std::string_view text, bool in_attribute) {
+namespace {
+
+/// Where escaped text goes: XML character data, a double-quoted XML attribute, or HTML
+/// (text or an attribute quoted either way).
+enum class Markup { xml_text, xml_attribute, html };
+
+void append_escaped(std::string& escaped, std::string_view text, Markup markup) {
+  const bool in_attribute = markup == Markup::xml_attribute;
+  const bool html = markup == Markup::html;
   // Most text is printable ASCII with nothing to escape: copy such runs whole, and decode
   // byte by byte only where a character needs a look.
-  auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"'; };
+  auto plain = [html](unsigned char c) {
+    return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && !(html && c == '\'');
+  };
   for (std::size_t i = 0; i < text.size();) {
     std::size_t run = i;
     while (run < text.size() && plain(static_cast<unsigned char>(text[run]))) ++run;
@@ -134,7 +144,8 @@ void append_escaped_xml(std::string& escaped, std::string_view text, bool in_att
       case '&': escaped += "&amp;"; break;
       case '<': escaped += "&lt;"; break;
       case '>': escaped += "&gt;"; break;
-      case '"': escaped += in_attribute ? "&quot;" : "\""; break;
+      case '"': escaped += in_attribute || html ? "&quot;" : "\""; break;
+      case '\'': escaped += "&#39;"; break;  // only HTML escapes it (see `plain`)
       case '\r': escaped += "&#13;"; break;
       case '\n': escaped += in_attribute ? "&#10;" : "\n"; break;
       case '\t': escaped += in_attribute ? "&#9;" : "\t"; break;
@@ -147,6 +158,19 @@ void append_escaped_xml(std::string& escaped, std::string_view text, bool in_att
         // Any other C0 control: dropped; XML 1.0 has no way to carry it.
     }
   }
+}
+
+}  // namespace
+
+void append_escaped_xml(std::string& escaped, std::string_view text, bool in_attribute) {
+  append_escaped(escaped, text, in_attribute ? Markup::xml_attribute : Markup::xml_text);
+}
+
+std::string escape_html(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size() + text.size() / 8);
+  append_escaped(escaped, text, Markup::html);
+  return escaped;
 }
 
 XmlWriter::XmlWriter(std::ostream& out) : out_(&out), buffer_(own_buffer_) { buffer_.reserve(flush_at + 4096); }

@@ -21,6 +21,10 @@ std::string escape_xml(std::string_view text, bool in_attribute);
 bool xml_can_carry(std::string_view text);
 /// escape_xml, appended to `out`.
 void append_escaped_xml(std::string& out, std::string_view text, bool in_attribute);
+/// `text` made fit for HTML text or an attribute quoted either way, by the same rules:
+/// `&`, `<`, `>`, `"` and `'` become entities, characters XML cannot carry are dropped
+/// and bytes that are not UTF-8 become U+FFFD (record text that is markup stays text).
+std::string escape_html(std::string_view text);
 
 /// `text` as an XML NMTOKEN (what GraphML requires of ids), changed as little as possible:
 /// ASCII name characters and the letters both XML 1.0 editions agree on (Latin-1, CJK,

@@ -6,11 +6,11 @@
 #include <string_view>
 
 #include "policygraph/record.hpp"
+#include "xml_writer.hpp"
 
 namespace policygraph::report_detail {
 
-/// `text` with & < > " ' escaped: record text (a title that is markup) stays text.
-std::string escape_html(std::string_view text);
+using export_detail::escape_html;  // xml_writer.hpp: one escaping routine for XML and HTML
 
 /// A file name for a page about `id`, unique for distinct ids and safe on every file system:
 /// `<prefix><id>.html` for an id of lower-case ASCII letters, digits, '.', '_' and '-'; else a

@@ -23,6 +23,10 @@ TEST(ReportHtml, EscapesEverythingMarkupCouldUse) {
   EXPECT_EQ(escape_html("<a href=\"x\">Tom & Jerry's</a>"),
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
   EXPECT_EQ(escape_html("碳排放"), "碳排放");
+  // As in the XML exports: a control character is dropped, a byte that is not UTF-8 is U+FFFD.
+  EXPECT_EQ(escape_html("a\x01b\xFFc"),
+            "ab\xEF\xBF\xBD"
+            "c");
 }
 
 TEST(ReportHtml, PageNamesArePlainWhereTheyCanBeAndUniqueAlways) {
