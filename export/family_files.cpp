@@ -2,6 +2,7 @@
 // `export --split families`: a drawing per lineage family, and an index.html of them.
 #include <sstream>
 
+#include "drawing_processes.hpp"
 #include "families.hpp"
 #include "policygraph/export.hpp"
 #include "report/html.hpp"
@@ -26,7 +27,7 @@ std::size_t drawn_edge_count(const Graph& lineage, const Selection& selection) {
 }  // namespace
 
 FamiliesWritten export_families(ExportFormat format, const std::filesystem::path& folder, const Graph& lineage,
-                                const ExportOptions& options, const LayoutLimits& limits) {
+                                const ExportOptions& options, const LayoutLimits& limits, std::size_t processes) {
   if (format != ExportFormat::dot && format != ExportFormat::svg)
     throw ExportError("--split families draws diagrams: use --format svg or --format dot");
   const std::vector<Family> families = lineage_families(lineage, options.selection);
@@ -38,6 +39,9 @@ FamiliesWritten export_families(ExportFormat format, const std::filesystem::path
       "<p>" + std::to_string(families.size()) +
       " families: groups of policies joined by lineage relations, each named after its oldest policy.</p>\n"
       "<table>\n<thead><tr><th>policies</th><th>oldest</th><th>family of</th><th>file</th></tr></thead>\n<tbody>\n";
+  // What each family's file holds, decided here and drawn below, all at once.
+  std::vector<ExportOptions> selections;
+  std::vector<ExportFormat> formats;
   for (const Family& family : families) {
     ExportOptions one = options;
     one.selection.vertices.assign(lineage.node_count(), false);
@@ -45,10 +49,11 @@ FamiliesWritten export_families(ExportFormat format, const std::filesystem::path
     const bool too_large =
         family.members.size() > limits.nodes || drawn_edge_count(lineage, one.selection) > limits.edges;
     const ExportFormat drawn = format == ExportFormat::svg && !too_large ? ExportFormat::svg : ExportFormat::dot;
+    selections.push_back(std::move(one));
+    formats.push_back(drawn);
     const std::string& oldest = lineage.node(family.oldest).id;
     std::string name = file_name_for("", oldest, drawn == ExportFormat::svg ? ".svg" : ".dot");
-    files.push_back(
-        {name, [&lineage, one, drawn](std::ostream& out) { export_to_stream(drawn, out, lineage, one); }, false});
+    files.push_back({name, {}, false});
     const auto& date = lineage.node(family.oldest).date;
     index += "<tr><td>" + std::to_string(family.members.size()) + "</td><td>" + (date ? date->iso() : "—") +
              "</td><td>" + report_detail::link(name, lineage.node(family.oldest).label) + "</td><td>" +
@@ -59,6 +64,15 @@ FamiliesWritten export_families(ExportFormat format, const std::filesystem::path
     written.as_dot += format == ExportFormat::svg && too_large ? 1 : 0;
   }
   index += "</tbody>\n</table>\n";
+  const std::vector<std::string> drawings = draw_in_processes(
+      families.size(), processes, [](std::size_t) { return true; },
+      [&](std::size_t f) {
+        std::ostringstream out;
+        export_to_stream(formats[f], out, lineage, selections[f]);
+        return out.str();
+      });
+  for (std::size_t f = 0; f < families.size(); ++f)
+    files[f].write = [&drawings, f](std::ostream& out) { out << drawings[f]; };
   report_detail::close_page(index);
   files.push_back({"index.html", [index](std::ostream& out) { out << index; }, false});
   write_folder_atomically(folder, files, is_family_file);

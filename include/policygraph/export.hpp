@@ -125,8 +125,14 @@ struct FamiliesWritten {
 /// family's oldest policy (`<id>.svg`), and an index.html linking them with their titles;
 /// whole or not at all (write_folder_atomically). A family past `limits` is written as DOT
 /// even when SVG is asked, and the index says so. Throws ExportError.
+///
+/// Graphviz lays out one graph at a time per process: with `processes` above 1 the drawings
+/// are shared among that many processes, this one and forked children. Only a caller that
+/// knows the process has no other threads running may ask for more than one (the command
+/// line does); a library caller keeps 1.
 FamiliesWritten export_families(ExportFormat format, const std::filesystem::path& folder, const Graph& lineage,
-                                const ExportOptions& options, const LayoutLimits& limits = {});
+                                const ExportOptions& options, const LayoutLimits& limits = {},
+                                std::size_t processes = 1);
 
 /// How many edges an export of `format` with `options` writes: those between selected
 /// nodes, less the lineage edges that `reduce` takes away in DOT and SVG.

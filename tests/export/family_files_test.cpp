@@ -82,6 +82,26 @@ TEST(ExportFamilies, OneFilePerFamilyNamedAfterItsOldestPolicyAndAnIndex) {
   std::filesystem::remove_all(folder);
 }
 
+// Drawn by forked processes, the files are those one process draws.
+TEST(ExportFamilies, DrawingInSeveralProcessesWritesTheSameFiles) {
+  Graph lineage = families_graph();
+  std::random_device seed;
+  const auto base = std::filesystem::temp_directory_path() / ("policygraph-families-" + std::to_string(seed()));
+  for (ExportFormat format : {ExportFormat::svg, ExportFormat::dot}) {
+    EXPECT_EQ(export_families(format, base / "one", lineage, {}, {}, 1).families, 2u);
+    EXPECT_EQ(export_families(format, base / "three", lineage, {}, {}, 3).families, 2u);
+    std::size_t compared = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(base / "one")) {
+      const auto name = entry.path().filename();
+      EXPECT_EQ(read(base / "three" / name), read(entry.path())) << name;
+      EXPECT_FALSE(read(entry.path()).empty()) << name;
+      ++compared;
+    }
+    EXPECT_EQ(compared, 3u);  // two families and the index
+  }
+  std::filesystem::remove_all(base);
+}
+
 TEST(ExportFamilies, OnlyDiagrams) {
   Graph lineage = families_graph();
   EXPECT_THROW(export_families(ExportFormat::graphml, std::filesystem::temp_directory_path() / "x", lineage, {}),
