@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "policygraph/record.hpp"
+#include "record_fields.hpp"
 
 namespace policygraph {
 namespace {
@@ -146,13 +147,7 @@ std::string_view to_string(Relation relation) {
   return names[static_cast<std::size_t>(relation)];
 }
 
-std::string_view field_name(const RelationItem& item) {
-  static constexpr std::array<std::string_view, 5> forward{"supersedes", "consolidatedFrom", "repeals", "amends",
-                                                           "implements"};
-  static constexpr std::array<std::string_view, 5> inverse{"supersededBy", "consolidatedInto", "repealedBy",
-                                                           "amendedBy", "implementedBy"};
-  return (item.inverse ? inverse : forward)[static_cast<std::size_t>(item.relation)];
-}
+std::string_view field_name(const RelationItem& item) { return records::relation_key(item.relation, item.inverse); }
 
 std::string_view to_string(LegalState state) {
   static constexpr std::array<std::string_view, 5> names{"unknown", "in_force", "pending", "proposed", "ended"};

@@ -54,38 +54,53 @@ Field record_field(std::string_view key) {
 
 namespace {
 
+// The relation fields of MODEL.md 7.1, one row each: the spelling everyone reads (also in
+// messages, as part of `path`), an alias a corpus may use instead, and what it states.
+struct RelationSpelling {
+  Field field;
+  Relation relation;
+  bool inverse;           ///< stated on the older record (`supersededBy`)
+  std::string_view path;  ///< `evolution.<key>`
+  std::string_view alias;
+  std::string_view key() const { return path.substr(std::string_view("evolution.").size()); }
+};
+
+constexpr RelationSpelling relation_spellings[] = {
+    {Field::supersedes, Relation::supersedes, false, "evolution.supersedes", "replaces"},
+    {Field::superseded_by, Relation::supersedes, true, "evolution.supersededBy", "replacedBy"},
+    {Field::consolidated_from, Relation::consolidates, false, "evolution.consolidatedFrom", ""},
+    {Field::consolidated_into, Relation::consolidates, true, "evolution.consolidatedInto", ""},
+    {Field::repeals, Relation::repeals, false, "evolution.repeals", ""},
+    {Field::repealed_by, Relation::repeals, true, "evolution.repealedBy", ""},
+    {Field::amends, Relation::amends, false, "evolution.amends", ""},
+    {Field::amended_by, Relation::amends, true, "evolution.amendedBy", ""},
+    {Field::implements, Relation::implements, false, "evolution.implements", "transposes"},
+    {Field::implemented_by, Relation::implements, true, "evolution.implementedBy", ""},
+};
+
+const RelationSpelling* spelling_of(Field field) {
+  for (const RelationSpelling& spelling : relation_spellings)
+    if (spelling.field == field) return &spelling;
+  return nullptr;
+}
+
 struct EvolutionKey {
   std::string_view key;
   Field field;
 };
 
-// MODEL.md 7.1 and 7.2, aliases included.
-constexpr EvolutionKey evolution_key_table[] = {
-    {"supersedes", Field::supersedes},
-    {"replaces", Field::supersedes},
-    {"supersededBy", Field::superseded_by},
-    {"replacedBy", Field::superseded_by},
-    {"consolidatedFrom", Field::consolidated_from},
-    {"consolidatedInto", Field::consolidated_into},
-    {"repeals", Field::repeals},
-    {"repealedBy", Field::repealed_by},
-    {"amends", Field::amends},
-    {"amendedBy", Field::amended_by},
-    {"implements", Field::implements},
-    {"transposes", Field::implements},
-    {"implementedBy", Field::implemented_by},
-    {"effective", Field::effective},
-    {"entryIntoForce", Field::effective},
-    {"expires", Field::expires},
-    {"inForceUntil", Field::expires},
-    {"clusters", Field::clusters},
-    {"milestones", Field::milestones},
+// The other fields under `evolution` (MODEL.md 7.2), aliases included.
+constexpr EvolutionKey other_evolution_keys[] = {
+    {"effective", Field::effective},  {"entryIntoForce", Field::effective}, {"expires", Field::expires},
+    {"inForceUntil", Field::expires}, {"clusters", Field::clusters},        {"milestones", Field::milestones},
 };
 
 }  // namespace
 
 Field evolution_field(std::string_view key) {
-  for (const EvolutionKey& entry : evolution_key_table)
+  for (const RelationSpelling& spelling : relation_spellings)
+    if (spelling.key() == key || spelling.alias == key) return spelling.field;
+  for (const EvolutionKey& entry : other_evolution_keys)
     if (entry.key == key) return entry.field;
   return Field::other;  // not part of the model: RecordBuilder says whether it looks like a typo
 }
@@ -93,7 +108,11 @@ Field evolution_field(std::string_view key) {
 const std::vector<std::string>& evolution_keys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> all;
-    for (const EvolutionKey& entry : evolution_key_table) all.emplace_back(entry.key);
+    for (const RelationSpelling& spelling : relation_spellings) {
+      all.emplace_back(spelling.key());
+      if (!spelling.alias.empty()) all.emplace_back(spelling.alias);
+    }
+    for (const EvolutionKey& entry : other_evolution_keys) all.emplace_back(entry.key);
     return all;
   }();
   return keys;
@@ -106,19 +125,15 @@ Field relation_item_field(std::string_view key) {
 }
 
 std::optional<RelationField> relation_field(Field field) {
-  switch (field) {
-    case Field::supersedes: return RelationField{Relation::supersedes, false};
-    case Field::superseded_by: return RelationField{Relation::supersedes, true};
-    case Field::consolidated_from: return RelationField{Relation::consolidates, false};
-    case Field::consolidated_into: return RelationField{Relation::consolidates, true};
-    case Field::repeals: return RelationField{Relation::repeals, false};
-    case Field::repealed_by: return RelationField{Relation::repeals, true};
-    case Field::amends: return RelationField{Relation::amends, false};
-    case Field::amended_by: return RelationField{Relation::amends, true};
-    case Field::implements: return RelationField{Relation::implements, false};
-    case Field::implemented_by: return RelationField{Relation::implements, true};
-    default: return std::nullopt;
-  }
+  if (const RelationSpelling* spelling = spelling_of(field))
+    return RelationField{spelling->relation, spelling->inverse};
+  return std::nullopt;
+}
+
+std::string_view relation_key(Relation relation, bool inverse) {
+  for (const RelationSpelling& spelling : relation_spellings)
+    if (spelling.relation == relation && spelling.inverse == inverse) return spelling.key();
+  return {};
 }
 
 Field milestone_field(std::string_view key) {
@@ -160,22 +175,13 @@ bool is_text_field(Field field) {
 }
 
 std::string_view field_name(Field field) {
+  if (const RelationSpelling* spelling = spelling_of(field)) return spelling->path;
   switch (field) {
     case Field::tags: return "tags";
     case Field::related_facilities: return "relatedFacilities";
     case Field::related_policies: return "relatedPolicies";
     case Field::hub: return "hub";
     case Field::coordinates: return "coordinates";
-    case Field::supersedes: return "evolution.supersedes";
-    case Field::superseded_by: return "evolution.supersededBy";
-    case Field::consolidated_from: return "evolution.consolidatedFrom";
-    case Field::consolidated_into: return "evolution.consolidatedInto";
-    case Field::repeals: return "evolution.repeals";
-    case Field::repealed_by: return "evolution.repealedBy";
-    case Field::amends: return "evolution.amends";
-    case Field::amended_by: return "evolution.amendedBy";
-    case Field::implements: return "evolution.implements";
-    case Field::implemented_by: return "evolution.implementedBy";
     case Field::clusters: return "evolution.clusters";
     case Field::milestones: return "evolution.milestones";
     default: return "";

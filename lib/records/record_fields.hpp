@@ -69,6 +69,8 @@ struct RelationField {
   bool inverse;
 };
 std::optional<RelationField> relation_field(Field field);
+/// The key a relation is written with under `evolution` (`amendedBy` for amends, inverse).
+std::string_view relation_key(Relation relation, bool inverse);
 
 /// Fields whose value is a list of scalars (a single scalar is a list of one).
 bool is_list_field(Field field);
