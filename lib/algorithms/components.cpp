@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Weakly connected components and declared clusters.
 //
-// Components: a breadth-first search over out- and in-edges together (edge direction
-// ignored), started from each unvisited vertex in ascending order, so components come out
-// numbered by their smallest vertex, which is the canonical order of MODEL.md 5.12 (policy
-// vertices are in byte order of their ids). O(V + E).
+// Components: Boost's connected_components on the graph with edge direction ignored
+// (bgl::Undirected walks each vertex's out- and in-edges, lib/graph/bgl.hpp). Its
+// depth-first search starts a tree at each unvisited vertex in ascending order, so the
+// components come out numbered by their smallest vertex, which is the canonical order of
+// MODEL.md 5.12 (policy vertices are in byte order of their ids). O(V + E).
 #include <algorithm>
+#include <boost/graph/connected_components.hpp>
+#include <boost/property_map/property_map.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,6 +17,7 @@
 #include <vector>
 
 #include "algorithms/partition.hpp"
+#include "graph/bgl.hpp"
 #include "policygraph/communities.hpp"
 
 namespace policygraph {
@@ -35,31 +39,17 @@ Partition canonical_partition(const std::vector<std::uint32_t>& labels) {
 }  // namespace detail
 
 Partition weakly_connected_components(const Graph& graph) {
-  const std::size_t n = graph.node_count();
-  constexpr std::uint32_t unvisited = static_cast<std::uint32_t>(-1);
+  const bgl::Undirected undirected(graph);
   Partition partition;
-  partition.of.assign(n, unvisited);
-  std::vector<VertexId> queue;
-  queue.reserve(n);
-  for (VertexId start = 0; start < n; ++start) {
-    if (partition.of[start] != unvisited) continue;
-    const auto component = static_cast<std::uint32_t>(partition.groups.size());
-    queue.clear();
-    queue.push_back(start);
-    partition.of[start] = component;
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const VertexId v = queue[head];
-      auto reach = [&](VertexId w) {
-        if (partition.of[w] != unvisited) return;
-        partition.of[w] = component;
-        queue.push_back(w);
-      };
-      for (EdgeId e : graph.out_edges(v)) reach(graph.edge(e).target);
-      for (EdgeId e : graph.in_edges(v)) reach(graph.edge(e).source);
-    }
-    std::sort(queue.begin(), queue.end());
-    partition.groups.push_back(queue);
-  }
+  partition.of.assign(graph.node_count(), 0);
+  const std::uint32_t count = boost::connected_components(
+      undirected, boost::make_iterator_property_map(partition.of.begin(), get(boost::vertex_index, undirected)));
+  // Members in ascending order: each group filled in vertex order, sized first.
+  std::vector<std::size_t> sizes(count, 0);
+  for (std::uint32_t component : partition.of) ++sizes[component];
+  partition.groups.resize(count);
+  for (std::uint32_t c = 0; c < count; ++c) partition.groups[c].reserve(sizes[c]);
+  for (VertexId v : graph.vertices()) partition.groups[partition.of[v]].push_back(v);
   return partition;
 }
 

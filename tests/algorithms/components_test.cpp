@@ -3,7 +3,6 @@
 
 #include "algorithms/test_graphs.hpp"
 #include "policygraph/communities.hpp"
-#include "policygraph/influence.hpp"
 
 namespace policygraph {
 namespace {
@@ -74,21 +73,6 @@ TEST(DeclaredClusters, ListsMembersByKey) {
   EXPECT_EQ(graph.key(clusters[1].cluster), "cluster:water");
   ASSERT_EQ(clusters[1].members.size(), 1u);
   EXPECT_EQ(graph.key(clusters[1].members[0]), "policy:p2");
-}
-
-//   c ──supersedes──▶ b ──supersedes──▶ a
-//   d ──consolidates─▶ b
-//   d ◀─related──▶ a                      related edges are not lineage
-TEST(Degree, CountsLineageEdgesOnly) {
-  Graph graph = SmallGraph({"a", "b", "c", "d"})
-                    .edge("c", "b", EdgeKind::supersedes, 3)
-                    .edge("b", "a", EdgeKind::supersedes, 3)
-                    .edge("d", "b", EdgeKind::consolidates, 3)
-                    .both("d", "a")
-                    .finish();
-  LineageDegrees degrees = lineage_degrees(graph);
-  EXPECT_EQ(degrees.in, (std::vector<std::uint32_t>{1, 2, 0, 0}));
-  EXPECT_EQ(degrees.out, (std::vector<std::uint32_t>{0, 1, 1, 1}));
 }
 
 }  // namespace
