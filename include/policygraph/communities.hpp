@@ -18,8 +18,8 @@ struct Partition {
 
 /// Weakly connected components (edge direction ignored), numbered by smallest vertex: on a
 /// view, policy vertices are in byte order of their ids, so a component's first member is
-/// its canonical name (MODEL.md 5.12). Boost.Graph's connected_components on the graph with
-/// directions ignored, O(V + E).
+/// its canonical name (MODEL.md 5.12). Boost.Graph's union-find (disjoint_sets), one union
+/// per edge, O((V + E) α(V)).
 Partition weakly_connected_components(const Graph& graph);
 
 struct DeclaredCluster {

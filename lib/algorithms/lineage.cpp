@@ -41,6 +41,20 @@ namespace {
 
 using Colors = std::unordered_map<VertexId, boost::default_color_type>;
 
+// A directed graph of its own, compressed, on indices 0..n-1.
+using LocalGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                      boost::no_property, std::uint32_t, std::uint32_t>;
+
+// Strongly connected components by Boost's strong_components (Tarjan's algorithm,
+// "Depth-first search and linear graph algorithms", SIAM J. Comput. 1(2), 1972): the
+// component of each vertex, and their number. O(V + E).
+std::vector<std::uint32_t> strong_components_of(const LocalGraph& graph, std::uint32_t& count) {
+  std::vector<std::uint32_t> component(boost::num_vertices(graph));
+  count = boost::strong_components(
+      graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, graph)));
+  return component;
+}
+
 // A breadth-first visitor that records the vertices in the order the walk finds them (the
 // start first) and every edge it examines, as (from, to).
 struct ReachRecorder : boost::default_bfs_visitor {
@@ -105,13 +119,10 @@ ReplacedBy replaced_by(const Graph& graph, VertexId policy) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> local_links;
   local_links.reserve(links.size());
   for (const auto& [from, to] : links) local_links.emplace_back(local.at(from), local.at(to));
-  using LocalGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                                        boost::no_property, std::uint32_t, std::uint32_t>;
   const LocalGraph successors(boost::edges_are_sorted, local_links.begin(), local_links.end(),
                               static_cast<std::uint32_t>(reached.size()));
-  std::vector<std::uint32_t> component(reached.size());
-  const std::uint32_t component_count = boost::strong_components(
-      successors, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, successors)));
+  std::uint32_t component_count = 0;
+  const std::vector<std::uint32_t> component = strong_components_of(successors, component_count);
 
   // current = the terminal components: those no successor edge leaves (5.8). On a DAG each
   // is one policy without successors; a cycle nothing replaces is current as a whole.

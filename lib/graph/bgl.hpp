@@ -7,15 +7,11 @@
 // instead of copying it into a Boost graph, the adapters below let Boost.Graph's algorithms
 // walk those arrays as they are (as graph-tool does for its own storage):
 //
-//   Csr         the directed graph: vertex descriptor = VertexId, edge descriptor = EdgeId,
-//               out_edges / in_edges the Graph's spans. A BidirectionalGraph and a
-//               VertexListGraph, so boost::reverse_graph turns it round and
-//               boost::filtered_graph keeps some kinds of edges (EdgeKinds below).
-//   Undirected  the same arrays with edge direction ignored: the out-edges of v are its
-//               out-edges then its in-edges. An undirected IncidenceGraph and VertexListGraph
-//               for boost::connected_components (the weak components of the Graph).
-//
-// Both only refer to the Graph: it must outlive them. Nothing here allocates.
+// bgl::Csr is the directed graph: vertex descriptor = VertexId, edge descriptor = EdgeId,
+// out_edges / in_edges the Graph's spans. It is a BidirectionalGraph and a VertexListGraph,
+// so boost::reverse_graph turns it round and boost::filtered_graph keeps some kinds of edges
+// (kind_graph below). It only refers to the Graph, which must outlive it; nothing here
+// allocates.
 #pragma once
 
 #include <boost/graph/filtered_graph.hpp>
@@ -23,11 +19,9 @@
 #include <boost/graph/properties.hpp>
 #include <boost/graph/reverse_graph.hpp>
 #include <boost/iterator/counting_iterator.hpp>
-#include <boost/iterator/iterator_facade.hpp>
 #include <boost/property_map/property_map.hpp>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <limits>
 #include <span>
 #include <utility>
@@ -54,59 +48,6 @@ class Csr {
 
 /// Boost.Graph's name for the ways a Csr can be walked.
 struct CsrTraversal : boost::bidirectional_graph_tag, boost::vertex_list_graph_tag {};
-
-/// An edge of the Undirected view, as seen from `from`: `to` is the other end.
-struct UndirectedEdge {
-  EdgeId id = 0;
-  VertexId from = 0;
-  VertexId to = 0;
-  bool operator==(const UndirectedEdge&) const = default;
-};
-
-/// The out-edges of a vertex of the Undirected view: its out-edges, then its in-edges.
-class UndirectedEdgeIterator
-    : public boost::iterator_facade<UndirectedEdgeIterator, UndirectedEdge, std::forward_iterator_tag, UndirectedEdge> {
- public:
-  UndirectedEdgeIterator() = default;
-  /// At the first edge of v (or at the end of its in-edges when `at_end`).
-  UndirectedEdgeIterator(const Graph& graph, VertexId v, bool at_end) : graph_(&graph), v_(v) {
-    const std::span<const EdgeId> out = graph.out_edges(v), in = graph.in_edges(v);
-    out_end_ = out.data() + out.size();
-    in_begin_ = in.data();
-    position_ = at_end ? in.data() + in.size() : (out.empty() ? in_begin_ : out.data());
-  }
-
- private:
-  friend class boost::iterator_core_access;
-  UndirectedEdge dereference() const {
-    const Edge& edge = graph_->edge(*position_);
-    return {*position_, v_, edge.source == v_ ? edge.target : edge.source};
-  }
-  void increment() {
-    if (++position_ == out_end_) position_ = in_begin_;
-  }
-  bool equal(const UndirectedEdgeIterator& other) const { return position_ == other.position_; }
-
-  const Graph* graph_ = nullptr;
-  VertexId v_ = 0;
-  const EdgeId* position_ = nullptr;
-  const EdgeId* out_end_ = nullptr;
-  const EdgeId* in_begin_ = nullptr;
-};
-
-/// The Graph with edge directions ignored, for the algorithms Boost.Graph defines on
-/// undirected graphs (connected_components). A loop v → v is met twice at v; parallel and
-/// reciprocal edges are each met once per end.
-class Undirected {
- public:
-  explicit Undirected(const Graph& graph) : graph_(&graph) {}
-  const Graph& graph() const { return *graph_; }
-
- private:
-  const Graph* graph_;
-};
-
-struct UndirectedTraversal : boost::incidence_graph_tag, boost::vertex_list_graph_tag {};
 
 }  // namespace policygraph::bgl
 
@@ -136,27 +77,6 @@ struct property_map<policygraph::bgl::Csr, vertex_index_t> {
   using const_type = type;
 };
 
-template <>
-struct graph_traits<policygraph::bgl::Undirected> {
-  using vertex_descriptor = policygraph::VertexId;
-  using edge_descriptor = policygraph::bgl::UndirectedEdge;
-  using directed_category = undirected_tag;
-  using edge_parallel_category = allow_parallel_edge_tag;
-  using traversal_category = policygraph::bgl::UndirectedTraversal;
-  using out_edge_iterator = policygraph::bgl::UndirectedEdgeIterator;
-  using vertex_iterator = counting_iterator<policygraph::VertexId>;
-  using degree_size_type = std::size_t;
-  using vertices_size_type = std::size_t;
-  using edges_size_type = std::size_t;
-  static vertex_descriptor null_vertex() { return std::numeric_limits<policygraph::VertexId>::max(); }
-};
-
-template <>
-struct property_map<policygraph::bgl::Undirected, vertex_index_t> {
-  using type = typed_identity_property_map<policygraph::VertexId>;
-  using const_type = type;
-};
-
 }  // namespace boost
 
 namespace policygraph::bgl {
@@ -181,21 +101,6 @@ inline std::pair<boost::counting_iterator<VertexId>, boost::counting_iterator<Ve
 inline std::size_t num_vertices(const Csr& csr) { return csr.vertex_count(); }
 /// Vertex ids are their own index: Boost's per-vertex maps are plain vectors indexed by id.
 inline boost::typed_identity_property_map<VertexId> get(boost::vertex_index_t, const Csr&) { return {}; }
-
-inline std::pair<UndirectedEdgeIterator, UndirectedEdgeIterator> out_edges(VertexId v, const Undirected& g) {
-  return {UndirectedEdgeIterator(g.graph(), v, false), UndirectedEdgeIterator(g.graph(), v, true)};
-}
-inline std::size_t out_degree(VertexId v, const Undirected& g) {
-  return g.graph().out_edges(v).size() + g.graph().in_edges(v).size();
-}
-inline VertexId source(const UndirectedEdge& e, const Undirected&) { return e.from; }
-inline VertexId target(const UndirectedEdge& e, const Undirected&) { return e.to; }
-inline std::pair<boost::counting_iterator<VertexId>, boost::counting_iterator<VertexId>> vertices(const Undirected& g) {
-  return {boost::counting_iterator<VertexId>(0),
-          boost::counting_iterator<VertexId>(static_cast<VertexId>(g.graph().node_count()))};
-}
-inline std::size_t num_vertices(const Undirected& g) { return g.graph().node_count(); }
-inline boost::typed_identity_property_map<VertexId> get(boost::vertex_index_t, const Undirected&) { return {}; }
 
 /// A set of edge kinds, one bit per kind.
 class KindSet {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The Boost.Graph adapters of lib/graph/bgl.hpp: Boost's own accessors and algorithms see
-// the Graph's vertices and edges, filtered by kind, reversed, or with directions ignored.
+// the Graph's vertices and edges as they are, filtered by kind, or reversed.
 #include <gtest/gtest.h>
 
 #include <boost/graph/breadth_first_search.hpp>
@@ -16,8 +16,6 @@ namespace {
 
 BOOST_CONCEPT_ASSERT((boost::BidirectionalGraphConcept<bgl::Csr>));
 BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<bgl::Csr>));
-BOOST_CONCEPT_ASSERT((boost::IncidenceGraphConcept<bgl::Undirected>));
-BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<bgl::Undirected>));
 
 //   c --supersedes--> b --amends--> a        (newer --> older)
 //   c --related-----> a
@@ -92,26 +90,6 @@ TEST(Bgl, KindGraphKeepsTheKindsAskedAndReverses) {
       later, a,
       boost::visitor(boost::make_bfs_visitor(boost::record_distances(distance.data(), boost::on_tree_edge()))));
   EXPECT_EQ(distance, (std::vector<int>{0, 1, 2, -1}));  // a, b, c, and the tag never
-}
-
-TEST(Bgl, UndirectedWalksOutEdgesThenInEdges) {
-  const Graph graph = small_graph();
-  const bgl::Undirected undirected(graph);
-  const VertexId a = *graph.find(NodeKind::policy, "a"), b = *graph.find(NodeKind::policy, "b");
-  // Each edge seen from b: b is the source end, the other end the target.
-  EXPECT_EQ(ends(graph, undirected, out_edges(b, undirected)), (Strings{"b>t", "b>a", "b>c"}));
-  EXPECT_EQ(out_degree(b, undirected), 3u);
-  // a's loop is both an out- and an in-edge: met twice. In-edges come by kind (related
-  // before amends), then source.
-  EXPECT_EQ(ends(graph, undirected, out_edges(a, undirected)), (Strings{"a>a", "a>a", "a>c", "a>b"}));
-  // A vertex without edges has an empty range.
-  GraphBuilder lone_builder;
-  Node lone;
-  lone.id = "lone";
-  lone_builder.add_node(lone);
-  const Graph alone = std::move(lone_builder).finish();
-  const auto range = out_edges(0, bgl::Undirected(alone));
-  EXPECT_TRUE(range.first == range.second);
 }
 
 }  // namespace
