@@ -18,7 +18,8 @@ struct Partition {
 
 /// Weakly connected components (edge direction ignored), numbered by smallest vertex: on a
 /// view, policy vertices are in byte order of their ids, so a component's first member is
-/// its canonical name (MODEL.md 5.12). Breadth-first search, O(V + E).
+/// its canonical name (MODEL.md 5.12). Boost.Graph's union-find (disjoint_sets), one union
+/// per edge, O((V + E) α(V)).
 Partition weakly_connected_components(const Graph& graph);
 
 struct DeclaredCluster {
@@ -57,6 +58,7 @@ struct LouvainResult {
 /// NetworkX's partition for that seed number). A graph without edges leaves every vertex
 /// alone, modularity 0. `modularity` in the result is modularity() of the partition.
 /// About O(V + E) per sweep and per aggregation; memory O(V + E). See lib/algorithms/louvain.cpp.
+/// Our own code: Boost.Graph has no Louvain (nor any modularity optimisation).
 LouvainResult louvain(const Graph& graph, const LouvainOptions& options = {});
 
 /// Modularity of a partition of the graph taken as undirected and weighted, as
@@ -65,7 +67,7 @@ LouvainResult louvain(const Graph& graph, const LouvainOptions& options = {});
 /// `group_of[v]` is any label per vertex (groups need not be numbered densely); a size other
 /// than the vertex count throws std::invalid_argument. Without edges (m = 0, where NetworkX
 /// divides by zero) the result is 0. Newman & Girvan (2004); resolution γ as in Reichardt &
-/// Bornholdt (2006). O(V + E).
+/// Bornholdt (2006). O(V + E). Our own code: Boost.Graph has no modularity.
 double modularity(const Graph& graph, const std::vector<std::uint32_t>& group_of, double resolution = 1.0);
 
 }  // namespace policygraph

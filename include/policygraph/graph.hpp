@@ -126,8 +126,9 @@ class GraphBuilder;
 /// same corpus keeps those ids. A vector of per-policy values (PageRank, say) therefore
 /// indexes any view.
 ///
-/// Adjacency is stored compressed (CSR), so out_edges/in_edges are spans. Algorithms that
-/// use Boost.Graph get an adjacency_list from lib/graph/bgl.hpp.
+/// Adjacency is stored compressed (CSR), so out_edges/in_edges are spans. The algorithms of
+/// lib/algorithms run Boost.Graph on these very arrays through the adapters of the private
+/// header lib/graph/bgl.hpp; no Boost type appears here.
 class Graph {
  public:
   Graph();

@@ -35,8 +35,9 @@ struct PageRankResult {
 /// vertices; teleport is uniform, (1 − damping)/N. Stops when the L1 change of an iteration is
 /// below N × tolerance and returns that iteration's vector; `converged` is false when
 /// `max_iterations` ran out (NetworkX raises instead). Same start, same sweep, same
-/// stopping rule: on the test fixture it agrees with NetworkX to 2e-18 per node. Not Boost's
-/// page_rank (FACTS.md).
+/// stopping rule: on the test fixture it agrees with NetworkX to 2e-18 per node. Our own
+/// code, not Boost.Graph's page_rank, which has nothing equal: it takes no weights, does not
+/// spread the rank of dangling vertices, and teleports (1 − damping) instead of (1 − damping)/N.
 /// O(iterations × (V + E)) time, O(V + E) memory, no allocation inside the iteration.
 /// Reference: Page, Brin, Motwani, Winograd, "The PageRank citation ranking" (1999).
 PageRankResult pagerank(const Graph& graph, const PageRankOptions& options = {});
@@ -152,7 +153,10 @@ struct BetweennessResult {
 /// 1/((k−1)(n−2)), any other by 1/(k (n−2)). Where NetworkX gives NaN (k = 1, the source)
 /// or divides by zero (k = 0) the score is 0. k ≥ n is the exact computation.
 /// Brandes, "A faster algorithm for betweenness centrality" (2001): O(k × (V + E)) time
-/// (k = V when exact), O(V + E) memory.
+/// (k = V when exact), O(V + E) memory. Our own code, not Boost.Graph's
+/// brandes_betweenness_centrality, which has nothing equal: it samples no sources, and its
+/// undirected scores count each pair twice under another normalisation
+/// (lib/algorithms/betweenness.cpp).
 BetweennessResult betweenness(const Graph& graph, const BetweennessOptions& options = {});
 
 struct LineageDegrees {

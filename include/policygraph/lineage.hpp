@@ -25,7 +25,9 @@ struct ReplacedBy {
   std::vector<VertexId> current;
 };
 
-/// Direct successors and current versions. O(V + E) in the part of the graph reached.
+/// Direct successors and current versions: Boost.Graph's breadth_first_visit along the
+/// succession edges, then its strong_components on the part reached. O(V + E) in the part
+/// of the graph reached.
 ReplacedBy replaced_by(const Graph& graph, VertexId policy);
 
 struct LineageMember {
@@ -43,7 +45,8 @@ struct Lineage {
   std::vector<EdgeId> edges;  ///< the lineage edges between members
 };
 
-/// Every ancestor and descendant of `policy` along lineage edges of every kind. O(V + E) in the part reached.
+/// Every ancestor and descendant of `policy` along lineage edges of every kind: two of
+/// Boost.Graph's breadth_first_visit, one each way. O(V + E) in the part reached.
 Lineage lineage(const Graph& graph, VertexId policy);
 
 /// The same along the lineage edges of the given kinds only (`lineage X --kind amends`: the
@@ -52,7 +55,8 @@ Lineage lineage(const Graph& graph, VertexId policy);
 Lineage lineage(const Graph& graph, VertexId policy, const std::vector<EdgeKind>& kinds);
 
 /// The strongly connected components of more than one policy on lineage edges, each
-/// sorted by id, in order of their smallest id (MODEL.md 5.9). Tarjan, O(V + E).
+/// sorted by id, in order of their smallest id (MODEL.md 5.9). Boost.Graph's
+/// strong_components (Tarjan), O(V + E).
 std::vector<std::vector<VertexId>> lineage_cycles(const Graph& graph);
 
 /// One error per lineage cycle (MODEL.md 5.9), naming all its policies and their files,

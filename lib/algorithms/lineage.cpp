@@ -8,99 +8,81 @@
 // and outgoing lineage edges. Every other edge kind is ignored, so the queries give the same
 // answers on the full graph and on its lineage view.
 //
-// Cycles are input errors (reported by build_graph), but every query must still terminate:
-// the walks below mark what they visit, and `current` is defined on strongly connected
-// components (5.8), found by an iterative Tarjan so that a 100,000-policy chain does not
-// overflow the call stack.
+// Cycles are input errors (reported by build_graph), but every query must still terminate,
+// and `current` is defined on strongly connected components (5.8).
+//
+// The walks are Boost.Graph's, run on the Graph's own arrays (lib/graph/bgl.hpp): the lineage
+// or succession edges are a filtered_graph of them, pointing newer -> older, and a
+// reverse_graph of that walks from the older policy to the newer. `lineage` is two
+// breadth_first_visit walks; `current` a breadth_first_visit, then strong_components on the
+// part reached; the cycles strong_components on all policies. Boost's depth-first search
+// keeps an explicit stack, so a 100,000-policy chain does not overflow the call stack. The
+// queries about one policy keep the colours and distances of their walks in hash maps, so
+// their work (and memory) is proportional to the part of the graph they reach, not to the
+// corpus.
 #include <algorithm>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <boost/graph/visitors.hpp>
+#include <boost/pending/queue.hpp>
+#include <boost/property_map/property_map.hpp>
 #include <cstdint>
-#include <limits>
 #include <string>
 #include <unordered_map>
 #include <utility>
 
+#include "graph/bgl.hpp"
 #include "policygraph/lineage.hpp"
 
 namespace policygraph {
 namespace {
 
-// Calls `visit(other end)` for each edge of a kind that `follow` accepts entering (later
-// acts) or leaving (earlier acts) v. `current` follows succession only; the cycles every
-// relation; `lineage` every relation, or the kinds asked for.
-template <typename Follow, typename Visit>
-void for_each_later(const Graph& graph, VertexId v, Follow follow, Visit visit) {
-  for (EdgeId e : graph.in_edges(v))
-    if (follow(graph.edge(e).kind)) visit(graph.edge(e).source);
+using Colors = std::unordered_map<VertexId, boost::default_color_type>;
+
+// A directed graph of its own, compressed, on indices 0..n-1.
+using LocalGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                      boost::no_property, std::uint32_t, std::uint32_t>;
+
+// Strongly connected components by Boost's strong_components (Tarjan's algorithm,
+// "Depth-first search and linear graph algorithms", SIAM J. Comput. 1(2), 1972): the
+// component of each vertex, and their number. O(V + E).
+std::vector<std::uint32_t> strong_components_of(const LocalGraph& graph, std::uint32_t& count) {
+  std::vector<std::uint32_t> component(boost::num_vertices(graph));
+  count = boost::strong_components(
+      graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, graph)));
+  return component;
 }
 
-template <typename Follow, typename Visit>
-void for_each_earlier(const Graph& graph, VertexId v, Follow follow, Visit visit) {
-  for (EdgeId e : graph.out_edges(v))
-    if (follow(graph.edge(e).kind)) visit(graph.edge(e).target);
-}
-
-template <typename Visit>
-void for_each_successor(const Graph& graph, VertexId v, Visit visit) {
-  for_each_later(graph, v, is_succession, visit);
-}
-
-// A small directed graph on local indices 0..n-1, compressed: the neighbours of v are
-// targets[offsets[v] .. offsets[v + 1]).
-struct LocalGraph {
-  std::vector<std::uint32_t> offsets{0};
-  std::vector<std::uint32_t> targets;
-  std::size_t size() const { return offsets.size() - 1; }
+// A breadth-first visitor that records the vertices in the order the walk finds them (the
+// start first) and every edge it examines, as (from, to).
+struct ReachRecorder : boost::default_bfs_visitor {
+  std::vector<VertexId>* found = nullptr;
+  std::vector<std::pair<VertexId, VertexId>>* links = nullptr;
+  template <typename BoostGraph>
+  void discover_vertex(VertexId v, const BoostGraph&) const {
+    found->push_back(v);
+  }
+  template <typename BoostEdge, typename BoostGraph>
+  void examine_edge(const BoostEdge& e, const BoostGraph& g) const {
+    using boost::source, boost::target;
+    links->emplace_back(source(e, g), target(e, g));
+  }
 };
 
-// Strongly connected components by Tarjan's algorithm (R. Tarjan, "Depth-first search and
-// linear graph algorithms", SIAM J. Comput. 1(2), 1972), with an explicit stack instead of
-// recursion. Returns the component of each vertex; components are numbered in the order
-// Tarjan completes them, which is a reverse topological order of the condensation.
-// O(V + E).
-std::vector<std::uint32_t> strong_components(const LocalGraph& graph, std::uint32_t& component_count) {
-  constexpr std::uint32_t unvisited = std::numeric_limits<std::uint32_t>::max();
-  const std::size_t n = graph.size();
-  std::vector<std::uint32_t> index(n, unvisited), low(n, 0), component(n, unvisited);
-  std::vector<std::uint32_t> stack;                             // Tarjan's vertex stack
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> frames;  // (vertex, next edge position)
-  std::uint32_t counter = 0;
-  component_count = 0;
-
-  for (std::uint32_t root = 0; root < n; ++root) {
-    if (index[root] != unvisited) continue;
-    index[root] = low[root] = counter++;
-    stack.push_back(root);
-    frames.emplace_back(root, graph.offsets[root]);
-    while (!frames.empty()) {
-      const std::uint32_t v = frames.back().first;
-      const std::uint32_t position = frames.back().second;
-      if (position < graph.offsets[v + 1]) {
-        ++frames.back().second;
-        const std::uint32_t w = graph.targets[position];
-        if (index[w] == unvisited) {
-          index[w] = low[w] = counter++;
-          stack.push_back(w);
-          frames.emplace_back(w, graph.offsets[w]);
-        } else if (component[w] == unvisited) {  // w is on the stack
-          low[v] = std::min(low[v], index[w]);
-        }
-        continue;
-      }
-      // All of v's edges are done.
-      if (low[v] == index[v]) {
-        std::uint32_t w;
-        do {
-          w = stack.back();
-          stack.pop_back();
-          component[w] = component_count;
-        } while (w != v);
-        ++component_count;
-      }
-      frames.pop_back();
-      if (!frames.empty()) low[frames.back().first] = std::min(low[frames.back().first], low[v]);
-    }
-  }
-  return component;
+// The length of a shortest path from `start` to each vertex reached in `g`; `start` itself 0.
+// A breadth-first walk recording distances along its tree edges. O(V + E) of the part reached.
+template <typename BoostGraph>
+std::unordered_map<VertexId, int> distances_from(const BoostGraph& g, VertexId start) {
+  std::unordered_map<VertexId, int> distance{{start, 0}};
+  Colors colors;
+  boost::queue<VertexId> queue;
+  boost::breadth_first_visit(
+      g, start, queue,
+      boost::make_bfs_visitor(boost::record_distances(boost::make_assoc_property_map(distance), boost::on_tree_edge())),
+      boost::make_assoc_property_map(colors));
+  return distance;
 }
 
 }  // namespace
@@ -108,62 +90,66 @@ std::vector<std::uint32_t> strong_components(const LocalGraph& graph, std::uint3
 ReplacedBy replaced_by(const Graph& graph, VertexId policy) {
   ReplacedBy result;
   result.policy = policy;
-  for_each_successor(graph, policy, [&](VertexId s) { result.successors.push_back(s); });
+  for (EdgeId e : graph.in_edges(policy))
+    if (is_succession(graph.edge(e).kind)) result.successors.push_back(graph.edge(e).source);
   // A pair linked by both `supersedes` and `consolidates` is one successor.
   std::sort(result.successors.begin(), result.successors.end());
   result.successors.erase(std::unique(result.successors.begin(), result.successors.end()), result.successors.end());
 
-  // The part of the successor graph reachable from `policy`, on local indices, so the work
-  // (and memory) is proportional to the part reached, not to the corpus.
-  std::vector<VertexId> reached{policy};
-  std::unordered_map<VertexId, std::uint32_t> local{{policy, 0}};
-  LocalGraph successors;
-  for (std::size_t i = 0; i < reached.size(); ++i) {
-    for_each_successor(graph, reached[i], [&](VertexId s) {
-      auto [found, inserted] = local.try_emplace(s, static_cast<std::uint32_t>(reached.size()));
-      if (inserted) reached.push_back(s);
-      successors.targets.push_back(found->second);
-    });
-    successors.offsets.push_back(static_cast<std::uint32_t>(successors.targets.size()));
-  }
+  // The part of the successor graph reachable from `policy`: walked older -> newer, along
+  // the succession edges reversed.
+  const bgl::Csr csr(graph);
+  const bgl::KindGraph succession = bgl::kind_graph(csr, bgl::KindSet(is_succession));
+  std::vector<VertexId> reached;
+  std::vector<std::pair<VertexId, VertexId>> links;
+  ReachRecorder recorder;
+  recorder.found = &reached;
+  recorder.links = &links;
+  Colors colors;
+  boost::queue<VertexId> queue;
+  boost::breadth_first_visit(boost::make_reverse_graph(succession), policy, queue, recorder,
+                             boost::make_assoc_property_map(colors));
+
+  // That part as a graph of its own on local indices (the order found), so that its strong
+  // components cost what it holds. A breadth-first walk examines the vertices in the order
+  // it finds them, so the links come sorted by their first end, as the compressed graph wants.
+  std::unordered_map<VertexId, std::uint32_t> local;
+  local.reserve(reached.size());
+  for (std::uint32_t i = 0; i < reached.size(); ++i) local.emplace(reached[i], i);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> local_links;
+  local_links.reserve(links.size());
+  for (const auto& [from, to] : links) local_links.emplace_back(local.at(from), local.at(to));
+  const LocalGraph successors(boost::edges_are_sorted, local_links.begin(), local_links.end(),
+                              static_cast<std::uint32_t>(reached.size()));
+  std::uint32_t component_count = 0;
+  const std::vector<std::uint32_t> component = strong_components_of(successors, component_count);
 
   // current = the terminal components: those no successor edge leaves (5.8). On a DAG each
   // is one policy without successors; a cycle nothing replaces is current as a whole.
-  std::uint32_t component_count = 0;
-  const auto component = strong_components(successors, component_count);
   std::vector<bool> terminal(component_count, true);
-  for (std::uint32_t v = 0; v < successors.size(); ++v)
-    for (std::uint32_t i = successors.offsets[v]; i < successors.offsets[v + 1]; ++i)
-      if (component[successors.targets[i]] != component[v]) terminal[component[v]] = false;
-  for (std::uint32_t v = 0; v < successors.size(); ++v)
+  for (const auto& [from, to] : local_links)
+    if (component[from] != component[to]) terminal[component[from]] = false;
+  for (std::uint32_t v = 0; v < reached.size(); ++v)
     if (terminal[component[v]]) result.current.push_back(reached[v]);
   std::sort(result.current.begin(), result.current.end());
   return result;
 }
 
 Lineage lineage(const Graph& graph, VertexId policy, const std::vector<EdgeKind>& kinds) {
-  auto follow = [&kinds](EdgeKind kind) {
-    return is_lineage(kind) && (kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end());
-  };
-  // Two breadth-first walks give shortest distances: predecessors (generation -k) along
-  // outgoing lineage edges, successors (+k) along incoming ones. On a cycle a policy can be
-  // both; it keeps the generation found first: the shorter distance, and on a tie the
-  // successor side, since "what came after" is the question users ask most. (Only cyclic,
-  // hence invalid, input is affected.)
-  std::unordered_map<VertexId, int> generation{{policy, 0}};
-  std::vector<VertexId> successor_frontier{policy}, predecessor_frontier{policy};
-  for (int distance = 1; !successor_frontier.empty() || !predecessor_frontier.empty(); ++distance) {
-    std::vector<VertexId> next_successors, next_predecessors;
-    for (VertexId v : successor_frontier)
-      for_each_later(graph, v, follow, [&](VertexId s) {
-        if (generation.try_emplace(s, distance).second) next_successors.push_back(s);
-      });
-    for (VertexId v : predecessor_frontier)
-      for_each_earlier(graph, v, follow, [&](VertexId p) {
-        if (generation.try_emplace(p, -distance).second) next_predecessors.push_back(p);
-      });
-    successor_frontier = std::move(next_successors);
-    predecessor_frontier = std::move(next_predecessors);
+  bgl::KindSet follow;
+  if (kinds.empty()) follow = bgl::KindSet(is_lineage);
+  for (EdgeKind kind : kinds)
+    if (is_lineage(kind)) follow.insert(kind);
+  // Shortest distances by two breadth-first walks: to predecessors (generation -k) along
+  // the lineage edges, to successors (+k) along them reversed. On a cycle a policy can be
+  // both; it keeps the shorter distance, and on a tie the successor side, since "what came
+  // after" is the question users ask most. (Only cyclic, hence invalid, input is affected.)
+  const bgl::Csr csr(graph);
+  const bgl::KindGraph earlier = bgl::kind_graph(csr, follow);
+  std::unordered_map<VertexId, int> generation = distances_from(boost::make_reverse_graph(earlier), policy);
+  for (const auto& [v, distance] : distances_from(earlier, policy)) {
+    auto [found, inserted] = generation.try_emplace(v, -distance);
+    if (!inserted && distance < found->second) found->second = -distance;
   }
 
   Lineage result;
@@ -181,7 +167,7 @@ Lineage lineage(const Graph& graph, VertexId policy, const std::vector<EdgeKind>
   });
   for (const auto& [v, g] : generation)
     for (EdgeId e : graph.out_edges(v))
-      if (follow(graph.edge(e).kind) && generation.contains(graph.edge(e).target)) result.edges.push_back(e);
+      if (follow.contains(graph.edge(e).kind) && generation.contains(graph.edge(e).target)) result.edges.push_back(e);
   std::sort(result.edges.begin(), result.edges.end());
   return result;
 }
@@ -189,17 +175,14 @@ Lineage lineage(const Graph& graph, VertexId policy, const std::vector<EdgeKind>
 Lineage lineage(const Graph& graph, VertexId policy) { return lineage(graph, policy, {}); }
 
 std::vector<std::vector<VertexId>> lineage_cycles(const Graph& graph) {
-  // Lineage edges join policies only, and policies are vertices 0..P-1, so local index =
-  // vertex id.
-  LocalGraph lineage_graph;
-  for (VertexId v : graph.policies()) {
-    for_each_earlier(graph, v, is_lineage, [&](VertexId p) {
-      if (p < graph.policy_count()) lineage_graph.targets.push_back(p);
-    });
-    lineage_graph.offsets.push_back(static_cast<std::uint32_t>(lineage_graph.targets.size()));
-  }
-  std::uint32_t component_count = 0;
-  const auto component = strong_components(lineage_graph, component_count);
+  // Lineage edges join policies only, and policies are vertices 0..P-1: Boost's Tarjan on
+  // the lineage edges of that prefix.
+  const bgl::Csr policies(graph, graph.policy_count());
+  const bgl::KindGraph lineage_graph = bgl::kind_graph(policies, bgl::KindSet(is_lineage));
+  std::vector<std::uint32_t> component(graph.policy_count());
+  const std::uint32_t component_count = boost::strong_components(
+      lineage_graph,
+      boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, lineage_graph)));
   std::vector<std::vector<VertexId>> members(component_count);
   for (VertexId v : graph.policies()) members[component[v]].push_back(v);  // ascending ids
   std::vector<std::vector<VertexId>> cycles;

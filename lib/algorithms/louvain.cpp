@@ -28,6 +28,8 @@
 //   (NetworkX returns it even when its gain fell below the threshold).
 // - A graph without edges gives every vertex its own community and modularity 0.
 //
+// Boost.Graph has no Louvain, nor any modularity optimisation, so this is our own code.
+//
 // Data layout: each level's graph is CSR (offsets, neighbours, weights) plus a loop weight
 // and a degree per vertex. The weights from a vertex to its neighbouring communities are
 // gathered in a dense array indexed by community with a list of the entries touched, so one

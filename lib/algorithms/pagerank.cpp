@@ -12,7 +12,7 @@
 // simply add up, exactly as if the graph had merged them into one edge of summed weight.
 //
 // Boost's page_rank is not used: it has no weights, no dangling redistribution, and
-// teleports with (1 − α) rather than (1 − α)/N (FACTS.md).
+// teleports with (1 − α) rather than (1 − α)/N: Boost.Graph has nothing equal.
 //
 // The iteration pulls along in-edges: x'[v] = Σ_{u→v} w(u→v) · y[u] with y[u] = x[u] /
 // out_weight(u) computed once per sweep. Each sweep streams two flat arrays (sources and

@@ -3,7 +3,6 @@
 
 #include "algorithms/test_graphs.hpp"
 #include "policygraph/communities.hpp"
-#include "policygraph/influence.hpp"
 
 namespace policygraph {
 namespace {
@@ -36,6 +35,31 @@ TEST(Components, MembersAreSorted) {
   EXPECT_EQ(components.groups[0], (std::vector<VertexId>{0, 2, 4}));
   EXPECT_EQ(components.groups[1], (std::vector<VertexId>{1}));
   EXPECT_EQ(components.groups[2], (std::vector<VertexId>{3}));
+}
+
+//   a ──▶ a          a loop
+//   b ──▶ c, b ──▶ c (another kind), c ──▶ b      parallel and reciprocal edges
+//   d ──▶ [t] ◀── e   a tag node joins two policies; f alone
+//
+// {a}, {b, c}, {d, e, t}, {f}: numbered by smallest vertex (the tag, a later vertex,
+// does not name its component).
+TEST(Components, LoopsParallelEdgesAndOtherKindsOfNodes) {
+  GraphBuilder builder;
+  auto add = [&](NodeKind kind, const char* id) { return builder.add_node(testing::make_node(kind, id, id)); };
+  const VertexId t = add(NodeKind::tag, "t");
+  const VertexId a = add(NodeKind::policy, "a"), b = add(NodeKind::policy, "b"), c = add(NodeKind::policy, "c"),
+                 d = add(NodeKind::policy, "d"), e = add(NodeKind::policy, "e");
+  add(NodeKind::policy, "f");
+  builder.add_edge(a, a, EdgeKind::related);
+  builder.add_edge(b, c, EdgeKind::related);
+  builder.add_edge(b, c, EdgeKind::supersedes);
+  builder.add_edge(c, b, EdgeKind::related);
+  builder.add_edge(d, t, EdgeKind::tagged);
+  builder.add_edge(e, t, EdgeKind::tagged);
+  Graph graph = std::move(builder).finish();  // policies a..f are vertices 0..5, the tag 6
+  Partition components = weakly_connected_components(graph);
+  EXPECT_EQ(components.of, (std::vector<std::uint32_t>{0, 1, 1, 2, 2, 3, 2}));
+  EXPECT_EQ(components.groups, (std::vector<std::vector<VertexId>>{{0}, {1, 2}, {3, 4, 6}, {5}}));
 }
 
 // networkx.weakly_connected_components on the fixture graph, each sorted, sorted by first.
@@ -74,21 +98,6 @@ TEST(DeclaredClusters, ListsMembersByKey) {
   EXPECT_EQ(graph.key(clusters[1].cluster), "cluster:water");
   ASSERT_EQ(clusters[1].members.size(), 1u);
   EXPECT_EQ(graph.key(clusters[1].members[0]), "policy:p2");
-}
-
-//   c ──supersedes──▶ b ──supersedes──▶ a
-//   d ──consolidates─▶ b
-//   d ◀─related──▶ a                      related edges are not lineage
-TEST(Degree, CountsLineageEdgesOnly) {
-  Graph graph = SmallGraph({"a", "b", "c", "d"})
-                    .edge("c", "b", EdgeKind::supersedes, 3)
-                    .edge("b", "a", EdgeKind::supersedes, 3)
-                    .edge("d", "b", EdgeKind::consolidates, 3)
-                    .both("d", "a")
-                    .finish();
-  LineageDegrees degrees = lineage_degrees(graph);
-  EXPECT_EQ(degrees.in, (std::vector<std::uint32_t>{1, 2, 0, 0}));
-  EXPECT_EQ(degrees.out, (std::vector<std::uint32_t>{0, 1, 1, 1}));
 }
 
 }  // namespace

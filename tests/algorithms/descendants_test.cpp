@@ -31,20 +31,5 @@ TEST(LineageDescendantCounts, CountsEveryLaterPolicyOnce) {
   EXPECT_EQ(written, (std::vector<std::string>{"a:4", "b:1", "c:2", "d:0", "e:0", "m:0", "x:1", "y:1"}));
 }
 
-// p1 names f1 and f2; f1 names p2 (relatedPolicies); p3 names none; a tag is not a facility.
-TEST(GovernedFacilityCounts, CountsRelatedFacilitiesWhicheverSideNamedThem) {
-  auto p1 = policy("p1"), p2 = policy("p2"), p3 = policy("p3");
-  p1.related_facilities = refs({"f1", "f2"});
-  p3.tags = {"f1"};
-  auto f1 = facility("f1"), f2 = facility("f2");
-  f1.related_policies = refs({"p2", "p1"});
-  Graph graph = build({p1, p2, p3, f1, f2});
-  const auto counts = governed_facility_counts(graph);
-  ASSERT_EQ(counts.size(), 3u);
-  EXPECT_EQ(counts[vertex(graph, "p1")], 2u);
-  EXPECT_EQ(counts[vertex(graph, "p2")], 1u);
-  EXPECT_EQ(counts[vertex(graph, "p3")], 0u);
-}
-
 }  // namespace
 }  // namespace policygraph

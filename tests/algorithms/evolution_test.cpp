@@ -358,5 +358,27 @@ TEST(Evolution, ASectionOneCorpusGetsTheAnswersOfSectionThree) {
   EXPECT_EQ(ids(planned, in_force(planned, Date{2011, 1, 1})), (Strings{"e"}));
 }
 
+//   c (2010-03-15) --> b (2005-06) --> a (2000)
+//   m (2008) --consolidates--> d (2003)
+//   next (no record, no date) --> d      never supersedes "before D"
+TEST(InForce, OnSeveralDates) {
+  auto a = policy("a", "2000"), b = policy("b", "2005-06"), c = policy("c", "2010-03-15"), d = policy("d", "2003"),
+       m = policy("m", "2008");
+  relate(b, Relation::supersedes, refs({"a"}));
+  relate(c, Relation::supersedes, refs({"b"}));
+  relate(d, Relation::supersedes, refs({"next"}), true);
+  relate(m, Relation::consolidates, refs({"d"}));
+  Graph graph = build({a, b, c, d, m});
+  auto on = [&](const Graph& g, const std::string& day) { return ids(g, in_force(g, *parse_date(day))); };
+  EXPECT_EQ(on(graph, "1999-12-31"), Strings{});
+  EXPECT_EQ(on(graph, "2000-01-01"), (Strings{"a"}));  // "2000" means 1 January 2000
+  EXPECT_EQ(on(graph, "2005-05-31"), (Strings{"a", "d"}));
+  EXPECT_EQ(on(graph, "2005-06-01"), (Strings{"b", "d"}));
+  EXPECT_EQ(on(graph, "2008-01-01"), (Strings{"b", "m"}));
+  EXPECT_EQ(on(graph, "2010-03-14"), (Strings{"b", "m"}));
+  EXPECT_EQ(on(graph, "2010-03-15"), (Strings{"c", "m"}));
+  EXPECT_EQ(on(make_view(graph, View::lineage), "2030"), (Strings{"c", "m"}));
+}
+
 }  // namespace
 }  // namespace policygraph::testing

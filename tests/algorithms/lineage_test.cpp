@@ -190,6 +190,21 @@ TEST(Lineage, FollowsOnlyTheKindsAsked) {
   EXPECT_EQ(graph.edge(amendments.edges[0]).kind, EdgeKind::amends);
 }
 
+//   p --> q --> p        p and q supersede each other (a cycle)
+//   q --> r              r is older than q, hence than p
+//
+// q is p's successor (+1, the side that wins a tie) and predecessor (-1); r is an ancestor
+// of p through q, and stays one although q was claimed by the successor side.
+TEST(Lineage, CycleDoesNotHideTheAncestorsBehindIt) {
+  auto p = policy("p"), q = policy("q"), r = policy("r");
+  relate(p, Relation::supersedes, refs({"q"}));
+  relate(q, Relation::supersedes, refs({"p", "r"}));
+  Graph graph = build({p, q, r});
+  EXPECT_EQ(members_of(graph, "p"), (Strings{"r:-2", "p:0", "q:1"}));
+  EXPECT_EQ(members_of(graph, "r"), (Strings{"r:0", "q:1", "p:2"}));
+  EXPECT_EQ(lineage(graph, vertex(graph, "p")).edges.size(), 3u);
+}
+
 //   gone (unresolved) <-- a --> ...   an unresolved predecessor is in the lineage, undated
 TEST(Lineage, UnresolvedPredecessorIsAMember) {
   auto a = policy("a", "2001");
@@ -198,26 +213,31 @@ TEST(Lineage, UnresolvedPredecessorIsAMember) {
   EXPECT_EQ(members_of(graph, "a"), (Strings{"a:0", "gone:-1"}));
 }
 
-//   c (2010-03-15) --> b (2005-06) --> a (2000)
-//   m (2008) --consolidates--> d (2003)
-//   next (no record, no date) --> d      never supersedes "before D"
-TEST(InForce, OnSeveralDates) {
-  auto a = policy("a", "2000"), b = policy("b", "2005-06"), c = policy("c", "2010-03-15"), d = policy("d", "2003"),
-       m = policy("m", "2008");
-  relate(b, Relation::supersedes, refs({"a"}));
-  relate(c, Relation::supersedes, refs({"b"}));
-  relate(d, Relation::supersedes, refs({"next"}), true);
-  relate(m, Relation::consolidates, refs({"d"}));
-  Graph graph = build({a, b, c, d, m});
-  auto on = [&](const Graph& g, const std::string& day) { return ids(g, in_force(g, *parse_date(day))); };
-  EXPECT_EQ(on(graph, "1999-12-31"), Strings{});
-  EXPECT_EQ(on(graph, "2000-01-01"), (Strings{"a"}));  // "2000" means 1 January 2000
-  EXPECT_EQ(on(graph, "2005-05-31"), (Strings{"a", "d"}));
-  EXPECT_EQ(on(graph, "2005-06-01"), (Strings{"b", "d"}));
-  EXPECT_EQ(on(graph, "2008-01-01"), (Strings{"b", "m"}));
-  EXPECT_EQ(on(graph, "2010-03-14"), (Strings{"b", "m"}));
-  EXPECT_EQ(on(graph, "2010-03-15"), (Strings{"c", "m"}));
-  EXPECT_EQ(on(make_view(graph, View::lineage), "2030"), (Strings{"c", "m"}));
+//   a --amends--> b --repeals--> a                    a cycle of two kinds
+//   a --implements--> d --supersedes--> e --consolidates--> d
+//   c alone; f and g share a tag (in the policy view, `related` both ways)
+//
+// Tarjan completes {d, e} before {a, b}; the cycles come in order of their smallest id.
+// `related` and `tagged` edges are not lineage: f and g are on no cycle.
+TEST(LineageCycles, OneListPerStrongComponentInOrderOfSmallestId) {
+  auto a = policy("a"), b = policy("b"), c = policy("c"), d = policy("d"), e = policy("e"), f = policy("f"),
+       g = policy("g");
+  relate(a, Relation::amends, refs({"b"}));
+  relate(b, Relation::repeals, refs({"a"}));
+  relate(a, Relation::implements, refs({"d"}));
+  relate(d, Relation::supersedes, refs({"e"}));
+  relate(e, Relation::consolidates, refs({"d"}));
+  f.tags = g.tags = {"shared"};
+  Graph graph = build({a, b, c, d, e, f, g});
+  auto cycles_of = [](const Graph& view) {
+    std::vector<Strings> result;
+    for (const auto& cycle : lineage_cycles(view)) result.push_back(ids(view, cycle));
+    return result;
+  };
+  const std::vector<Strings> expected{{"a", "b"}, {"d", "e"}};
+  EXPECT_EQ(cycles_of(graph), expected);
+  EXPECT_EQ(cycles_of(make_view(graph, View::policy)), expected);
+  EXPECT_EQ(cycles_of(make_view(graph, View::lineage)), expected);
 }
 
 }  // namespace
