@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "filters.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <map>
 #include <ostream>

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "options.hpp"
+#include "parser.hpp"
 
 namespace policygraph::cli {
 namespace {

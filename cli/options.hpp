@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Every command and option of the command line, defined once. --help, `help COMMAND`, the
-// shell completions and the man page are all generated from these definitions.
+// What the command line asked for, as plain structs: the commands read these, and only the
+// parser (parser.cpp, with CLI11) writes them. The values of the closed sets, and the sizes
+// the limits take, are here too, for the commands that check them.
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,7 +69,7 @@ struct ExportCommandOptions {
   std::string output;
 };
 
-/// What the command line asked for, filled in by CLI11 as it parses.
+/// What the command line asked for, filled in by the parser (parser.hpp).
 struct Invocation {
   GlobalOptions global;
   ViewWeights weights;
@@ -109,8 +107,5 @@ std::optional<std::uint64_t> parse_byte_size(std::string_view text);
 
 /// A byte count the way --help shows it: `64M` for 64 MiB, else the plain number.
 std::string format_byte_size(std::uint64_t bytes);
-
-/// Builds the parser; options write into `invocation`, which must outlive it.
-std::unique_ptr<CLI::App> make_parser(Invocation& invocation);
 
 }  // namespace policygraph::cli

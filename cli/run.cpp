@@ -7,7 +7,7 @@
 #include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "generated_docs.hpp"
-#include "options.hpp"
+#include "parser.hpp"
 #include "support/edit_distance.hpp"
 
 namespace policygraph::cli {

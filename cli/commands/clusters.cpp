@@ -5,6 +5,7 @@
 // components and communities are still those of the whole policy view.
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "answer_format.hpp"

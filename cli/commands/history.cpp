@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `history ID` (MODEL.md 7.3): a policy's timeline, oldest first.
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "commands.hpp"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `in-force [--at DATE]` (MODEL.md 7.2, 7.3): the policies in force on a day, each with the
 // amendments in effect then; today without --at.
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "answer_format.hpp"

@@ -4,6 +4,7 @@
 // ties ("=7"), listed by id. `--explain ID` is explain_rank.cpp.
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "answer_format.hpp"

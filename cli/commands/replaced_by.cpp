@@ -2,6 +2,7 @@
 // `replaced-by ID` (MODEL.md 7.3): what replaced a policy (its successors and, following
 // successors only, what stands today), what repealed it, or, when it was only amended,
 // that it is not replaced and stands as amended, with the amendments by date.
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "answer_format.hpp"

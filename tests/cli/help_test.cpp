@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "cli_fixture.hpp"
-#include "options.hpp"
+#include "parser.hpp"
 
 namespace policygraph::cli::testing {
 namespace {
