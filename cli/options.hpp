@@ -80,15 +80,6 @@ struct Invocation {
   std::string command;     ///< the subcommand given, empty for none
 };
 
-/// One line of purpose and a few examples per command: the text --help shows.
-struct CommandInfo {
-  const char* name;
-  const char* purpose;
-  std::vector<const char*> examples;
-  bool hidden = false;
-};
-const std::vector<CommandInfo>& command_catalogue();
-
 /// The values an option takes from a closed set (--format, --view, --kind, --metrics, --by,
 /// --state, the SHELL of `completion`): parsing, "did you mean" and completion read them
 /// here. `--format` and `--kind` are export's; "query --format", "query --kind" (clusters,

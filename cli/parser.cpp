@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "commands/commands.hpp"
+
 namespace policygraph::cli {
 namespace {
 
@@ -97,22 +99,21 @@ void add_filter_options(CLI::App& command, FilterOptions& filters, unsigned whic
         ->delimiter(',');
 }
 
-std::string examples_footer(const CommandInfo& info) {
+std::string examples_footer(const Command& command) {
   std::string footer = "Examples:";
-  for (const char* example : info.examples) footer += std::string("\n  ") + example;
+  for (const char* example : command.examples) footer += std::string("\n  ") + example;
   return footer;
 }
 
-CLI::App* add_command(CLI::App& app, const std::string& name, Invocation& invocation) {
-  for (const auto& info : command_catalogue()) {
-    if (name != info.name) continue;
-    CLI::App* command = app.add_subcommand(info.name, info.purpose);
-    if (!info.examples.empty()) command->footer(examples_footer(info));
-    if (info.hidden) command->group("");
-    command->callback([&invocation, name] { invocation.command = name; });
-    return command;
+// Every command of the table, in its order (the order --help lists them in); the one given
+// names itself in `invocation.command`.
+void add_commands(CLI::App& app, Invocation& invocation) {
+  for (const Command& command : command_table()) {
+    CLI::App* parser = app.add_subcommand(command.name, command.purpose);
+    if (!command.examples.empty()) parser->footer(examples_footer(command));
+    if (command.hidden) parser->group("");
+    parser->callback([&invocation, name = std::string(command.name)] { invocation.command = name; });
   }
-  throw std::logic_error("command missing from the catalogue: " + name);
 }
 
 // CLI11 takes "-1" for an unsigned option and wraps it round to the largest value.
@@ -191,27 +192,27 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   app->add_flag("--no-cache", global.no_cache, "Parse every file again and keep no cache (wins over --cache)");
   add_limit_options(*app, global.limits);
 
-  add_command(*app, "validate", invocation);
+  add_commands(*app, invocation);
   QueryOptions& query = invocation.query;
   FilterOptions& filters = query.filters;
-  add_filter_options(*add_command(*app, "stats", invocation), filters, by_country | by_dates | by_state | by_node_kind);
+  add_filter_options(*app->get_subcommand("stats"), filters, by_country | by_dates | by_state | by_node_kind);
 
-  CLI::App* replaced = add_command(*app, "replaced-by", invocation);
+  CLI::App* replaced = app->get_subcommand("replaced-by");
   replaced->add_option("ID", query.id, "A policy id")->required();
   add_answer_format_option(*replaced, query);
-  CLI::App* lineage = add_command(*app, "lineage", invocation);
+  CLI::App* lineage = app->get_subcommand("lineage");
   lineage->add_option("ID", query.id, "A policy id")->required();
   add_answer_format_option(*lineage, query);
   add_filter_options(*lineage, filters, by_country | by_dates | by_state | by_relation_kind);
-  add_command(*app, "history", invocation)->add_option("ID", query.id, "A policy id")->required();
-  CLI::App* in_force = add_command(*app, "in-force", invocation);
+  app->get_subcommand("history")->add_option("ID", query.id, "A policy id")->required();
+  CLI::App* in_force = app->get_subcommand("in-force");
   in_force->add_option("--at", query.at, "A date: today, YYYY, YYYY-MM or YYYY-MM-DD (YYYY: 1 January)")
       ->type_name("DATE")
       ->capture_default_str();
   add_answer_format_option(*in_force, query);
   add_filter_options(*in_force, filters, by_country | by_dates | by_state);
 
-  CLI::App* influence = add_command(*app, "influence", invocation);
+  CLI::App* influence = app->get_subcommand("influence");
   influence->add_option("--top", query.top, "How many policies (with --explain: contributions) to list (0: all)")
       ->capture_default_str()
       ->check(not_negative);
@@ -226,7 +227,7 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   add_filter_options(*influence, filters, by_country | by_dates | by_state);
   add_weight_options(*influence, invocation.weights);
 
-  CLI::App* clusters = add_command(*app, "clusters", invocation);
+  CLI::App* clusters = app->get_subcommand("clusters");
   clusters->add_option("--seed", query.seed, "Seed of Louvain's node order: the same seed, the same communities")
       ->capture_default_str()
       ->check(not_negative);
@@ -235,7 +236,7 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   add_weight_options(*clusters, invocation.weights);
 
   ExportCommandOptions& exports = invocation.export_options;
-  CLI::App* export_command = add_command(*app, "export", invocation);
+  CLI::App* export_command = app->get_subcommand("export");
   export_command->add_option("-f,--format", exports.format, "graphml, gexf, dot, svg, json or csv")->required();
   export_command->add_option("--view", exports.view, "full, lineage or policy")->capture_default_str();
   export_command->add_option("-o,--output", exports.output,
@@ -271,7 +272,7 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
       ->check(not_negative);
   add_weight_options(*export_command, invocation.weights);
 
-  CLI::App* report = add_command(*app, "report", invocation);
+  CLI::App* report = app->get_subcommand("report");
   report->add_option("-o,--output", exports.output, "The folder to write (replaced whole)")->required();
   report
       ->add_option("--diagram-limit", exports.diagram_limit,
@@ -280,8 +281,8 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
       ->check(not_negative);
   add_weight_options(*report, invocation.weights);
 
-  add_command(*app, "help", invocation)->add_option("COMMAND", invocation.help_topic, "A command");
-  add_command(*app, "completion", invocation)
+  app->get_subcommand("help")->add_option("COMMAND", invocation.help_topic, "A command");
+  app->get_subcommand("completion")
       ->add_option("SHELL", invocation.shell, "bash or zsh")
       ->required()
       ->check(CLI::Validator(
@@ -291,8 +292,6 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
             return "no completion for '" + shell + "': bash or zsh (zsh users with bashcompinit can also use bash's)";
           },
           "bash|zsh", "shell"));
-  add_command(*app, "manpage", invocation);
-  add_command(*app, "ids", invocation);
 
   for (CLI::App* command : app->get_subcommands({})) command->allow_extras();
   // `--metrics` alone means every metric: seen by its count, since it carries no value then.
