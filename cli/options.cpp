@@ -8,18 +8,18 @@
 #include <utility>
 
 #include "exit_codes.hpp"
-#include "support/edit_distance.hpp"
+#include "policygraph/did_you_mean.hpp"
 
 namespace policygraph::cli {
 
 const std::string& checked_choice(const std::string& option, const std::string& value,
                                   const std::vector<std::string>& choices) {
   if (std::find(choices.begin(), choices.end(), value) != choices.end()) return value;
-  auto near = nearest(value, choices, 1);
+  const std::string hint = did_you_mean(value, choices);
   std::string list;
   for (const auto& choice : choices) list += (list.empty() ? "" : ", ") + choice;
-  throw usage_error(option + ": unknown value '" + value + "'" +
-                    (near.empty() ? "" : "; did you mean '" + near[0] + "'?") + " (one of " + list + ")");
+  throw usage_error(option + ": unknown value '" + value + "'" + (hint.empty() ? "" : "; " + hint) + " (one of " +
+                    list + ")");
 }
 
 std::optional<std::uint64_t> parse_byte_size(std::string_view text) {

@@ -7,7 +7,7 @@
 #include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "parser.hpp"
-#include "support/edit_distance.hpp"
+#include "policygraph/did_you_mean.hpp"
 
 namespace policygraph::cli {
 namespace {
@@ -28,17 +28,17 @@ std::vector<std::string> option_names(const CLI::App& app, const CLI::App* comma
 CliError unexpected_argument(const CLI::App& app, const CLI::App* command, const std::string& argument) {
   if (argument.starts_with("-")) {
     std::string name = argument.substr(0, argument.find('='));
-    auto near = nearest(name, option_names(app, command), 3);
+    const std::string hint = did_you_mean(name, option_names(app, command));
     std::string where = command ? "'" + command->get_name() + "'" : "policygraph";
     std::string message = "unknown option '" + name + "' for " + where;
-    if (!near.empty()) message += "; did you mean '" + near[0] + "'?";
+    if (!hint.empty()) message += "; " + hint;
     message += " (see 'policygraph " + std::string(command ? "help " + command->get_name() : "--help") + "')";
     return usage_error(message);
   }
   if (command == nullptr) {
-    auto near = nearest(argument, visible_command_names(), 3);
+    const std::string hint = did_you_mean(argument, visible_command_names());
     std::string message = "unknown command '" + argument + "'";
-    if (!near.empty()) message += "; did you mean '" + near[0] + "'?";
+    if (!hint.empty()) message += "; " + hint;
     return usage_error(message + " (see 'policygraph --help' for the commands)");
   }
   return usage_error("unexpected argument '" + argument + "' for '" + command->get_name() +
@@ -100,6 +100,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     std::vector<std::string> extras = app->remaining(true);
     if (!extras.empty()) throw unexpected_argument(*app, command, extras.front());
     return dispatch(*app, invocation, out, err, terminal);
+  } catch (const CommandStopped& stopped) {
+    return stopped.code;
   } catch (const CliError& error) {
     err << styled(terminal, Style::red, "policygraph: error: ") << error.what() << '\n';
     return error.code;

@@ -7,7 +7,7 @@
 #include "exit_codes.hpp"
 #include "generated_docs.hpp"
 #include "parser.hpp"
-#include "support/edit_distance.hpp"
+#include "policygraph/did_you_mean.hpp"
 
 namespace policygraph::cli {
 
@@ -23,9 +23,8 @@ int run_help(const CommandContext& context) {
     context.out << app.get_subcommand(topic)->help();
     return exit_success;
   }
-  auto near = nearest(topic, visible_command_names(), 1);
-  throw usage_error("no command '" + topic + "'" + (near.empty() ? "" : "; did you mean '" + near[0] + "'?") +
-                    " (see 'policygraph --help')");
+  const std::string hint = did_you_mean(topic, visible_command_names());
+  throw usage_error("no command '" + topic + "'" + (hint.empty() ? "" : "; " + hint) + " (see 'policygraph --help')");
 }
 
 int run_completion(const CommandContext& context) {

@@ -17,10 +17,8 @@
 namespace policygraph::cli {
 
 int run_replaced_by(const CommandContext& context) {
-  const GlobalOptions& options = context.invocation.global;
   const AnswerFormat format = answer_format(context.invocation);
-  Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   const Graph& graph = session.graph;
   VertexId policy = find_policy_or_explain(graph, context.invocation.query.id);
   const ReplacedBy answer = replaced_by(graph, policy);

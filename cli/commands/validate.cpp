@@ -11,7 +11,7 @@ namespace policygraph::cli {
 
 int run_validate(const CommandContext& context) {
   const GlobalOptions& options = context.invocation.global;
-  Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
+  Session& session = open_session(context);
   const Diagnostics& diagnostics = session.diagnostics;
   std::size_t errors = count_errors(diagnostics);
   bool failed = errors > 0 || (options.strict && !diagnostics.empty());
