@@ -6,6 +6,7 @@
 
 #include "commands/commands.hpp"
 #include "parser.hpp"
+#include "policygraph/version.hpp"
 
 namespace policygraph::cli {
 namespace {
@@ -159,7 +160,7 @@ std::string zsh_completion(const CLI::App& app) {
 
 std::string man_page(const CLI::App& app) {
   std::ostringstream page;
-  page << ".TH POLICYGRAPH 1 \"\" \"policygraph " << POLICYGRAPH_VERSION_STRING << "\" \"User Commands\"\n"
+  page << ".TH POLICYGRAPH 1 \"\" \"policygraph " << POLICYGRAPH_VERSION << "\" \"User Commands\"\n"
        << ".SH NAME\npolicygraph \\- graph analytics for the evolution of public policy\n"
        << ".SH SYNOPSIS\n.B policygraph\n.I command\n[\\fIoptions\\fR]\n"
        << ".SH DESCRIPTION\n"

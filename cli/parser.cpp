@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "commands/commands.hpp"
+#include "policygraph/version.hpp"
 
 namespace policygraph::cli {
 namespace {
@@ -171,7 +172,7 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
       "Run 'policygraph help COMMAND' or 'policygraph COMMAND --help' for a command's options and examples.\n"
       "Exit codes: 0 success, 1 a finding (errors, an unknown id), 2 a usage error, 3 an input/output failure,\n"
       "4 an internal error (a bug).");
-  app->set_version_flag("--version", std::string("policygraph ") + POLICYGRAPH_VERSION_STRING);
+  app->set_version_flag("--version", std::string("policygraph ") + POLICYGRAPH_VERSION);
   app->require_subcommand(0, 1);
   app->fallthrough();
   app->allow_extras();
