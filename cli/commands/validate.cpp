@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "commands.hpp"
@@ -17,14 +16,7 @@ int run_validate(const CommandContext& context) {
   bool failed = errors > 0 || (options.strict && !diagnostics.empty());
 
   if (options.json) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& d : diagnostics)
-      list.push_back({{"file", d.file},
-                      {"line", d.line},
-                      {"column", d.column},
-                      {"severity", std::string(to_string(d.severity))},
-                      {"message", d.message}});
-    context.out << nlohmann::ordered_json{{"diagnostics", list}}.dump(2) << '\n';
+    write_diagnostics_json(context.out, diagnostics);
     return failed ? exit_finding : exit_success;
   }
 
