@@ -4,9 +4,9 @@
 #include "exit_codes.hpp"
 #include "options.hpp"
 #include "policygraph/communities.hpp"
+#include "policygraph/did_you_mean.hpp"
 #include "policygraph/influence.hpp"
 #include "policygraph/lineage.hpp"
-#include "support/edit_distance.hpp"
 
 namespace policygraph::cli {
 
@@ -28,9 +28,8 @@ MetricRequest parse_metric_names(const std::vector<std::string>& names) {
     else if (name == "generation")
       request.generation = true;
     else {
-      auto near = nearest(name, known, 1);
-      throw usage_error("--metrics: unknown metric '" + name + "'" +
-                        (near.empty() ? "" : "; did you mean '" + near[0] + "'?") +
+      const std::string hint = did_you_mean(name, known);
+      throw usage_error("--metrics: unknown metric '" + name + "'" + (hint.empty() ? "" : "; " + hint) +
                         " (all, pagerank, betweenness, component, community, generation)");
     }
   }

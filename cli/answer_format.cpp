@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "answer_format.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <ostream>
 #include <string>

@@ -3,7 +3,7 @@
 // spreadsheet. The CSV rows are the JSON's entries, so the two never say different things.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <iosfwd>
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "describe.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace policygraph::cli {

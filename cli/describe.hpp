@@ -2,7 +2,7 @@
 // How the front names a policy in human output and in JSON.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <optional>
 #include <string>

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "diagnostic_list.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
+#include <ostream>
 #include <string_view>
 
 namespace policygraph::cli {
@@ -36,6 +39,17 @@ DiagnosticList list_diagnostics(const Diagnostics& diagnostics, bool verbose) {
                         (names_follow ? "'...\"" : "\"") + " are not shown; --verbose lists every one");
   }
   return list;
+}
+
+void write_diagnostics_json(std::ostream& out, const Diagnostics& diagnostics) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& d : diagnostics)
+    list.push_back({{"file", d.file},
+                    {"line", d.line},
+                    {"column", d.column},
+                    {"severity", std::string(to_string(d.severity))},
+                    {"message", d.message}});
+  out << nlohmann::ordered_json{{"diagnostics", list}}.dump(2) << '\n';
 }
 
 }  // namespace policygraph::cli

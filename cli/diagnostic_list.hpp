@@ -5,6 +5,7 @@
 // warnings are always listed, and --json always lists everything.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -22,5 +23,10 @@ struct DiagnosticList {
 /// Notes of a kind (the words of a message before its first quote, where the names begin)
 /// that number more than 5: the first 3 shown, the rest counted. With `verbose`, everything.
 DiagnosticList list_diagnostics(const Diagnostics& diagnostics, bool verbose);
+
+/// Every diagnostic as `validate --json` writes it: {"diagnostics": [{"file", "line",
+/// "column", "severity", "message"}, ...]}, indented by 2, and a newline. Here rather than in
+/// the command, so that only this file compiles nlohmann's JSON for it.
+void write_diagnostics_json(std::ostream& out, const Diagnostics& diagnostics);
 
 }  // namespace policygraph::cli

@@ -21,6 +21,12 @@ struct CliError : std::runtime_error {
   ExitCode code;
 };
 
+/// A command that has said on stderr why it stops (--strict and a diagnostic): run() returns
+/// `code` and prints nothing more.
+struct CommandStopped {
+  ExitCode code;
+};
+
 inline CliError usage_error(const std::string& message) { return {exit_usage, message}; }
 inline CliError io_error(const std::string& message) { return {exit_io, message}; }
 

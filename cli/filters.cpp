@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "filters.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <map>
 #include <ostream>
@@ -9,8 +11,8 @@
 #include "describe.hpp"
 #include "exit_codes.hpp"
 #include "lookup.hpp"
+#include "policygraph/did_you_mean.hpp"
 #include "policygraph/evolution.hpp"
-#include "support/edit_distance.hpp"
 #include "typed_dates.hpp"
 
 namespace policygraph::cli {
@@ -307,10 +309,8 @@ void warn_about_unknown_countries(const Graph& graph, const std::vector<std::str
     err << warning(terminal) << "--country '" << country << "' is the country of no record";
     std::vector<std::string> near = nearest(lower_ascii(country), folded_list, 3);
     for (auto& name : near)  // back to the spelling of the corpus
-      name = "'" +
-             *std::find_if(shown.begin(), shown.end(), [&](const std::string& s) { return lower_ascii(s) == name; }) +
-             "'";
-    if (!near.empty()) err << " (did you mean " << joined(near, " or ") << "?)";
+      name = *std::find_if(shown.begin(), shown.end(), [&](const std::string& s) { return lower_ascii(s) == name; });
+    if (!near.empty()) err << " (" << did_you_mean(near) << ")";
     err << (shown.empty() ? std::string("; no record has a country")
                           : "; the corpus has: " + joined(std::vector<std::string>(shown.begin(), shown.end())))
         << " (quote names with spaces: --country 'United Kingdom')\n";

@@ -4,7 +4,7 @@
 // lists, never the graph it is computed on (PageRank and communities see the whole corpus).
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <iosfwd>
 #include <optional>

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <sstream>
 
-#include "options.hpp"
+#include "commands/commands.hpp"
+#include "parser.hpp"
+#include "policygraph/version.hpp"
 
 namespace policygraph::cli {
 namespace {
@@ -51,10 +53,11 @@ std::vector<std::string> free_value_options(const CLI::App& app) {
   return names;
 }
 
+// The parsers of the commands --help lists, in the order of the command table.
 std::vector<const CLI::App*> visible_commands(const CLI::App& app) {
   std::vector<const CLI::App*> commands;
-  for (const CLI::App* command : app.get_subcommands({}))
-    if (!command->get_group().empty()) commands.push_back(command);
+  for (const Command& command : command_table())
+    if (!command.hidden) commands.push_back(app.get_subcommand(command.name));
   return commands;
 }
 
@@ -157,7 +160,7 @@ std::string zsh_completion(const CLI::App& app) {
 
 std::string man_page(const CLI::App& app) {
   std::ostringstream page;
-  page << ".TH POLICYGRAPH 1 \"\" \"policygraph " << POLICYGRAPH_VERSION_STRING << "\" \"User Commands\"\n"
+  page << ".TH POLICYGRAPH 1 \"\" \"policygraph " << POLICYGRAPH_VERSION << "\" \"User Commands\"\n"
        << ".SH NAME\npolicygraph \\- graph analytics for the evolution of public policy\n"
        << ".SH SYNOPSIS\n.B policygraph\n.I command\n[\\fIoptions\\fR]\n"
        << ".SH DESCRIPTION\n"
@@ -165,15 +168,15 @@ std::string man_page(const CLI::App& app) {
        << ".SH GLOBAL OPTIONS\n";
   man_options(page, app);
   page << ".SH COMMANDS\n";
-  for (const CLI::App* command : visible_commands(app)) {
-    page << ".SS " << roff(command->get_name()) << "\n" << roff(command->get_description()) << "\n";
-    man_options(page, *command);
-    for (const auto& info : command_catalogue()) {
-      if (command->get_name() != info.name || info.examples.empty()) continue;
-      page << ".PP\nExamples:\n.nf\n";
-      for (const char* example : info.examples) page << "  " << roff(example) << "\n";
-      page << ".fi\n";
-    }
+  for (const Command& info : command_table()) {
+    if (info.hidden) continue;
+    const CLI::App& command = *app.get_subcommand(info.name);
+    page << ".SS " << roff(command.get_name()) << "\n" << roff(command.get_description()) << "\n";
+    man_options(page, command);
+    if (info.examples.empty()) continue;
+    page << ".PP\nExamples:\n.nf\n";
+    for (const char* example : info.examples) page << "  " << roff(example) << "\n";
+    page << ".fi\n";
   }
   page << ".SH EXIT STATUS\n0 success; 1 a finding (errors in the corpus, an unknown id); 2 a usage error; "
           "3 an input/output failure; 4 an internal error (a bug: please report it).\n"

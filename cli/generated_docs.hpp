@@ -3,9 +3,11 @@
 // disagree with --help.
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include <string>
+
+namespace CLI {
+class App;
+}
 
 namespace policygraph::cli {
 

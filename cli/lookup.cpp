@@ -6,7 +6,7 @@
 #include <set>
 
 #include "exit_codes.hpp"
-#include "support/edit_distance.hpp"
+#include "policygraph/did_you_mean.hpp"
 
 namespace policygraph::cli {
 

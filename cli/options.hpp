@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Every command and option of the command line, defined once. --help, `help COMMAND`, the
-// shell completions and the man page are all generated from these definitions.
+// What the command line asked for, as plain structs: the commands read these, and only the
+// parser (parser.cpp, with CLI11) writes them. The values of the closed sets, and the sizes
+// the limits take, are here too, for the commands that check them.
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,7 +69,7 @@ struct ExportCommandOptions {
   std::string output;
 };
 
-/// What the command line asked for, filled in by CLI11 as it parses.
+/// What the command line asked for, filled in by the parser (parser.hpp).
 struct Invocation {
   GlobalOptions global;
   ViewWeights weights;
@@ -81,15 +79,6 @@ struct Invocation {
   std::string shell;       ///< `completion SHELL`
   std::string command;     ///< the subcommand given, empty for none
 };
-
-/// One line of purpose and a few examples per command: the text --help shows.
-struct CommandInfo {
-  const char* name;
-  const char* purpose;
-  std::vector<const char*> examples;
-  bool hidden = false;
-};
-const std::vector<CommandInfo>& command_catalogue();
 
 /// The values an option takes from a closed set (--format, --view, --kind, --metrics, --by,
 /// --state, the SHELL of `completion`): parsing, "did you mean" and completion read them
@@ -109,8 +98,5 @@ std::optional<std::uint64_t> parse_byte_size(std::string_view text);
 
 /// A byte count the way --help shows it: `64M` for 64 MiB, else the plain number.
 std::string format_byte_size(std::uint64_t bytes);
-
-/// Builds the parser; options write into `invocation`, which must outlive it.
-std::unique_ptr<CLI::App> make_parser(Invocation& invocation);
 
 }  // namespace policygraph::cli

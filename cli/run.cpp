@@ -6,19 +6,11 @@
 
 #include "commands/commands.hpp"
 #include "exit_codes.hpp"
-#include "generated_docs.hpp"
-#include "options.hpp"
-#include "support/edit_distance.hpp"
+#include "parser.hpp"
+#include "policygraph/did_you_mean.hpp"
 
 namespace policygraph::cli {
 namespace {
-
-std::vector<std::string> command_names() {
-  std::vector<std::string> names;
-  for (const auto& info : command_catalogue())
-    if (!info.hidden) names.emplace_back(info.name);
-  return names;
-}
 
 std::vector<std::string> option_names(const CLI::App& app, const CLI::App* command) {
   std::vector<std::string> names;
@@ -36,38 +28,21 @@ std::vector<std::string> option_names(const CLI::App& app, const CLI::App* comma
 CliError unexpected_argument(const CLI::App& app, const CLI::App* command, const std::string& argument) {
   if (argument.starts_with("-")) {
     std::string name = argument.substr(0, argument.find('='));
-    auto near = nearest(name, option_names(app, command), 3);
+    const std::string hint = did_you_mean(name, option_names(app, command));
     std::string where = command ? "'" + command->get_name() + "'" : "policygraph";
     std::string message = "unknown option '" + name + "' for " + where;
-    if (!near.empty()) message += "; did you mean '" + near[0] + "'?";
+    if (!hint.empty()) message += "; " + hint;
     message += " (see 'policygraph " + std::string(command ? "help " + command->get_name() : "--help") + "')";
     return usage_error(message);
   }
   if (command == nullptr) {
-    auto near = nearest(argument, command_names(), 3);
+    const std::string hint = did_you_mean(argument, visible_command_names());
     std::string message = "unknown command '" + argument + "'";
-    if (!near.empty()) message += "; did you mean '" + near[0] + "'?";
+    if (!hint.empty()) message += "; " + hint;
     return usage_error(message + " (see 'policygraph --help' for the commands)");
   }
   return usage_error("unexpected argument '" + argument + "' for '" + command->get_name() +
                      "' (see 'policygraph help " + command->get_name() + "')");
-}
-
-int print_help_topic(const CLI::App& app, const std::string& topic, std::ostream& out) {
-  if (topic.empty()) {
-    // app.help() would show the help of the command parsed last: `help` itself.
-    out << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
-    return exit_success;
-  }
-  for (const CLI::App* command : app.get_subcommands({})) {
-    if (command->get_name() == topic) {
-      out << command->help();
-      return exit_success;
-    }
-  }
-  auto near = nearest(topic, command_names(), 1);
-  throw usage_error("no command '" + topic + "'" + (near.empty() ? "" : "; did you mean '" + near[0] + "'?") +
-                    " (see 'policygraph --help')");
 }
 
 // " (see 'policygraph help COMMAND')" for the command being parsed, else the general help.
@@ -77,32 +52,15 @@ std::string help_hint(const CLI::App& app) {
   return command ? " (see 'policygraph help " + command->get_name() + "')" : " (see 'policygraph --help')";
 }
 
+// The command given, through the table; none: the general help, and a usage error.
 int dispatch(const CLI::App& app, const Invocation& invocation, std::ostream& out, std::ostream& err,
              const Terminal& terminal) {
-  CommandContext context{invocation, out, err, terminal};
-  const std::string& command = invocation.command;
-  if (command == "validate") return run_validate(context);
-  if (command == "stats") return run_stats(context);
-  if (command == "replaced-by") return run_replaced_by(context);
-  if (command == "lineage") return run_lineage(context);
-  if (command == "history") return run_history(context);
-  if (command == "report") return run_report(context);
-  if (command == "in-force") return run_in_force(context);
-  if (command == "influence") return run_influence(context);
-  if (command == "clusters") return run_clusters(context);
-  if (command == "export") return run_export(context);
-  if (command == "ids") return run_ids(context);
-  if (command == "help") return print_help_topic(app, invocation.help_topic, out);
-  if (command == "completion") {
-    out << (invocation.shell == "zsh" ? zsh_completion(app) : bash_completion(app));
-    return exit_success;
+  const Command* command = find_command(invocation.command);
+  if (command == nullptr) {
+    out << app.help();
+    return exit_usage;
   }
-  if (command == "manpage") {
-    out << man_page(app);
-    return exit_success;
-  }
-  out << app.help();
-  return exit_usage;
+  return command->run({invocation, out, err, terminal, app});
 }
 
 }  // namespace
@@ -142,6 +100,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     std::vector<std::string> extras = app->remaining(true);
     if (!extras.empty()) throw unexpected_argument(*app, command, extras.front());
     return dispatch(*app, invocation, out, err, terminal);
+  } catch (const CommandStopped& stopped) {
+    return stopped.code;
   } catch (const CliError& error) {
     err << styled(terminal, Style::red, "policygraph: error: ") << error.what() << '\n';
     return error.code;

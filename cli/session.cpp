@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "commands/commands.hpp"
 #include "diagnostic_list.hpp"
 #include "exit_codes.hpp"
 #include "progress.hpp"
@@ -37,10 +38,18 @@ void warn_about_unknown_language(const std::vector<Record>& records, const std::
       << "': no record is written in it; the corpus has " << list << '\n';
 }
 
+// With --strict, any diagnostic prints and stops the command; otherwise a one-line count on
+// stderr, and the command goes on. Returns false when the command must stop.
+bool report_diagnostic_count(const Session& session, const GlobalOptions& options, std::ostream& err,
+                             const Terminal& terminal);
+
 }  // namespace
 
-Session& open_session(const GlobalOptions& options, const ViewWeights& weights, std::ostream& err,
-                      const Terminal& terminal) {
+Session& open_session(const CommandContext& context) {
+  const GlobalOptions& options = context.invocation.global;
+  const ViewWeights& weights = context.invocation.weights;
+  std::ostream& err = context.err;
+  const Terminal& terminal = context.terminal;
   std::error_code error;
   if (!std::filesystem::is_directory(options.corpus, error))
     throw io_error("cannot read the corpus folder '" + options.corpus +
@@ -72,6 +81,15 @@ Session& open_session(const GlobalOptions& options, const ViewWeights& weights, 
   sort_diagnostics(session.diagnostics);
   return session;
 }
+
+Session& open_checked_session(const CommandContext& context) {
+  Session& session = open_session(context);
+  if (!report_diagnostic_count(session, context.invocation.global, context.err, context.terminal))
+    throw CommandStopped{exit_finding};
+  return session;
+}
+
+namespace {
 
 bool report_diagnostic_count(const Session& session, const GlobalOptions& options, std::ostream& err,
                              const Terminal& terminal) {
@@ -106,5 +124,7 @@ bool report_diagnostic_count(const Session& session, const GlobalOptions& option
       << " in the corpus; 'policygraph validate' lists each one and what was left out\n";
   return true;
 }
+
+}  // namespace
 
 }  // namespace policygraph::cli

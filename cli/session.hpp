@@ -5,12 +5,12 @@
 
 #include <iosfwd>
 
-#include "options.hpp"
 #include "policygraph/graph.hpp"
 #include "policygraph/loader.hpp"
-#include "terminal.hpp"
 
 namespace policygraph::cli {
+
+struct CommandContext;
 
 struct Session {
   Graph graph;                           ///< the full graph
@@ -19,20 +19,21 @@ struct Session {
   std::size_t files_read = 0;
 };
 
-/// Loads the corpus of `options.corpus` and builds its graph. Throws CliError (exit 3) when
-/// the folder cannot be read. Progress goes to stderr when it is a terminal.
+/// Loads the corpus the command line names (-C) with its options and builds its graph, with
+/// the weights given. Throws CliError (exit 3) when the folder cannot be read. Progress goes
+/// to stderr when it is a terminal. `validate` and `ids` open the corpus so; the others
+/// through open_checked_session().
 ///
 /// The session lives until the process ends and is never destroyed: freeing a corpus's
 /// records and graph one allocation at a time took a tenth of a warm run at 10,000
 /// policies, and the operating system takes the memory back at once when the command
 /// exits. (The command line runs one command per process.)
-Session& open_session(const GlobalOptions& options, const ViewWeights& weights, std::ostream& err,
-                      const Terminal& terminal);
+Session& open_session(const CommandContext& context);
 
-/// For commands other than `validate`: with --strict, any diagnostic prints and stops the
-/// command (exit 1); otherwise a one-line count on stderr, and the command goes on.
-/// Returns false when the command must stop.
-bool report_diagnostic_count(const Session& session, const GlobalOptions& options, std::ostream& err,
-                             const Terminal& terminal);
+/// The opening of every command that answers from the corpus: open_session(), then its
+/// diagnostics in short. With --strict, any diagnostic prints and stops the command (exit 1,
+/// by throwing CommandStopped); otherwise a one-line count of errors and warnings on stderr,
+/// and the command goes on.
+Session& open_checked_session(const CommandContext& context);
 
 }  // namespace policygraph::cli

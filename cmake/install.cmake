@@ -10,6 +10,7 @@ install(TARGETS policygraph_lib policygraph_export EXPORT policygraphTargets
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS policygraph_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY include/policygraph DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES ${PROJECT_BINARY_DIR}/include/policygraph/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/policygraph)
 install(EXPORT policygraphTargets NAMESPACE policygraph:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/policygraph)
 configure_package_config_file(cmake/policygraphConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/policygraphConfig.cmake

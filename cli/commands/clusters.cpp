@@ -5,6 +5,7 @@
 // components and communities are still those of the whole policy view.
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "answer_format.hpp"
@@ -121,11 +122,9 @@ void print_groups(std::ostream& out, const Terminal& terminal, const Graph& grap
 
 int run_clusters(const CommandContext& context) {
   const Invocation& invocation = context.invocation;
-  const GlobalOptions& options = invocation.global;
   const AnswerFormat format = answer_format(invocation);
   const Filter filter(invocation.query.filters, KindMeaning::node, today_utc());
-  Session& session = open_session(options, invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   const Graph& graph = session.graph;
   filter.warn_if_nothing_matches(graph, context.err, context.terminal);
 

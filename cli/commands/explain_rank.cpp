@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "answer_format.hpp"
@@ -94,15 +95,13 @@ std::string source_sentence(const Graph& graph, const PageRankExplanation& expla
 
 int run_explain_rank(const CommandContext& context) {
   const Invocation& invocation = context.invocation;
-  const GlobalOptions& options = invocation.global;
   const AnswerFormat format = answer_format(invocation);
   if (invocation.query.by != "pagerank")
     throw usage_error("--explain explains a PageRank; drop --by " + invocation.query.by);
   if (Filter(invocation.query.filters, KindMeaning::none, today_utc()).active())
     throw usage_error("--explain takes no filter: it lists every part of the rank, so that they add up to it");
 
-  Session& session = open_session(options, invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   const Graph& graph = session.graph;
   const VertexId policy = find_policy_or_explain(graph, invocation.query.explain);
   const Graph policy_view = make_view(graph, View::policy, invocation.weights);

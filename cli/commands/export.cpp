@@ -73,8 +73,7 @@ int run_export(const CommandContext& context) {
   if (format == ExportFormat::csv && output.empty() && options.json)
     throw usage_error("--json with CSV on stdout would mix two formats: give -o DIR for the CSV files");
 
-  Session& session = open_session(options, invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   const Graph& full = session.graph;
   if (!request.focus.empty()) {
     selection_options.focus = find_policy_or_explain(full, request.focus);

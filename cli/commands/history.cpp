@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `history ID` (MODEL.md 7.3): a policy's timeline, oldest first.
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "commands.hpp"
@@ -39,8 +40,7 @@ std::string event_date(const HistoryEvent& event) {
 
 int run_history(const CommandContext& context) {
   const GlobalOptions& options = context.invocation.global;
-  Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   const Graph& graph = session.graph;
   VertexId policy = find_policy_or_explain(graph, context.invocation.query.id);
   const std::vector<HistoryEvent> events = history(graph, policy);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `in-force [--at DATE]` (MODEL.md 7.2, 7.3): the policies in force on a day, each with the
 // amendments in effect then; today without --at.
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "answer_format.hpp"
@@ -17,14 +18,12 @@ namespace policygraph::cli {
 
 int run_in_force(const CommandContext& context) {
   const Invocation& invocation = context.invocation;
-  const GlobalOptions& options = invocation.global;
   const AnswerFormat format = answer_format(invocation);
   const Date today = today_utc();
   const Date day = parse_typed_date("--at", invocation.query.at, today).first;
   const Filter filter(invocation.query.filters, KindMeaning::none, today);
 
-  Session& session = open_session(options, invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   const Graph& graph = session.graph;
   filter.warn_if_nothing_matches(graph, context.err, context.terminal);
   std::vector<VertexId> policies;

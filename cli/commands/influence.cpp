@@ -4,6 +4,7 @@
 // ties ("=7"), listed by id. `--explain ID` is explain_rank.cpp.
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "answer_format.hpp"
@@ -52,13 +53,11 @@ std::string rank_text(const RankedVertex& entry) { return (entry.tied ? "=" : ""
 int run_influence(const CommandContext& context) {
   const Invocation& invocation = context.invocation;
   if (!invocation.query.explain.empty()) return run_explain_rank(context);
-  const GlobalOptions& options = invocation.global;
   const AnswerFormat format = answer_format(invocation);
   const std::string& by = checked_choice("--by", invocation.query.by, choices_of("--by"));
   const Filter filter(invocation.query.filters, KindMeaning::none, today_utc());
 
-  Session& session = open_session(options, invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   const Graph& graph = session.graph;
   filter.warn_if_nothing_matches(graph, context.err, context.terminal);
 

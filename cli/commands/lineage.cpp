@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <unordered_map>
 
@@ -17,11 +18,9 @@ namespace policygraph::cli {
 
 int run_lineage(const CommandContext& context) {
   const Invocation& invocation = context.invocation;
-  const GlobalOptions& options = invocation.global;
   const AnswerFormat format = answer_format(invocation);
   const Filter filter(invocation.query.filters, KindMeaning::relation, today_utc());
-  Session& session = open_session(options, invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   const Graph& graph = session.graph;
   VertexId policy = find_policy_or_explain(graph, invocation.query.id);
   filter.warn_if_nothing_matches(graph, context.err, context.terminal);

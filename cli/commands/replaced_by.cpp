@@ -2,6 +2,7 @@
 // `replaced-by ID` (MODEL.md 7.3): what replaced a policy (its successors and, following
 // successors only, what stands today), what repealed it, or, when it was only amended,
 // that it is not replaced and stands as amended, with the amendments by date.
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "answer_format.hpp"
@@ -16,10 +17,8 @@
 namespace policygraph::cli {
 
 int run_replaced_by(const CommandContext& context) {
-  const GlobalOptions& options = context.invocation.global;
   const AnswerFormat format = answer_format(context.invocation);
-  Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   const Graph& graph = session.graph;
   VertexId policy = find_policy_or_explain(graph, context.invocation.query.id);
   const ReplacedBy answer = replaced_by(graph, policy);

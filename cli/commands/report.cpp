@@ -21,8 +21,7 @@ int run_report(const CommandContext& context) {
   const std::string& folder = invocation.export_options.output;
   if (folder.empty()) throw usage_error("report needs a folder to write: -o OUTDIR");
 
-  Session& session = open_session(options, invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   MetricRequest request;
   request.pagerank = true;
   NodeMetrics metrics = compute_metrics(session.graph, invocation.weights, request);

@@ -49,8 +49,7 @@ Counts count(const Graph& graph, const Filter& filter) {
 int run_stats(const CommandContext& context) {
   const GlobalOptions& options = context.invocation.global;
   const Filter filter(context.invocation.query.filters, KindMeaning::node, today_utc());
-  Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
-  if (!report_diagnostic_count(session, options, context.err, context.terminal)) return exit_finding;
+  Session& session = open_checked_session(context);
   filter.warn_if_nothing_matches(session.graph, context.err, context.terminal);
   Counts counts = count(session.graph, filter);
   constexpr EdgeKind full_edge_kinds[] = {EdgeKind::supersedes,       EdgeKind::consolidates, EdgeKind::repeals,

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "commands.hpp"
@@ -11,20 +10,13 @@ namespace policygraph::cli {
 
 int run_validate(const CommandContext& context) {
   const GlobalOptions& options = context.invocation.global;
-  Session& session = open_session(options, context.invocation.weights, context.err, context.terminal);
+  Session& session = open_session(context);
   const Diagnostics& diagnostics = session.diagnostics;
   std::size_t errors = count_errors(diagnostics);
   bool failed = errors > 0 || (options.strict && !diagnostics.empty());
 
   if (options.json) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& d : diagnostics)
-      list.push_back({{"file", d.file},
-                      {"line", d.line},
-                      {"column", d.column},
-                      {"severity", std::string(to_string(d.severity))},
-                      {"message", d.message}});
-    context.out << nlohmann::ordered_json{{"diagnostics", list}}.dump(2) << '\n';
+    write_diagnostics_json(context.out, diagnostics);
     return failed ? exit_finding : exit_success;
   }
 

@@ -14,3 +14,4 @@
 #include "policygraph/metrics.hpp"
 #include "policygraph/record.hpp"
 #include "policygraph/report.hpp"
+#include "policygraph/version.hpp"

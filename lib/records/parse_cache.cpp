@@ -67,6 +67,7 @@
 #include <utility>
 
 #include "build_id.hpp"
+#include "policygraph/version.hpp"
 #include "support/file_kind.hpp"
 #include "support/file_times.hpp"
 
@@ -503,9 +504,6 @@ std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {
 }
 
 CacheKey current_cache_key(const Limits& limits) {
-#ifndef POLICYGRAPH_VERSION
-#define POLICYGRAPH_VERSION "unknown"
-#endif
   CacheKey key;
   key.format_version = format_version;
   key.library_version = POLICYGRAPH_VERSION;

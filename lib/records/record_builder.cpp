@@ -5,7 +5,7 @@
 #include <iterator>
 #include <utility>
 
-#include "support/edit_distance.hpp"
+#include "policygraph/did_you_mean.hpp"
 
 namespace policygraph::records {
 namespace {
@@ -381,10 +381,7 @@ void RecordBuilder::report_unknown_key(const Frame& frame, Location at) {
       nearest(frame.key, in_evolution ? evolution_keys() : relation_item_keys, 3);
   std::string message = "'" + field_path(frame) + "' is not a field policygraph reads; it is ignored";
   if (!suggestions.empty()) {
-    message += "; did you mean ";
-    for (std::size_t i = 0; i < suggestions.size(); ++i)
-      message += (i == 0 ? "'" : i + 1 == suggestions.size() ? "' or '" : "', '") + suggestions[i];
-    message += "'?";
+    message += "; " + did_you_mean(suggestions);
   } else if (in_evolution) {
     message +=
         " (the relations are supersedes, consolidatedFrom, repeals, amends, implements and their inverse "

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "support/edit_distance.hpp"
+#include "policygraph/did_you_mean.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -40,6 +40,18 @@ std::vector<std::string> nearest(std::string_view wrong, const std::vector<std::
   std::vector<std::string> result;
   for (std::size_t i = 0; i < scored.size() && i < limit; ++i) result.push_back(*scored[i].second);
   return result;
+}
+
+std::string did_you_mean(const std::vector<std::string>& suggestions) {
+  if (suggestions.empty()) return {};
+  std::string text = "did you mean ";
+  for (std::size_t i = 0; i < suggestions.size(); ++i)
+    text += (i == 0 ? "'" : i + 1 == suggestions.size() ? "' or '" : "', '") + suggestions[i];
+  return text + "'?";
+}
+
+std::string did_you_mean(std::string_view wrong, const std::vector<std::string>& candidates, std::size_t limit) {
+  return did_you_mean(nearest(wrong, candidates, limit));
 }
 
 }  // namespace policygraph

@@ -4,11 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "run.hpp"
@@ -29,6 +32,25 @@ inline Result run_cli(std::vector<std::string> args) {
   return {code, out.str(), err.str()};
 }
 
+/// run_cli() on the corpus in `folder`, without the cache: `args`, then -C FOLDER --no-cache.
+inline Result run_on(const std::string& folder, std::vector<std::string> args) {
+  args.insert(args.end(), {"-C", folder, "--no-cache"});
+  return run_cli(std::move(args));
+}
+
+/// The JSON a run wrote on stdout; a run that failed fails the test.
+inline nlohmann::json json_of(const Result& result) {
+  EXPECT_EQ(result.code, 0) << result.err;
+  return nlohmann::json::parse(result.out);
+}
+
+/// The "id" of each entry of a JSON list, in its order.
+inline std::vector<std::string> ids_of(const nlohmann::json& entries) {
+  std::vector<std::string> ids;
+  for (const auto& entry : entries) ids.push_back(entry["id"].get<std::string>());
+  return ids;
+}
+
 /// A corpus folder that lives as long as the test.
 class TempCorpus {
  public:
@@ -47,6 +69,8 @@ class TempCorpus {
     std::ofstream(path, std::ios::binary) << text;
   }
   std::string path() const { return root_.string(); }
+  /// run_on() this corpus.
+  Result run(std::vector<std::string> args) const { return run_on(path(), std::move(args)); }
 
  private:
   std::filesystem::path root_;
@@ -65,5 +89,10 @@ inline void write_branching_corpus(const TempCorpus& corpus) {
                "---\nid: d-2012\ntitle: Storage Regulation\nyear: 2012\nevolution:\n  supersedes: [b-2005]\n---\n");
   corpus.write("policies/zh/a.md", "---\nid: a-2001\ntitle: 第一部碳法\nyear: 2001\n---\n");
 }
+
+/// A corpus folder holding write_branching_corpus()'s records.
+struct BranchingCorpus : TempCorpus {
+  BranchingCorpus() { write_branching_corpus(*this); }
+};
 
 }  // namespace policygraph::cli::testing

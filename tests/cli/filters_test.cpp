@@ -11,42 +11,40 @@ namespace {
 //   no-1990 (Norway, Active)  <-amends-  no-2014 (Norway, 2014-06-01)     sleipner (a Norwegian facility) names no-2014
 //   uk-2010 (United Kingdom, 2010-12-15, Active)      uk-2021 (United Kingdom, 2021-03, Draft: proposed)
 //   eu-2003 (European Union, In force)  <-amends-  eu-2009
-void write_countries_corpus(const TempCorpus& corpus) {
-  corpus.write("policies/no-1990.md",
-               "---\nid: no-1990\ntitle: CO2 Tax Act\nyear: 1990\ncountry: Norway\nstatus: Active\n"
-               "evolution: {clusters: [north sea]}\n---\n");
-  corpus.write("policies/no-2014.md",
-               "---\nid: no-2014\ntitle: Storage Regulations\npubDate: 2014-06-01\ncountry: Norway\n"
-               "evolution: {amends: no-1990, clusters: [north sea]}\n---\n");
-  corpus.write("policies/uk-2010.md",
-               "---\nid: uk-2010\ntitle: Energy Act\npubDate: 2010-12-15\n"
-               "country: United Kingdom\nstatus: Active\nevolution: {clusters: [north sea]}\n---\n");
-  corpus.write(
-      "policies/uk-2021.md",
-      "---\nid: uk-2021\ntitle: Net Zero Bill\npubDate: 2021-03\ncountry: United Kingdom\nstatus: Draft\n---\n");
-  corpus.write("policies/eu-2003.md",
-               "---\nid: eu-2003\ntitle: ETS Directive\npubDate: 2003-10-13\n"
-               "country: European Union\nstatus: In force\n---\n");
-  corpus.write("policies/eu-2009.md",
-               "---\nid: eu-2009\ntitle: Phase Three\npubDate: 2009-04-23\n"
-               "country: European Union\nevolution: {amends: eu-2003}\n---\n");
-  corpus.write("facilities/sleipner.md",
-               "---\nid: sleipner\nname: Sleipner\ncountry: Norway\nrelatedPolicies: [no-2014]\n---\n");
-}
+struct CountriesCorpus : TempCorpus {
+  CountriesCorpus() {
+    write("policies/no-1990.md",
+          "---\nid: no-1990\ntitle: CO2 Tax Act\nyear: 1990\ncountry: Norway\nstatus: Active\n"
+          "evolution: {clusters: [north sea]}\n---\n");
+    write("policies/no-2014.md",
+          "---\nid: no-2014\ntitle: Storage Regulations\npubDate: 2014-06-01\ncountry: Norway\n"
+          "evolution: {amends: no-1990, clusters: [north sea]}\n---\n");
+    write("policies/uk-2010.md",
+          "---\nid: uk-2010\ntitle: Energy Act\npubDate: 2010-12-15\n"
+          "country: United Kingdom\nstatus: Active\nevolution: {clusters: [north sea]}\n---\n");
+    write("policies/uk-2021.md",
+          "---\nid: uk-2021\ntitle: Net Zero Bill\npubDate: 2021-03\ncountry: United Kingdom\nstatus: Draft\n---\n");
+    write("policies/eu-2003.md",
+          "---\nid: eu-2003\ntitle: ETS Directive\npubDate: 2003-10-13\n"
+          "country: European Union\nstatus: In force\n---\n");
+    write("policies/eu-2009.md",
+          "---\nid: eu-2009\ntitle: Phase Three\npubDate: 2009-04-23\n"
+          "country: European Union\nevolution: {amends: eu-2003}\n---\n");
+    write("facilities/sleipner.md",
+          "---\nid: sleipner\nname: Sleipner\ncountry: Norway\nrelatedPolicies: [no-2014]\n---\n");
+  }
+};
 
 std::vector<std::string> in_force_ids(const TempCorpus& corpus, std::vector<std::string> filters) {
-  std::vector<std::string> args{"in-force", "--at", "2022", "-C", corpus.path(), "--no-cache", "--json"};
+  std::vector<std::string> args{"in-force", "--at", "2022", "--json"};
   args.insert(args.end(), filters.begin(), filters.end());
-  Result result = run_cli(args);
-  EXPECT_EQ(result.code, 0) << result.err;
-  return nlohmann::json::parse(result.out)["policies"].get<std::vector<std::string>>();
+  return json_of(corpus.run(args))["policies"].get<std::vector<std::string>>();
 }
 
 using Ids = std::vector<std::string>;
 
 TEST(Filters, CountryIsMatchedWhateverItsCase) {
-  TempCorpus corpus;
-  write_countries_corpus(corpus);
+  const CountriesCorpus corpus;
   EXPECT_EQ(in_force_ids(corpus, {}), (Ids{"eu-2003", "eu-2009", "no-1990", "no-2014", "uk-2010"}));
   EXPECT_EQ(in_force_ids(corpus, {"--country", "norway"}), (Ids{"no-1990", "no-2014"}));
   EXPECT_EQ(in_force_ids(corpus, {"--country", "NORWAY,european union"}),
@@ -56,8 +54,7 @@ TEST(Filters, CountryIsMatchedWhateverItsCase) {
 // --until 2010 runs to 31 December 2010, so it takes uk-2010 (15 December); --until 2010-11
 // does not. --since 2009-04 starts on 1 April, --since 2009-04-24 after eu-2009.
 TEST(Filters, DatesTakeEveryDayOfThePeriodTheyName) {
-  TempCorpus corpus;
-  write_countries_corpus(corpus);
+  const CountriesCorpus corpus;
   EXPECT_EQ(in_force_ids(corpus, {"--since", "2005", "--until", "2010"}), (Ids{"eu-2009", "uk-2010"}));
   EXPECT_EQ(in_force_ids(corpus, {"--since", "2005", "--until", "2010-11"}), (Ids{"eu-2009"}));
   EXPECT_EQ(in_force_ids(corpus, {"--since", "2009-04", "--until", "2009-04-23"}), (Ids{"eu-2009"}));
@@ -65,14 +62,11 @@ TEST(Filters, DatesTakeEveryDayOfThePeriodTheyName) {
 }
 
 TEST(Filters, StateIsTheNormalisedLegalState) {
-  TempCorpus corpus;
-  write_countries_corpus(corpus);
+  const CountriesCorpus corpus;
   auto influence_ids = [&](std::vector<std::string> filters) {
-    std::vector<std::string> args{"influence", "-C", corpus.path(), "--no-cache", "--json"};
+    std::vector<std::string> args{"influence", "--json"};
     args.insert(args.end(), filters.begin(), filters.end());
-    Ids ids;
-    const auto json = nlohmann::json::parse(run_cli(args).out);  // kept: a range-for over a temporary's member dangles
-    for (const auto& entry : json["policies"]) ids.push_back(entry["id"]);
+    Ids ids = ids_of(json_of(corpus.run(args))["policies"]);
     std::sort(ids.begin(), ids.end());
     return ids;
   };
@@ -89,8 +83,7 @@ TEST(Filters, StateIsTheNormalisedLegalState) {
 
 // One module serves every query command: the same filter, the same warning.
 TEST(Filters, EveryQueryCommandTakesThemAndWarnsTheSameWay) {
-  TempCorpus corpus;
-  write_countries_corpus(corpus);
+  const CountriesCorpus corpus;
   const std::string warning =
       "policygraph: warning: --country 'Norwy' is the country of no record (did you mean 'Norway'?); the corpus "
       "has: European Union, Norway, United Kingdom (quote names with spaces: --country 'United Kingdom')\n";
@@ -111,8 +104,7 @@ TEST(Filters, EveryQueryCommandTakesThemAndWarnsTheSameWay) {
 }
 
 TEST(Filters, NothingMatchedIsAWarningWithTheNearestValues) {
-  TempCorpus corpus;
-  write_countries_corpus(corpus);
+  const CountriesCorpus corpus;
   auto warning_of = [&](std::vector<std::string> filters) {
     std::vector<std::string> args{"influence", "-C", corpus.path(), "--no-cache", "--json"};
     args.insert(args.end(), filters.begin(), filters.end());
@@ -142,16 +134,15 @@ TEST(Filters, NothingMatchedIsAWarningWithTheNearestValues) {
 }
 
 TEST(Filters, LineageFollowsTheKindsAskedAndHidesWhatOtherFiltersLeaveOut) {
-  TempCorpus corpus;
-  write_countries_corpus(corpus);
+  const CountriesCorpus corpus;
   corpus.write("policies/no-2020.md",
                "---\nid: no-2020\ntitle: Longship\npubDate: 2020-09-21\ncountry: Norway\n"
                "evolution: {supersedes: no-2014}\n---\n");
   auto members = [&](std::vector<std::string> filters) {
-    std::vector<std::string> args{"lineage", "no-1990", "-C", corpus.path(), "--no-cache", "--json"};
+    std::vector<std::string> args{"lineage", "no-1990", "--json"};
     args.insert(args.end(), filters.begin(), filters.end());
     Ids ids;
-    const auto json = nlohmann::json::parse(run_cli(args).out);
+    const auto json = json_of(corpus.run(args));
     for (const auto& node : json["nodes"])
       ids.push_back(node["id"].get<std::string>() + ":" + std::to_string(node["generation"].get<int>()));
     return ids;
@@ -161,7 +152,7 @@ TEST(Filters, LineageFollowsTheKindsAskedAndHidesWhatOtherFiltersLeaveOut) {
   EXPECT_EQ(members({"--kind", "supersedes"}), (Ids{"no-1990:0"}));
   // A filter hides members but keeps their generations, and the policy asked about.
   EXPECT_EQ(members({"--since", "2015"}), (Ids{"no-1990:0", "no-2020:2"}));
-  Result text = run_cli({"lineage", "no-1990", "-C", corpus.path(), "--no-cache", "--since", "2015"});
+  Result text = corpus.run({"lineage", "no-1990", "--since", "2015"});
   EXPECT_NE(text.out.find("  1 more of its lineage not shown (dated on or after 2015-01-01); generations count them\n"),
             std::string::npos)
       << text.out;
@@ -176,11 +167,8 @@ TEST(Filters, LineageFollowsTheKindsAskedAndHidesWhatOtherFiltersLeaveOut) {
 // are members of, and the edges between what is kept (the amendment, two memberships, the
 // facility's link); files and diagnostics stay the corpus's.
 TEST(Filters, StatsCountsWhatTheFiltersKeep) {
-  TempCorpus corpus;
-  write_countries_corpus(corpus);
-  Result result = run_cli({"stats", "-C", corpus.path(), "--no-cache", "--json", "--country", "norway"});
-  ASSERT_EQ(result.code, 0) << result.err;
-  const auto json = nlohmann::json::parse(result.out);
+  const CountriesCorpus corpus;
+  const auto json = json_of(corpus.run({"stats", "--json", "--country", "norway"}));
   EXPECT_EQ(json["records"], (nlohmann::json{{"policy", 2}, {"facility", 1}}));
   EXPECT_EQ(json["nodes"], (nlohmann::json{{"policy", 2}, {"facility", 1}, {"cluster", 1}, {"tag", 0}}));
   EXPECT_EQ(json["edges"]["amends"], 1);
@@ -189,12 +177,11 @@ TEST(Filters, StatsCountsWhatTheFiltersKeep) {
   EXPECT_EQ(json["files"], 7);
   EXPECT_EQ(json["filters"], (nlohmann::json{{"country", {"norway"}}}));
 
-  const auto facilities =
-      nlohmann::json::parse(run_cli({"stats", "-C", corpus.path(), "--no-cache", "--json", "--kind", "facility"}).out);
+  const auto facilities = json_of(corpus.run({"stats", "--json", "--kind", "facility"}));
   EXPECT_EQ(facilities["records"], (nlohmann::json{{"policy", 0}, {"facility", 1}}));
   EXPECT_EQ(facilities["edges"]["related_facility"], 0);  // its policy is not kept
 
-  const auto all = nlohmann::json::parse(run_cli({"stats", "-C", corpus.path(), "--no-cache", "--json"}).out);
+  const auto all = json_of(corpus.run({"stats", "--json"}));
   EXPECT_EQ(all["records"], (nlohmann::json{{"policy", 6}, {"facility", 1}}));
   EXPECT_FALSE(all.contains("filters"));
 }

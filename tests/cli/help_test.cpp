@@ -3,7 +3,8 @@
 #include <sstream>
 
 #include "cli_fixture.hpp"
-#include "options.hpp"
+#include "commands/commands.hpp"
+#include "parser.hpp"
 
 namespace policygraph::cli::testing {
 namespace {
@@ -27,8 +28,26 @@ TEST(Help, ListsEveryOptionTheParserAccepts) {
   }
 }
 
+// run() dispatches through the command table: a command the parser takes that the table
+// lacked would parse and then do nothing.
+TEST(CommandTable, HasEveryCommandOfTheParserInItsOrder) {
+  Invocation invocation;
+  auto app = make_parser(invocation);
+  std::vector<std::string> parsed;
+  for (const CLI::App* command : app->get_subcommands({})) parsed.push_back(command->get_name());
+  std::vector<std::string> table;
+  for (const Command& command : command_table()) {
+    table.emplace_back(command.name);
+    EXPECT_NE(command.run, nullptr) << command.name;
+  }
+  EXPECT_EQ(parsed, table);
+  EXPECT_EQ(find_command("no-such-command"), nullptr);
+  ASSERT_NE(find_command("in-force"), nullptr);
+  EXPECT_EQ(find_command("in-force")->run, &run_in_force);
+}
+
 TEST(Help, EveryVisibleCommandHasExamples) {
-  for (const auto& info : command_catalogue()) {
+  for (const auto& info : command_table()) {
     if (info.hidden || std::string(info.name) == "help") continue;
     std::string help = run_cli({info.name, "--help"}).out;
     EXPECT_NE(help.find("Examples:"), std::string::npos) << info.name;
@@ -41,7 +60,7 @@ TEST(Help, EveryVisibleCommandHasExamples) {
 TEST(Help, EveryExampleOnTheSeedsRuns) {
   TempCorpus scratch;  // for the files that examples write with -o
   std::size_t run = 0;
-  for (const auto& info : command_catalogue()) {
+  for (const auto& info : command_table()) {
     for (const char* example : info.examples) {
       std::istringstream words(example);
       std::vector<std::string> args;
@@ -84,7 +103,7 @@ TEST(Help, UnknownTopicSuggests) {
 TEST(Completion, BashOffersEveryCommandAndFormat) {
   Result result = run_cli({"completion", "bash"});
   ASSERT_EQ(result.code, 0);
-  for (const auto& info : command_catalogue()) {
+  for (const auto& info : command_table()) {
     if (info.hidden) continue;
     EXPECT_NE(result.out.find(info.name), std::string::npos) << info.name;
   }
@@ -113,7 +132,7 @@ TEST(ManPage, HasEveryCommand) {
   Result result = run_cli({"manpage"});
   ASSERT_EQ(result.code, 0);
   EXPECT_EQ(result.out.rfind(".TH POLICYGRAPH 1", 0), 0u);
-  for (const auto& info : command_catalogue()) {
+  for (const auto& info : command_table()) {
     if (info.hidden) continue;
     std::string roff_name;  // roff writes a hyphen as \-
     for (char c : std::string(info.name)) roff_name += c == '-' ? std::string("\\-") : std::string(1, c);

@@ -11,9 +11,8 @@ namespace {
 // c-2010 and d-2012 both replace b-2005 and nothing points at them: the same rank, 0.15 / 4
 // (queries_test.cpp works the others out), so they share the third place and are listed by id.
 TEST(InfluenceTies, EqualRanksShareAPlaceListedById) {
-  TempCorpus corpus;
-  write_branching_corpus(corpus);
-  Result result = run_cli({"influence", "-C", corpus.path(), "--no-cache", "--top", "0"});
+  const BranchingCorpus corpus;
+  Result result = corpus.run({"influence", "--top", "0"});
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(result.out,
             "4 policies by pagerank; 2 share a rank in 1 tie (=N: equal to 1e-12, listed by id)\n"
@@ -24,7 +23,7 @@ TEST(InfluenceTies, EqualRanksShareAPlaceListedById) {
             "=3   0.03750       0.0000   0    1  d-2012  Storage Regulation\n"
             "in/out: lineage edges from newer policies / to the policies it builds on. 4 of 4 policies shown\n");
 
-  const auto json = nlohmann::json::parse(run_cli({"influence", "-C", corpus.path(), "--no-cache", "--json"}).out);
+  const auto json = json_of(corpus.run({"influence", "--json"}));
   EXPECT_EQ(json["ties"], (nlohmann::json{{"policies", 2}, {"groups", 1}}));
   std::vector<std::string> ranks;
   for (const auto& entry : json["policies"])
@@ -43,7 +42,7 @@ TEST(InfluenceTies, ACliqueOfOneFacilityIsOneTieInIdOrder) {
                                                             "\ncountry: Thailand\nrelatedFacilities: [grid]\n---\n");
   corpus.write("facilities/grid.md", "---\nid: grid\nname: National Grid\n---\n");
   corpus.write("policies/us.md", "---\nid: us-45q\ntitle: 45Q\ncountry: United States\n---\n");
-  const auto json = nlohmann::json::parse(run_cli({"influence", "-C", corpus.path(), "--no-cache", "--json"}).out);
+  const auto json = json_of(corpus.run({"influence", "--json"}));
   std::vector<std::string> ranks;
   for (const auto& entry : json["policies"])
     ranks.push_back(entry["id"].get<std::string>() + (entry["tied"] ? " =" : " ") +
@@ -52,7 +51,7 @@ TEST(InfluenceTies, ACliqueOfOneFacilityIsOneTieInIdOrder) {
                                              "th-roadmap =1", "us-45q 6"}));
   EXPECT_EQ(json["ties"], (nlohmann::json{{"policies", 5}, {"groups", 1}}));
   // --top that cuts the tie says how much of it is left out.
-  Result text = run_cli({"influence", "-C", corpus.path(), "--no-cache", "--top", "3"});
+  Result text = corpus.run({"influence", "--top", "3"});
   EXPECT_NE(text.out.find("3 of 6 policies shown; the tie at =1 has 2 more below (--top 0 for all)\n"),
             std::string::npos)
       << text.out;
@@ -60,9 +59,8 @@ TEST(InfluenceTies, ACliqueOfOneFacilityIsOneTieInIdOrder) {
 
 // b, c and d build on a (c and d through b); c and d on b.
 TEST(InfluenceBy, DescendantsCountsLaterPoliciesThroughLineage) {
-  TempCorpus corpus;
-  write_branching_corpus(corpus);
-  Result result = run_cli({"influence", "-C", corpus.path(), "--no-cache", "--by", "descendants"});
+  const BranchingCorpus corpus;
+  Result result = corpus.run({"influence", "--by", "descendants"});
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(result.out,
             "4 policies by descendants; 2 share a rank in 1 tie (=N: equal to 1e-12, listed by id)\n"
@@ -77,14 +75,12 @@ TEST(InfluenceBy, DescendantsCountsLaterPoliciesThroughLineage) {
 
 // a names two facilities, c is named by one (relatedPolicies), b and d by none.
 TEST(InfluenceBy, FacilitiesCountsTheFacilitiesAPolicyGoverns) {
-  TempCorpus corpus;
-  write_branching_corpus(corpus);
+  const BranchingCorpus corpus;
   corpus.write(
       "policies/en/a.md",
       "---\nid: a-2001\ntitle: First Carbon Act\nyear: 2001\ntags: [carbon]\nrelatedFacilities: [f1, f2]\n---\n");
   corpus.write("facilities/f1.md", "---\nid: f1\nname: F1\nrelatedPolicies: [c-2010]\n---\n");
-  const auto json = nlohmann::json::parse(
-      run_cli({"influence", "-C", corpus.path(), "--no-cache", "--by", "facilities", "--json"}).out);
+  const auto json = json_of(corpus.run({"influence", "--by", "facilities", "--json"}));
   EXPECT_EQ(json["by"], "facilities");
   std::vector<std::string> ranks;
   for (const auto& entry : json["policies"])
@@ -107,7 +103,7 @@ TEST(InfluenceEntries, CarryWhatAPersonReads) {
   corpus.write("policies/a.md", "---\nid: a\ntitle: Act A\npubDate: 2010-05\ncountry: Norway\nstatus: Active\n---\n");
   corpus.write("policies/b.md",
                "---\nid: b\ntitle: Bill B\ncountry: Norway\nstatus: Draft\nevolution: {amends: a}\n---\n");
-  const auto json = nlohmann::json::parse(run_cli({"influence", "-C", corpus.path(), "--no-cache", "--json"}).out);
+  const auto json = json_of(corpus.run({"influence", "--json"}));
   ASSERT_EQ(json["policies"].size(), 2u);
   const auto& first = json["policies"][0];
   EXPECT_EQ(first["id"], "a");

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.hpp"
-#include "options.hpp"
+#include "parser.hpp"
 
 namespace policygraph::cli::testing {
 namespace {

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.hpp"
+#include "policygraph/version.hpp"
 
 namespace policygraph::cli::testing {
 namespace {
@@ -63,7 +64,7 @@ TEST(Run, MissingCorpusIsAnInputOutputFailure) {
 TEST(Run, VersionPrintsTheVersion) {
   Result result = run_cli({"--version"});
   EXPECT_EQ(result.code, 0);
-  EXPECT_EQ(result.out, std::string("policygraph ") + POLICYGRAPH_VERSION_STRING + "\n");
+  EXPECT_EQ(result.out, std::string("policygraph ") + POLICYGRAPH_VERSION + "\n");
 }
 
 TEST(Validate, CleanCorpusExitsZero) {

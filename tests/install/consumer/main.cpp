@@ -6,6 +6,8 @@
 #include <iostream>
 #include <sstream>
 
+static_assert(sizeof(POLICYGRAPH_VERSION) > 1, "policygraph/version.hpp is installed and names the version");
+
 int main(int argc, char** argv) {
   if (argc != 3) {
     std::cerr << "usage: consumer CORPUS POLICY_ID\n";
