@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
+#include <thread>
 
 #include "analysis.hpp"
 #include "commands.hpp"
@@ -109,7 +111,11 @@ int run_export(const CommandContext& context) {
       throw usage_error("--split families draws the lineage view: --view lineage --format svg|dot -o DIR");
     FamiliesWritten written;
     try {
-      written = export_families(format, request.output, graph, export_options, request.layout_limits);
+      // The loading threads are done: nothing else runs in this process, so the drawings
+      // may be shared among forked processes, one per core (or per --threads).
+      const std::size_t processes =
+          options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+      written = export_families(format, request.output, graph, export_options, request.layout_limits, processes);
     } catch (const ExportError& error) {
       throw io_error(std::string(error.what()));
     }
