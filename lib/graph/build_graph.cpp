@@ -34,7 +34,7 @@ class FullGraphBuilder {
  public:
   FullGraphBuilder(std::shared_ptr<const std::vector<Record>> records, Diagnostics& diagnostics,
                    const ViewWeights& weights)
-      : records_(*records), builder_(records), diagnostics_(diagnostics), weights_(weights) {}
+      : records_(*records), builder_(std::move(records)), diagnostics_(diagnostics), weights_(weights) {}
 
   Graph build() && {
     const std::vector<std::uint32_t> order = kind_id_order(

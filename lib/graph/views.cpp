@@ -73,7 +73,7 @@ Graph policy_view(const Graph& full, const ViewWeights& weights, ViewReport& rep
   constexpr EdgeKind lineage_links[] = {EdgeKind::implements, EdgeKind::amends, EdgeKind::repeals,
                                         EdgeKind::consolidates, EdgeKind::supersedes};
   auto link_of = [&](EdgeKind kind) {
-    for (std::uint8_t i = 0; i < std::size(lineage_links); ++i)
+    for (std::size_t i = 0; i < std::size(lineage_links); ++i)
       if (lineage_links[i] == kind) return static_cast<Link>(i + 2);
     return Link::related;
   };

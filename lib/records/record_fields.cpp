@@ -331,7 +331,10 @@ std::optional<Record> finish_record(RecordDraft&& draft, const FileContext& cont
                  std::string(to_string(record.kind)) + " (from its folder)");
     }
   }
-  record.language = draft.lang.empty() ? context.default_language : std::move(draft.lang);
+  if (draft.lang.empty())
+    record.language = context.default_language;
+  else
+    record.language = std::move(draft.lang);
 
   // The label: the field of the record's kind, else the other one, else the id.
   std::string& own = record.kind == RecordKind::policy ? draft.title : draft.name;
