@@ -13,6 +13,10 @@
 
 namespace policygraph {
 
+namespace records {
+struct AttributesCodec;  // the cache's encoding: stores the buffer and the slots whole
+}
+
 enum class RecordKind : unsigned char { policy, facility };
 
 /// "policy" or "facility".
@@ -101,8 +105,7 @@ struct Attribute {
 /// pair each they took most of the memory and time of a load (in malloc, and in the
 /// kernel zeroing the pages malloc asked for).
 class Attributes {
- public:
-  /// Where one field's name and value are in text().
+  /// Where one field's name and value are in text_.
   struct Slot {
     std::uint32_t name_offset;
     std::uint32_t name_size;
@@ -110,6 +113,7 @@ class Attributes {
     std::uint32_t value_size;
   };
 
+ public:
   class iterator {
    public:
     using value_type = Attribute;
@@ -162,15 +166,11 @@ class Attributes {
   /// Same fields in the same order.
   bool operator==(const Attributes& other) const;
 
-  /// The buffer and the slots as they are, so that the cache stores and restores them
-  /// whole rather than field by field.
-  std::string_view text() const { return text_; }
-  const std::vector<Slot>& slots() const { return slots_; }
-  /// The fields of `text` and `slots` as text() and slots() gave them; nullopt when a slot
-  /// points outside the text.
-  static std::optional<Attributes> from_parts(std::string text, std::vector<Slot> slots);
-
  private:
+  friend struct records::AttributesCodec;
+  /// The fields of `text` and `slots` as the codec stored them; nullopt when a slot points
+  /// outside the text.
+  static std::optional<Attributes> from_parts(std::string text, std::vector<Slot> slots);
   std::uint32_t append_text(std::string_view bytes);
 
   std::string text_;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "records/parse_cache.hpp"
+#include "records/cache_session.hpp"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -25,7 +25,6 @@ namespace policygraph {
 namespace {
 
 namespace fs = std::filesystem;
-using records::hash64;
 
 // A folder in the temporary directory, removed at the end of the test.
 class TempFolder {
@@ -150,75 +149,6 @@ std::vector<std::size_t> sampled_positions(std::size_t size, std::initializer_li
   std::sort(positions.begin(), positions.end());
   positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
   return positions;
-}
-
-TEST(Hash64, MatchesXxh64) {
-  // Expected values from xxhsum -H1 (the xxHash project's own tool), not from this code.
-  EXPECT_EQ(hash64(""), 0xef46db3751d8e999u);
-  EXPECT_EQ(hash64("a"), 0xd24ec4f1a98c6e5bu);
-  EXPECT_EQ(hash64("abc"), 0x44bc2cf5ad770999u);
-  EXPECT_EQ(hash64("The quick brown fox jumps over the lazy dog"), 0x0b242d361fda71bcu);
-  EXPECT_EQ(hash64("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123"),
-            0xa75eaec2144f113cu);
-  EXPECT_EQ(hash64("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456"),
-            0x9670e8b775ec8cc1u);
-}
-
-TEST(ParseCache, EncodingRoundTripsEveryField) {
-  ParseResult parsed;
-  Record& r = parsed.records.emplace_back();
-  r.kind = RecordKind::facility;
-  r.id = "id";
-  r.label = std::string(300, 'x');  // a length of two varint bytes
-  r.language = "zh-Hant-TW";
-  r.file = "elsewhere.md";  // not the blob's path: written out
-  r.where = {-1, 2'000'000'000};
-  r.date = Date{-44, 3, 15};
-  r.tags = {"t", ""};
-  r.clusters = {"c"};
-  relate(r, Relation::supersedes, {{"s", {1, 2}}});
-  relate(r, Relation::supersedes, {{"sb", {3, 4}}}, true);
-  relate(r, Relation::consolidates, {{"cf", {5, 6}}});
-  r.relations.push_back({Relation::repeals, false, {"old", {11, 12}}, Date{2013, 1, 1}});
-  r.relations.push_back({Relation::implements, true, {"impl", {13, 14}}, std::nullopt});
-  r.effective = Date{2005, 1, 1};
-  r.expires = Date{2031, 1, 1};
-  r.state = LegalState::pending;
-  r.status_at = {15, 16};
-  r.related_facilities = {{"rf", {7, 8}}};
-  r.related_policies = {{"rp", {9, 10}}};
-  r.milestones = {{"2001", "event"}};
-  r.attributes = {{"a", "1"}, {"b", std::string_view("\0\xff", 2)}};
-  r.translations = {{"name@fr", "Usine"}};
-  parsed.records.emplace_back().id = "bare";
-  parsed.records.back().file = "f.md";
-  parsed.diagnostics.push_back({"f.md", 3, 4, Severity::warning, "w"});
-  parsed.diagnostics.push_back({"other.md", 0, 0, Severity::note, ""});
-
-  std::string blob = records::encode_parse_result(parsed, "f.md");
-  records::CachedFile file{"f.md", 0, 0, 0, 0, blob, hash64(blob)};
-  auto back = records::decode_parse_result(file);
-  ASSERT_TRUE(back.has_value());
-  Corpus a, b;
-  a.records = parsed.records;
-  a.diagnostics = parsed.diagnostics;
-  b.records = back->records;
-  b.diagnostics = back->diagnostics;
-  EXPECT_EQ(dump(a), dump(b));
-}
-
-TEST(ParseCache, BlobCutAnywhereOrWithABadChecksumDoesNotDecode) {
-  ParseResult parsed;
-  parsed.records.emplace_back().id = "a";
-  parsed.records.back().tags = {"x", "y"};
-  parsed.diagnostics.push_back({"f.md", 3, 4, Severity::warning, "w"});
-  std::string blob = records::encode_parse_result(parsed, "f.md");
-  for (std::size_t length = 0; length < blob.size(); ++length) {
-    std::string_view cut(blob.data(), length);
-    // With the checksum of the cut bytes: the decoder's own bounds checks must refuse it.
-    EXPECT_FALSE(records::decode_parse_result({"f.md", 0, 0, 0, 0, cut, hash64(cut)}).has_value()) << length;
-  }
-  EXPECT_FALSE(records::decode_parse_result({"f.md", 0, 0, 0, 0, blob, hash64(blob) + 1}).has_value());
 }
 
 TEST(ParseCache, WarmLoadEqualsColdLoad) {

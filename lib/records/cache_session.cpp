@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: MIT
+// The session's policy: when the cache stands for the walk, for each file, for the whole
+// load; what is written back. cache_file.cpp says why each of these is safe.
+//
+// Freshness: a file whose size, mtime and ctime are those cached is not read. ctime, which
+// no one can set by hand, catches what keeps mtime (`touch -d`, `cp -p`, a chmod that makes
+// the file unreadable). A file modified less than racy_window_ns before the load that
+// cached it could change again within the same clock tick without a new mtime (git's
+// "racily clean" entries), so it is read and hashed on the next load.
+#include "cache_session.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <iterator>
+#include <system_error>
+#include <utility>
+
+#include "record_codec.hpp"
+#include "support/file_times.hpp"
+#include "support/for_each_index.hpp"
+#include "support/unique_fd.hpp"
+#include "support/xxhash64.hpp"
+
+namespace policygraph::records {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Whether a file's status vouches for its cached parse: the same size and times, and
+// modified well before the load that cached it.
+bool stamp_matches(const struct stat& info, const CachedFile& cached, std::int64_t trusted_before_ns) {
+  return static_cast<std::uint64_t>(info.st_size) == cached.size &&
+         support::times_vouch(info, cached.mtime_ns, cached.ctime_ns, trusted_before_ns);
+}
+
+// stat() of files taken in path order: each folder is opened once for its run of files, so
+// the kernel looks up one name per file rather than every folder of its path again.
+class FolderStat {
+ public:
+  // `follow`: the walk followed a link to the file; else a link there is not the file.
+  bool stat(const std::string& path, bool follow, struct stat& info) {
+    const std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos) return (follow ? ::stat(path.c_str(), &info) : ::lstat(path.c_str(), &info)) == 0;
+    const std::string_view folder(path.data(), slash);
+    if (folder != folder_) {
+      folder_.assign(folder);
+      folder_fd_.reset(::open(folder_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    }
+    if (!folder_fd_.valid()) return (follow ? ::stat(path.c_str(), &info) : ::lstat(path.c_str(), &info)) == 0;
+    return ::fstatat(folder_fd_.get(), path.c_str() + slash + 1, &info, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0;
+  }
+
+ private:
+  std::string folder_;
+  support::UniqueFd folder_fd_;
+};
+
+void stamp(CacheSession::FileOutcome& outcome, const struct stat& info) {
+  outcome.size = static_cast<std::uint64_t>(info.st_size);
+  outcome.mtime_ns = support::nanoseconds(info.st_mtim);
+  outcome.ctime_ns = support::nanoseconds(info.st_ctim);
+}
+
+std::optional<ParseResult> decode(const CachedFile& cached) {
+  return decode_parse_result(cached.blob, cached.blob_checksum, cached.path);
+}
+
+}  // namespace
+
+CacheSession::CacheSession(const fs::path& root, const LoadOptions& options) {
+  if (!options.use_cache) return;
+  load_started_ns_ =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  std::error_code error;
+  fs::path canonical_root = fs::canonical(root, error);
+  if (error) return;  // the walker reports an unreadable root; there is nothing to cache
+  std::optional<CacheLocation> location = cache_location(canonical_root, options.cache_folder);
+  if (!location) {
+    note_ = "no cache of parsed records: neither XDG_CACHE_HOME nor HOME is set; give a folder with --cache DIR";
+    return;
+  }
+  location_ = std::move(*location);
+  note_ = cache_location_problem(location_, root, canonical_root);
+  if (!note_.empty()) return;
+  enabled_ = true;
+  key_ = current_cache_key(options.limits);
+  std::string problem;
+  loaded_ = read_cache(location_.file, key_, problem);
+  if (!problem.empty()) note_ = "the cache '" + location_.file.string() + "' " + problem + "; it is rebuilt";
+  if (loaded_) trusted_before_ns_ = loaded_->load_started_ns() - racy_window_ns;
+}
+
+std::optional<CorpusListing> CacheSession::unchanged_listing(const fs::path& root) const {
+  if (!loaded_ || loaded_->folders().empty()) return std::nullopt;
+  for (const FolderStamp& folder : loaded_->folders()) {
+    struct stat info {};
+    if (::stat(corpus_file(root, folder.relative_path).path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode) ||
+        !support::times_vouch(info, folder.mtime_ns, folder.ctime_ns, trusted_before_ns_))
+      return std::nullopt;
+  }
+  CorpusListing listing;
+  listing.files.reserve(loaded_->files().size());
+  for (const CachedFile& file : loaded_->files()) listing.files.push_back(corpus_file(root, file.path));
+  listing.folders = loaded_->folders();
+  return listing;
+}
+
+void CacheSession::match(const CorpusListing& listing, bool listed_by_cache) {
+  const std::vector<CorpusFile>& files = listing.files;
+  folders_ = listing.folders;
+  listed_by_cache_ = listed_by_cache;
+  matches_.assign(files.size(), nullptr);
+  if (enabled_) outcomes_.assign(files.size(), FileOutcome{});
+  if (!loaded_) return;
+  const auto& cached = loaded_->files();
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < files.size() && j < cached.size(); ++i) {
+    const std::string_view path = files[i].relative_path;
+    while (j < cached.size() && cached[j].path < path) ++j;
+    if (j < cached.size() && cached[j].path == path) {
+      matches_[i] = &cached[j++];
+      ++matched_;
+    }
+  }
+}
+
+bool CacheSession::covers_every_file() const {
+  return loaded_.has_value() && matched_ == matches_.size() && matched_ == loaded_->files().size();
+}
+
+std::optional<CachedMerge> CacheSession::merged(std::string_view language) {
+  if (!loaded_ || !loaded_->has_merge()) return std::nullopt;
+  std::string problem;
+  std::optional<CachedMerge> merge = loaded_->load_merge(problem);
+  if (!problem.empty()) note_ = "the cache '" + location_.file.string() + "' " + problem + "; it is rebuilt";
+  if (merge && merge->language != language) return std::nullopt;
+  return merge;
+}
+
+void CacheSession::prepare_files() {
+  if (!loaded_ || loaded_->load_blobs()) return;
+  note_ = "the cache '" + location_.file.string() + "' cannot be read; it is rebuilt";
+  loaded_.reset();
+  matches_.assign(matches_.size(), nullptr);
+  matched_ = 0;
+}
+
+void CacheSession::release_entries() {
+  if (loaded_) loaded_->release_blobs();
+}
+
+void CacheSession::refresh_listing(const Corpus& corpus, std::string_view language, CacheReport& report) {
+  if (!loaded_ || listed_by_cache_ || folders_.empty()) return;
+  // Folders changed within the racy window are not trusted by the next load either.
+  const bool trusted_next_time = std::all_of(folders_.begin(), folders_.end(), [&](const FolderStamp& folder) {
+    return folder.mtime_ns < load_started_ns_ - racy_window_ns;
+  });
+  if (!trusted_next_time || !covers_every_file() || !loaded_->load_blobs()) return;
+  std::vector<CacheEntry> entries;
+  entries.reserve(loaded_->files().size());
+  for (const CachedFile& file : loaded_->files())
+    entries.push_back(
+        {file.path, file.size, file.mtime_ns, file.ctime_ns, file.content_hash, file.blob, file.blob_checksum});
+  merge_current_ = false;
+  write_entries(entries, false, 0, report);
+  release_entries();
+  write_merged(corpus, language, report);
+}
+
+void CacheSession::write_entries(const std::vector<CacheEntry>& entries, bool unchanged, std::size_t damaged,
+                                 CacheReport& report) {
+  if (damaged > 0)
+    note_ = "the cache '" + location_.file.string() + "' is damaged (" + std::to_string(damaged) +
+            (damaged == 1 ? " entry does" : " entries do") +
+            " not match its checksum or does not decode); it is rebuilt";
+  report.note = note_;
+  if (!enabled_) return;
+  report.folder = location_.folder;
+  report.removed = loaded_ ? loaded_->files().size() - matched_ : 0;
+  // The folders vouch for the listing only when it holds every file the walk found: a file
+  // left out (unreadable, too large) would otherwise be missed, with its diagnostic.
+  const std::span<const FolderStamp> folders =
+      entries.size() == matches_.size() ? std::span<const FolderStamp>(folders_) : std::span<const FolderStamp>();
+  const bool same_folders = listed_by_cache_ || (folders.empty() && loaded_ && loaded_->folders().empty());
+  if (unchanged && merge_current_ && same_folders && loaded_ && entries.size() == loaded_->files().size()) {
+    report.used = true;
+    return;
+  }
+  std::string problem = make_cache_folder(location_);
+  auto writer = std::make_unique<CacheWriter>();
+  if (problem.empty() && writer->begin(location_.file, key_, load_started_ns_, entries, folders, problem)) {
+    writer_ = std::move(writer);
+    return;
+  }
+  fail_to_write(problem, report);
+}
+
+void CacheSession::write_merged(const Corpus& corpus, std::string_view language, CacheReport& report) {
+  if (!writer_) return;
+  std::string problem;
+  if (writer_->commit(&corpus, language, problem)) {
+    report.used = true;
+    report.folder = location_.folder;
+  } else {
+    fail_to_write(problem, report);
+  }
+  writer_.reset();
+}
+
+void CacheSession::fail_to_write(const std::string& problem, CacheReport& report) {
+  report.used = loaded_.has_value();
+  report.note = (note_.empty() ? std::string() : note_ + "; ") +
+                "the cache of parsed records is not saved: " + problem +
+                "; give a writable folder with --cache DIR, or turn the cache off with --no-cache";
+}
+
+bool CacheSession::every_stamp_matches(const std::vector<CorpusFile>& files, unsigned threads) const {
+  constexpr std::size_t run = 1024;  // files per task: a folder's run of files stays on one thread
+  std::atomic<bool> mismatch{false};
+  support::for_each_index((files.size() + run - 1) / run, threads, [&](std::size_t block) {
+    FolderStat folder;
+    for (std::size_t i = block * run; i < std::min(files.size(), (block + 1) * run); ++i) {
+      struct stat info {};
+      const CachedFile* entry = cached(i);
+      const bool same = entry != nullptr && folder.stat(files[i].path, files[i].through_link, info) &&
+                        S_ISREG(info.st_mode) && stamp_matches(info, *entry, trusted_before_ns_);
+      if (!same) {
+        mismatch = true;
+        return false;
+      }
+    }
+    return true;
+  });
+  return !mismatch;
+}
+
+bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::string_view language, unsigned threads,
+                                Corpus& corpus) {
+  merge_current_ = false;
+  if (!enabled_ || !covers_every_file()) return false;
+  std::optional<CachedMerge> merge = merged(language);
+  if (!merge || merge->chunks.empty()) return false;
+  merge_current_ = true;  // unless a chunk turns out damaged
+  if (!every_stamp_matches(files, threads)) return false;
+  std::vector<std::optional<ParseResult>> parts(merge->chunks.size());
+  support::for_each_index(parts.size(), threads, [&](std::size_t i) {
+    try {
+      parts[i] = loaded_->decode_chunk(merge->chunks[i]);
+    } catch (const std::exception&) {  // out of memory, say: the per-file path is tried instead
+      parts[i].reset();
+    }
+    return parts[i].has_value();
+  });
+  if (!std::all_of(parts.begin(), parts.end(), [](const auto& part) { return part.has_value(); })) {
+    note_ = "the cache '" + location_.file.string() +
+            "' is damaged (a chunk of its merged corpus does not match its checksum or does not decode); it is rebuilt";
+    merge_current_ = false;
+    return false;
+  }
+  std::size_t record_count = 0;
+  for (const auto& part : parts) record_count += part->records.size();
+  corpus.records.reserve(record_count);
+  for (auto& part : parts) {
+    std::move(part->records.begin(), part->records.end(), std::back_inserter(corpus.records));
+    std::move(part->diagnostics.begin(), part->diagnostics.end(), std::back_inserter(corpus.diagnostics));
+    part.reset();
+  }
+  corpus.files_read = merge->files_read;
+  corpus.cache.used = true;
+  corpus.cache.merged = true;
+  corpus.cache.folder = location_.folder;
+  corpus.cache.reused = matched_;
+  corpus.cache.note = note_;
+  refresh_listing(corpus, language, corpus.cache);
+  return true;
+}
+
+std::optional<ParseResult> CacheSession::reuse_unchanged(std::size_t index, const CorpusFile& file) {
+  const CachedFile* entry = cached(index);
+  if (entry == nullptr) return std::nullopt;
+  FileOutcome& outcome = outcomes_[index];
+  struct stat info {};
+  // lstat unless the walk followed a link here: a file swapped for a link is not what was cached.
+  if ((file.through_link ? ::stat(file.path.c_str(), &info) : ::lstat(file.path.c_str(), &info)) != 0 ||
+      !S_ISREG(info.st_mode))
+    return std::nullopt;
+  stamp(outcome, info);
+  if (!stamp_matches(info, *entry, trusted_before_ns_)) return std::nullopt;
+  std::optional<ParseResult> parsed = decode(*entry);
+  if (!parsed) {
+    outcome.damaged = true;
+    return std::nullopt;
+  }
+  outcome.source = FileOutcome::Source::as_cached;
+  outcome.cacheable = true;
+  outcome.content_hash = entry->content_hash;
+  outcome.blob_checksum = entry->blob_checksum;
+  return parsed;
+}
+
+std::optional<ParseResult> CacheSession::reuse_same_content(std::size_t index, std::string_view text,
+                                                            const struct stat& info) {
+  if (!enabled_) return std::nullopt;
+  FileOutcome& outcome = outcomes_[index];
+  stamp(outcome, info);
+  outcome.content_hash = support::xxhash64(text);
+  const CachedFile* entry = cached(index);
+  // An entry whose parse did not decode by its stamp is not tried again.
+  if (entry == nullptr || outcome.damaged || entry->content_hash != outcome.content_hash || entry->size != text.size())
+    return std::nullopt;
+  std::optional<ParseResult> parsed = decode(*entry);
+  if (!parsed) {
+    outcome.damaged = true;
+    return std::nullopt;
+  }
+  outcome.source = FileOutcome::Source::verified;
+  outcome.cacheable = true;
+  outcome.blob_checksum = entry->blob_checksum;
+  return parsed;
+}
+
+void CacheSession::store(std::size_t index, std::string_view relative_path, std::size_t text_size,
+                         const ParseResult& parsed) {
+  if (!enabled_) return;
+  FileOutcome& outcome = outcomes_[index];
+  outcome.source = FileOutcome::Source::parsed;
+  // A file that changed size while it was read is not cached: its stamp may not match the
+  // text that was parsed.
+  if (text_size != outcome.size) return;
+  outcome.blob = encode_parse_result(parsed, relative_path);
+  outcome.blob_checksum = support::xxhash64(outcome.blob);
+  outcome.cacheable = true;
+}
+
+void CacheSession::forget(std::size_t index) {
+  if (enabled_) outcomes_[index] = FileOutcome{};
+}
+
+void CacheSession::files_done(const std::vector<CorpusFile>& files, CacheReport& report) {
+  if (!enabled_) {
+    report.note = note_;
+    return;
+  }
+  std::vector<CacheEntry> entries;
+  entries.reserve(outcomes_.size());
+  bool unchanged = true;
+  std::size_t damaged = 0;
+  for (std::size_t i = 0; i < outcomes_.size(); ++i) {
+    const FileOutcome& outcome = outcomes_[i];
+    report.reused += outcome.reused() ? 1 : 0;
+    report.verified += outcome.source == FileOutcome::Source::verified ? 1 : 0;
+    report.parsed += outcome.source == FileOutcome::Source::parsed ? 1 : 0;
+    damaged += outcome.damaged ? 1 : 0;
+    // A file that cannot be cached (unreadable, too large) and was not before changes nothing.
+    unchanged =
+        unchanged && (outcome.source == FileOutcome::Source::as_cached || (!outcome.cacheable && cached(i) == nullptr));
+    if (!outcome.cacheable) continue;
+    const std::string_view blob = outcome.reused() ? cached(i)->blob : std::string_view(outcome.blob);
+    entries.push_back({files[i].relative_path, outcome.size, outcome.mtime_ns, outcome.ctime_ns, outcome.content_hash,
+                       blob, outcome.blob_checksum});
+  }
+  // The entries go to disk now, so that their blobs and the old cache's buffer can be
+  // freed before the merge allocates the merged records.
+  write_entries(entries, unchanged, damaged, report);
+  entries = {};
+  outcomes_ = {};
+  release_entries();
+}
+
+void CacheSession::finish(const Corpus& corpus, std::string_view language, CacheReport& report) {
+  write_merged(corpus, language, report);
+}
+
+}  // namespace policygraph::records
