@@ -97,7 +97,8 @@ struct Attribute {
   bool operator==(const Attribute&) const = default;
 };
 
-/// A record's scalar fields by name, in the order added (records keep them sorted by name).
+/// A record's scalar fields, sorted by name (byte order) whatever the order they are added
+/// in; fields of one name keep the order they were added in. find() relies on it.
 ///
 /// Compact on purpose: every name and value sits in one buffer, with four 32-bit numbers
 /// per field to find them, so a record's fields cost two allocations instead of two per
@@ -138,15 +139,16 @@ class Attributes {
   };
 
   Attributes() = default;
+  /// The fields given, sorted by name as add() sorts them.
   Attributes(std::initializer_list<Attribute> attributes);
 
-  /// Appends a field. Throws std::length_error past 4 GiB of text in one record.
+  /// Adds a field after every field whose name sorts before it or equals it: O(log n) to
+  /// find its place, and O(n) to make room unless it sorts last (the usual case: fields are
+  /// mostly added in order). Throws std::length_error past 4 GiB of text in one record.
   void add(std::string_view name, std::string_view value);
   /// Removes every field of that name.
   void erase(std::string_view name);
-  /// Sorts by name, fields of one name kept in the order added.
-  void sort_by_name();
-  /// The value of the first field of that name, in a list sorted by name.
+  /// The value of the first field of that name: O(log n).
   std::optional<std::string_view> find(std::string_view name) const;
   /// Frees what add() reserved beyond the need.
   void shrink_to_fit();
