@@ -1,26 +1,35 @@
 // SPDX-License-Identifier: MIT
 // The cache of parsed records, one binary file per corpus: its layout, reading and writing.
 //
-// Layout, every integer little-endian or an unsigned LEB128 varint (signed ones zigzagged):
+// Layout, every integer little-endian or an unsigned LEB128 varint (signed ones zigzagged,
+// byte_codec.hpp):
 //
-//   "PGRCACHE"                 8 bytes of magic
-//   format version             u32; anything after it may change with it
-//   table length, checksum     u64, u64 (the checksum is XXH64 of the table's bytes)
-//   file length                u64: the whole file's, written last
-//   table                      library version, build identity, the four Limits, the
-//                              time the writing load began, the entry count, the blob
-//                              bytes, then per file in byte order of its path: path,
-//                              size, mtime ns, ctime ns, content hash (u64), blob length,
-//                              blob checksum (u64); then the folder count and per
-//                              folder the walk listed: path, mtime ns, ctime ns (none
-//                              when the walk cannot vouch for its listing by them)
-//   blobs                      each file's encoded ParseResult, one after the other
-//   merged corpus (optional)   "PGMERGED", its table's length and checksum (u64, u64),
-//                              its table (preferred language, files read, chunk count,
-//                              per chunk its length and checksum (u64)), then the chunks:
-//                              encoded ParseResults of the merged records, a few thousand
-//                              each so that threads can decode them side by side, and
-//                              last one of the corpus's diagnostics
+//   header, 52 bytes           "PGRCACHE", format version (u32), table offset, table
+//                              length, table checksum, file length (the table's end), all
+//                              u64, then the xxhash64 of those 44 bytes (u64)
+//   data                       blobs (each file's encoded ParseResult) and the chunks of
+//                              the merged corpus (encoded ParseResults of the merged
+//                              records, 4,096 each so that threads can decode them side by
+//                              side, and last one of the corpus's diagnostics), in the order
+//                              they were written; bytes no table entry names are dead
+//   table                      library version, build identity, the four Limits, the time
+//                              the writing load began, the entry count, then per file in
+//                              byte order of its path: path, size, mtime ns, ctime ns,
+//                              content hash (u64), blob offset, length and checksum (u64);
+//                              the folder count and per folder the walk listed: path, mtime
+//                              ns, ctime ns (none when the walk cannot vouch for its listing
+//                              by them); 0, or 1 and the merged corpus: preferred language,
+//                              files read, chunk count, per chunk offset, length, checksum
+//
+// Writing streams: a first load writes each blob as soon as it is encoded and the chunks
+// one by one, so that nothing waits in memory for the end; the table, which names where
+// everything is, comes last. A later load that changed a few files appends their blobs, the
+// chunks that changed and a new table after the old table, under an exclusive lock, then
+// rewrites the header in one write: until that write the header names the old table, whose
+// bytes and everything it names are untouched, so a killed run leaves the old cache whole
+// (with bytes past its end, which the next writer overwrites). The old table and replaced
+// blobs and chunks become dead; past a quarter of the file, the session writes the cache
+// anew instead (cache_session.cpp).
 //
 // The merged corpus makes the common case fast: nothing changed, and the load is a stat of
 // every folder and file, then the merged records decoded, without the corpus being walked
@@ -30,28 +39,24 @@
 // and was modified well before the load that cached it, the files are the cached ones. A
 // walk that met a symbolic link, or reported anything, stores no folders.
 //
-// Why it can be trusted: nothing in it is believed before it is checked. The magic and
-// the format version come first, the table's checksum is checked before its first byte is
-// decoded, the file's length must be exactly header + table + blobs, and every blob's own
-// checksum is checked (on the thread that decodes it) before it is decoded (record_codec.cpp
-// checks the rest); a failure is "damaged", never a crash, and that file is parsed from disk
-// instead. The key (format, library version, build id, limits) makes a
+// Why it can be trusted: nothing in it is believed before it is checked. The magic, the
+// format version and the header's checksum come first; the file must be at least as long as
+// the header says; the table's checksum is checked before its first byte is decoded, and
+// every blob and chunk must lie between the header and the table; every blob's and chunk's
+// own checksum is checked (on the thread that decodes it) before it is decoded
+// (record_codec.cpp checks the rest). A failure is "damaged", never a crash, and that file
+// is parsed from disk instead. The key (format, library version, build id, limits) makes a
 // cache of another parser or other limits a rebuild: the build id (build_id.hpp) is the
 // build's content, so a copy of the binary elsewhere reads the same cache, and a build of
-// other sources never does, whatever the binary's size and times. Writers write a temporary
-// file and rename it over the cache: a killed run leaves the old cache (and its temporary,
-// which the next writer removes), two runs at once leave one whole cache (the last rename
-// wins), and a reader holds the file it opened. There is no fsync: a cache lost in a crash
-// is checked, found damaged and rebuilt.
-//
-// Freshness: a file whose size, mtime and ctime are those cached is not read. ctime, which
-// no one can set by hand, catches what keeps mtime (`touch -d`, `cp -p`, a chmod that makes
-// the file unreadable). A file modified less than racy_window_ns before the load that
-// cached it could change again within the same clock tick without a new mtime (git's
-// "racily clean" entries), so it is read and hashed on the next load.
+// other sources never does, whatever the binary's size and times. A new cache is a
+// temporary file renamed over the old one: two runs at once leave one whole cache (the last
+// rename wins), and a reader holds the file it opened; an append never changes a byte a
+// header names. There is no fsync: a cache lost in a crash is checked, found damaged and
+// rebuilt.
 #include "cache_file.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -72,15 +77,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::uint32_t format_version = 4;
+constexpr std::uint32_t format_version = 5;
 constexpr char magic[8] = {'P', 'G', 'R', 'C', 'A', 'C', 'H', 'E'};
-constexpr char merge_magic[8] = {'P', 'G', 'M', 'E', 'R', 'G', 'E', 'D'};
-constexpr std::size_t header_bytes = 8 + 4 + 8 + 8 + 8;
-constexpr std::size_t file_length_at = 8 + 4 + 8 + 8;
-constexpr std::size_t merge_header_bytes = 8 + 8 + 8;
-// Records per chunk of the merged corpus: enough chunks for every core at 10,000 records,
-// few enough that their table stays small.
-constexpr std::size_t records_per_chunk = 4096;
+constexpr std::size_t header_bytes = 8 + 4 + 8 + 8 + 8 + 8 + 8;
+static_assert(header_bytes == cache_data_begin);
+constexpr std::size_t header_checksum_at = header_bytes - 8;
+constexpr std::size_t buffer_bytes = 1 << 20;
+// Blobs closer than this in the file are read in one read, the bytes between them with them.
+constexpr std::uint64_t read_gap_bytes = 64 << 10;
 
 std::string errno_text(int number) { return std::error_code(number, std::generic_category()).message(); }
 
@@ -106,18 +110,48 @@ std::string key_difference(const CacheKey& found, const CacheKey& wanted) {
   return {};
 }
 
-// Writes all of `bytes`, or false with errno set.
-bool write_all(int fd, std::string_view bytes) {
+// Writes all of `bytes` at `offset`, or false with errno set.
+bool write_all_at(int fd, std::string_view bytes, std::uint64_t offset) {
   while (!bytes.empty()) {
-    ssize_t done = ::write(fd, bytes.data(), bytes.size());
+    ssize_t done = ::pwrite(fd, bytes.data(), bytes.size(), static_cast<off_t>(offset));
     if (done < 0 && errno == EINTR) continue;
     if (done <= 0) {
       if (done == 0) errno = EIO;
       return false;
     }
     bytes.remove_prefix(static_cast<std::size_t>(done));
+    offset += static_cast<std::uint64_t>(done);
   }
   return true;
+}
+
+void write_span(ByteWriter& out, const CacheSpan& span) {
+  out.varint(span.offset);
+  out.varint(span.length);
+  out.fixed64(span.checksum);
+}
+
+// A span that lies in the data, between the header and the table; else `in` fails.
+CacheSpan read_span_of(ByteReader& in, std::uint64_t data_end) {
+  CacheSpan span;
+  span.offset = in.varint();
+  span.length = in.varint();
+  span.checksum = in.fixed64();
+  if (span.offset < header_bytes || span.offset > data_end || span.length > data_end - span.offset) in.fail();
+  return span;
+}
+
+std::string header_of(const CacheKey& key, std::uint64_t table_offset, std::uint64_t table_length,
+                      std::uint64_t table_checksum) {
+  std::string header(magic, sizeof magic);
+  ByteWriter out(header);
+  out.fixed32(key.format_version);
+  out.fixed64(table_offset);
+  out.fixed64(table_length);
+  out.fixed64(table_checksum);
+  out.fixed64(table_offset + table_length);
+  out.fixed64(support::xxhash64(header));
+  return header;
 }
 
 }  // namespace
@@ -134,12 +168,10 @@ CacheKey current_cache_key(const Limits& limits) {
   return key;
 }
 
-bool LoadedCache::read_region(std::uint64_t offset, std::uint64_t length, std::unique_ptr<char[]>& into) const {
-  into.reset(new (std::nothrow) char[std::max<std::uint64_t>(length, 1)]);
-  if (!into) return false;
+bool LoadedCache::read_region(std::uint64_t offset, std::uint64_t length, char* into) const {
   std::uint64_t done = 0;
   while (done < length) {
-    ssize_t got = ::pread(fd_.get(), into.get() + done, length - done, static_cast<off_t>(offset + done));
+    ssize_t got = ::pread(fd_.get(), into + done, length - done, static_cast<off_t>(offset + done));
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) return false;
     done += static_cast<std::uint64_t>(got);
@@ -147,80 +179,52 @@ bool LoadedCache::read_region(std::uint64_t offset, std::uint64_t length, std::u
   return true;
 }
 
+bool LoadedCache::read_span(const CacheSpan& span, std::string& into) const {
+  into.resize(static_cast<std::size_t>(span.length));
+  return read_region(span.offset, span.length, into.data());
+}
+
 bool LoadedCache::load_blobs() {
-  if (blobs_) return true;
-  if (!read_region(blobs_begin_, blob_bytes_, blobs_)) {
-    blobs_.reset();
-    return false;
+  if (!blobs_.empty() || files_.empty()) return true;
+  // In order of place, in runs of blobs close to each other: a cache written at once is one
+  // run, and one appended to a few more.
+  std::vector<std::size_t> order(files_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return files_[a].blob.offset < files_[b].blob.offset; });
+  std::vector<std::string_view> blobs(files_.size());
+  std::vector<std::unique_ptr<char[]>> buffers;
+  for (std::size_t first = 0; first < order.size();) {
+    const std::uint64_t begin = files_[order[first]].blob.offset;
+    std::uint64_t end = files_[order[first]].blob.end();
+    std::size_t last = first + 1;
+    while (last < order.size() && files_[order[last]].blob.offset <= end + read_gap_bytes) {
+      end = std::max(end, files_[order[last]].blob.end());
+      ++last;
+    }
+    std::unique_ptr<char[]> buffer(new (std::nothrow) char[std::max<std::uint64_t>(end - begin, 1)]);
+    if (!buffer || !read_region(begin, end - begin, buffer.get())) return false;
+    for (std::size_t i = first; i < last; ++i) {
+      const CacheSpan& span = files_[order[i]].blob;
+      blobs[order[i]] = std::string_view(buffer.get() + (span.offset - begin), static_cast<std::size_t>(span.length));
+    }
+    buffers.push_back(std::move(buffer));
+    first = last;
   }
-  for (std::size_t i = 0; i < files_.size(); ++i) {
-    const std::uint64_t end = i + 1 < files_.size() ? blob_offsets_[i + 1] : blob_bytes_;
-    files_[i].blob =
-        std::string_view(blobs_.get() + blob_offsets_[i], static_cast<std::size_t>(end - blob_offsets_[i]));
-  }
+  blobs_ = std::move(blobs);
+  blob_buffers_ = std::move(buffers);
   return true;
 }
 
 void LoadedCache::release_blobs() {
-  blobs_.reset();
-  for (CachedFile& file : files_) file.blob = {};
+  std::vector<std::string_view>().swap(blobs_);
+  std::vector<std::unique_ptr<char[]>>().swap(blob_buffers_);
 }
 
-std::optional<CachedMerge> LoadedCache::load_merge(std::string& problem) const {
-  problem.clear();
-  if (merge_bytes_ == 0) return std::nullopt;
-  std::unique_ptr<char[]> header;
-  if (!read_region(blobs_end(), merge_header_bytes, header)) {
-    problem = "cannot be read";
-    return std::nullopt;
-  }
-  auto table_bytes = load_little<std::uint64_t>(header.get() + 8);
-  auto table_checksum = load_little<std::uint64_t>(header.get() + 16);
-  if (std::memcmp(header.get(), merge_magic, sizeof merge_magic) != 0 ||
-      table_bytes > merge_bytes_ - merge_header_bytes) {
-    problem = "is damaged (its merged corpus does not decode)";
-    return std::nullopt;
-  }
-  std::unique_ptr<char[]> table_buffer;
-  if (!read_region(blobs_end() + merge_header_bytes, table_bytes, table_buffer)) {
-    problem = "cannot be read";
-    return std::nullopt;
-  }
-  std::string_view table(table_buffer.get(), static_cast<std::size_t>(table_bytes));
-  if (support::xxhash64(table) != table_checksum) {
-    problem = "is damaged (the checksum of its merged corpus does not match)";
-    return std::nullopt;
-  }
-  ByteReader in(table);
-  CachedMerge merge;
-  merge.language = in.string();
-  merge.files_read = static_cast<std::size_t>(in.varint());
-  std::size_t chunks = in.count(9);
-  std::uint64_t offset = blobs_end() + merge_header_bytes + table_bytes;
-  std::uint64_t left = merge_bytes_ - merge_header_bytes - table_bytes;
-  for (std::size_t i = 0; i < chunks && in.ok(); ++i) {
-    CachedMerge::Chunk& chunk = merge.chunks.emplace_back();
-    chunk.length = in.varint();
-    chunk.checksum = in.fixed64();
-    if (chunk.length > left) {
-      in.fail();
-      break;
-    }
-    chunk.offset = offset;
-    offset += chunk.length;
-    left -= chunk.length;
-  }
-  if (!in.ok() || !in.at_end() || left != 0) {
-    problem = "is damaged (its merged corpus does not decode)";
-    return std::nullopt;
-  }
-  return merge;
-}
-
-std::optional<ParseResult> LoadedCache::decode_chunk(const CachedMerge::Chunk& chunk) const {
-  std::unique_ptr<char[]> bytes;
-  if (!read_region(chunk.offset, chunk.length, bytes)) return std::nullopt;
-  return decode_parse_result(std::string_view(bytes.get(), static_cast<std::size_t>(chunk.length)), chunk.checksum, {});
+std::optional<ParseResult> LoadedCache::decode_span(const CacheSpan& span, std::string_view path) const {
+  std::string bytes;
+  if (!read_span(span, bytes)) return std::nullopt;
+  return decode_parse_result(bytes, span.checksum, path);
 }
 
 std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key, std::string& problem) {
@@ -244,13 +248,15 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
     problem = "is " + std::string(support::file_kind_name(status.st_mode)) + ", not a regular file";
     return std::nullopt;
   }
+  cache.device_ = status.st_dev;
+  cache.inode_ = status.st_ino;
   const auto size = static_cast<std::uint64_t>(status.st_size);
-  std::unique_ptr<char[]> header;
-  if (!cache.read_region(0, std::min<std::uint64_t>(size, header_bytes), header)) {
+  cache.header_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(size, header_bytes)));
+  if (!cache.read_region(0, cache.header_.size(), cache.header_.data())) {
     problem = "cannot be read";
     return std::nullopt;
   }
-  const char* data = header.get();
+  const char* data = cache.header_.data();
   if (size < header_bytes || std::memcmp(data, magic, sizeof magic) != 0) {
     problem = size < header_bytes && std::memcmp(data, magic, std::min<std::size_t>(size, sizeof magic)) == 0
                   ? "is damaged (truncated)"
@@ -263,13 +269,27 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
               std::to_string(key.format_version) + ")";
     return std::nullopt;
   }
-  auto table_bytes = load_little<std::uint64_t>(data + 12);
-  auto table_checksum = load_little<std::uint64_t>(data + 20);
-  if (load_little<std::uint64_t>(data + file_length_at) != size || table_bytes > size - header_bytes) {
+  if (support::xxhash64(std::string_view(data, header_checksum_at)) !=
+      load_little<std::uint64_t>(data + header_checksum_at)) {
+    problem = "is damaged (the checksum of its header does not match)";
+    return std::nullopt;
+  }
+  const auto table_offset = load_little<std::uint64_t>(data + 12);
+  const auto table_bytes = load_little<std::uint64_t>(data + 20);
+  const auto table_checksum = load_little<std::uint64_t>(data + 28);
+  const auto length = load_little<std::uint64_t>(data + 36);
+  if (length > size) {
     problem = "is damaged (truncated)";
     return std::nullopt;
   }
-  if (!cache.read_region(header_bytes, table_bytes, cache.table_)) {
+  if (table_offset < header_bytes || table_offset > length || table_bytes != length - table_offset) {
+    problem = "is damaged (its header does not decode)";
+    return std::nullopt;
+  }
+  cache.table_offset_ = table_offset;
+  cache.length_ = length;
+  cache.table_.reset(new (std::nothrow) char[std::max<std::uint64_t>(table_bytes, 1)]);
+  if (!cache.table_ || !cache.read_region(table_offset, table_bytes, cache.table_.get())) {
     problem = "cannot be read";
     return std::nullopt;
   }
@@ -289,8 +309,7 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
   found.limits.max_alias_expansions = static_cast<std::size_t>(in.varint());
   found.limits.max_alias_events = static_cast<std::size_t>(in.varint());
   cache.load_started_ns_ = in.signed_varint();
-  std::size_t entries = in.count(13);  // path, sizes, times, lengths: 5 bytes; hashes: 16
-  std::uint64_t blob_bytes = in.varint();
+  std::size_t entries = in.count(24);  // path, sizes, times, place: 7 bytes; hashes: 16
   if (!in.ok()) {
     problem = "is damaged (its table does not decode)";
     return std::nullopt;
@@ -299,21 +318,7 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
     problem = difference;
     return std::nullopt;
   }
-  cache.blobs_begin_ = header_bytes + table_bytes;
-  cache.blob_bytes_ = blob_bytes;
-  if (blob_bytes > size - cache.blobs_begin_) {
-    problem = "is damaged (truncated)";
-    return std::nullopt;
-  }
-  cache.merge_bytes_ = size - cache.blobs_end();
-  if (cache.merge_bytes_ != 0 && cache.merge_bytes_ < merge_header_bytes) {
-    problem = "is damaged (truncated)";
-    return std::nullopt;
-  }
-
   cache.files_.reserve(entries);
-  cache.blob_offsets_.reserve(entries);
-  std::uint64_t offset = 0;
   for (std::size_t i = 0; i < entries && in.ok(); ++i) {
     CachedFile& f = cache.files_.emplace_back();
     f.path = in.string_view();
@@ -321,14 +326,7 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
     f.mtime_ns = in.signed_varint();
     f.ctime_ns = in.signed_varint();
     f.content_hash = in.fixed64();
-    std::uint64_t length = in.varint();
-    f.blob_checksum = in.fixed64();
-    if (length > blob_bytes - offset) {
-      in.fail();
-      break;
-    }
-    cache.blob_offsets_.push_back(offset);
-    offset += length;
+    f.blob = read_span_of(in, table_offset);
     if (i > 0 && !(cache.files_[i - 1].path < f.path)) in.fail();  // sorted, unique
   }
   const std::size_t folders = in.count(3);
@@ -339,7 +337,17 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
     folder.mtime_ns = in.signed_varint();
     folder.ctime_ns = in.signed_varint();
   }
-  if (!in.ok() || !in.at_end() || offset != blob_bytes) {
+  const std::uint64_t has_merge = in.varint();
+  if (has_merge > 1) in.fail();
+  if (has_merge == 1 && in.ok()) {
+    CachedMerge& merge = cache.merge_.emplace();
+    merge.language = in.string();
+    merge.files_read = static_cast<std::size_t>(in.varint());
+    const std::size_t chunks = in.count(10);
+    merge.chunks.reserve(chunks);
+    for (std::size_t i = 0; i < chunks && in.ok(); ++i) merge.chunks.push_back(read_span_of(in, table_offset));
+  }
+  if (!in.ok() || !in.at_end()) {
     problem = "is damaged (its table does not decode)";
     return std::nullopt;
   }
@@ -349,138 +357,140 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
 CacheWriter::~CacheWriter() { abandon(); }
 
 void CacheWriter::abandon() {
-  if (fd_ < 0) return;
-  ::close(fd_);
-  ::unlink(temporary_.c_str());
+  if (!fd_.valid()) return;
+  fd_.reset();  // closing it releases an append's lock
+  if (!appending_) ::unlink(temporary_.c_str());
   registration_.release();
-  fd_ = -1;
+  buffer_.clear();
 }
 
-bool CacheWriter::begin(const fs::path& file, const CacheKey& key, std::int64_t load_started_ns,
-                        const std::vector<CacheEntry>& entries, std::span<const FolderStamp> folders,
-                        std::string& problem) {
+bool CacheWriter::create(const fs::path& file, std::string& problem) {
   abandon();
+  appending_ = false;
+  error_ = 0;
   std::error_code error;
   fs::create_directories(file.parent_path(), error);
   if (error) {
     problem = "cannot create the folder '" + file.parent_path().string() + "' (" + error.message() + ")";
     return false;
   }
+  file_ = file;
+  support::remove_stale_temporaries(file, true);
+  temporary_ = support::temporary_pattern(file, "tmp");
+  fd_.reset(::mkstemp(temporary_.data()));
+  if (!fd_.valid()) {
+    problem = "cannot write in the folder '" + file.parent_path().string() + "' (" + errno_text(errno) + ")";
+    return false;
+  }
+  registration_ = support::TemporaryRegistration(temporary_, false);
+  buffer_offset_ = header_bytes;
+  buffer_.reserve(buffer_bytes);
+  return true;
+}
 
-  std::string table;
-  ByteWriter out(table);
+bool CacheWriter::append_to(const fs::path& file, const LoadedCache& loaded) {
+  abandon();
+  error_ = 0;
+  support::UniqueFd fd(::open(file.c_str(), O_RDWR | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY));
+  if (!fd.valid() || ::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) return false;
+  // Still the file read, with the header read: no other writer came in between.
+  struct stat status {};
+  std::string header(loaded.header().size(), '\0');
+  if (::fstat(fd.get(), &status) != 0 || status.st_dev != loaded.device() || status.st_ino != loaded.inode() ||
+      ::pread(fd.get(), header.data(), header.size(), 0) != static_cast<ssize_t>(header.size()) ||
+      header != loaded.header())
+    return false;
+  file_ = file;
+  fd_ = std::move(fd);
+  appending_ = true;
+  buffer_offset_ = loaded.length();
+  buffer_.reserve(buffer_bytes);
+  return true;
+}
+
+bool CacheWriter::flush_locked() {
+  if (error_ == 0 && !buffer_.empty() && !write_all_at(fd_.get(), buffer_, buffer_offset_)) error_ = errno;
+  buffer_offset_ += buffer_.size();
+  buffer_.clear();
+  return error_ == 0;
+}
+
+CacheSpan CacheWriter::add(std::string_view bytes) {
+  CacheSpan span;
+  span.checksum = support::xxhash64(bytes);
+  span.length = bytes.size();
+  std::lock_guard lock(mutex_);
+  span.offset = buffer_offset_ + buffer_.size();
+  if (!fd_.valid() || error_ != 0) return span;
+  if (buffer_.size() + bytes.size() > buffer_bytes) flush_locked();
+  if (bytes.size() >= buffer_bytes) {
+    if (error_ == 0 && !write_all_at(fd_.get(), bytes, buffer_offset_)) error_ = errno;
+    buffer_offset_ += bytes.size();
+  } else {
+    buffer_.append(bytes);
+  }
+  return span;
+}
+
+bool CacheWriter::flush() {
+  std::lock_guard lock(mutex_);
+  return fd_.valid() && flush_locked();
+}
+
+std::uint64_t CacheWriter::data_end() {
+  std::lock_guard lock(mutex_);
+  return buffer_offset_ + buffer_.size();
+}
+
+bool CacheWriter::commit(const CacheKey& key, const CacheTable& table, std::string& problem) {
+  if (!fd_.valid()) return false;
+  std::string bytes;
+  ByteWriter out(bytes);
   write_key(out, key);
-  out.signed_varint(load_started_ns);
-  out.varint(entries.size());
-  std::uint64_t blob_bytes = 0;
-  for (const auto& e : entries) blob_bytes += e.blob.size();
-  out.varint(blob_bytes);
-  for (const auto& e : entries) {
+  out.signed_varint(table.load_started_ns);
+  out.varint(table.entries.size());
+  for (const CacheEntry& e : table.entries) {
     out.string(e.path);
     out.varint(e.size);
     out.signed_varint(e.mtime_ns);
     out.signed_varint(e.ctime_ns);
     out.fixed64(e.content_hash);
-    out.varint(e.blob.size());
-    out.fixed64(e.blob_checksum);
+    write_span(out, e.blob);
   }
-  out.varint(folders.size());
-  for (const FolderStamp& folder : folders) {
+  out.varint(table.folders.size());
+  for (const FolderStamp& folder : table.folders) {
     out.string(folder.relative_path);
     out.signed_varint(folder.mtime_ns);
     out.signed_varint(folder.ctime_ns);
   }
-  std::string header(magic, sizeof magic);
-  ByteWriter head(header);
-  head.fixed32(key.format_version);
-  head.fixed64(table.size());
-  head.fixed64(support::xxhash64(table));
-  head.fixed64(0);  // the file's length, once known (commit)
-
-  file_ = file;
-  support::remove_stale_temporaries(file, true);
-  temporary_ = support::temporary_pattern(file, "tmp");
-  fd_ = ::mkstemp(temporary_.data());
-  if (fd_ < 0) {
-    problem = "cannot write in the folder '" + file.parent_path().string() + "' (" + errno_text(errno) + ")";
-    return false;
+  out.varint(table.merge != nullptr ? 1 : 0);
+  if (table.merge != nullptr) {
+    out.string(table.merge->language);
+    out.varint(table.merge->files_read);
+    out.varint(table.merge->chunks.size());
+    for (const CacheSpan& chunk : table.merge->chunks) write_span(out, chunk);
   }
-  registration_ = support::TemporaryRegistration(temporary_, false);
-  // Blobs go out in batches of about a megabyte: one write per blob would be a system call
-  // per file, one buffer for all of them a copy of the whole cache.
-  bool written = write_all(fd_, header) && write_all(fd_, table);
-  std::string batch;
-  batch.reserve(1 << 20);
-  for (std::size_t i = 0; written && i < entries.size(); ++i) {
-    const std::string_view blob = entries[i].blob;
-    if (blob.size() >= (1u << 20)) {
-      written = write_all(fd_, batch) && write_all(fd_, blob);
-      batch.clear();
-      continue;
-    }
-    batch.append(blob);
-    if (batch.size() >= (1u << 20)) {
-      written = write_all(fd_, batch);
-      batch.clear();
-    }
+  bool written;
+  {
+    std::lock_guard lock(mutex_);
+    written = flush_locked();
+    const std::uint64_t table_offset = buffer_offset_;
+    written = written && write_all_at(fd_.get(), bytes, table_offset);
+    // The header last: until it is written, it names the old table (or none).
+    written =
+        written && write_all_at(fd_.get(), header_of(key, table_offset, bytes.size(), support::xxhash64(bytes)), 0);
+    if (!written && error_ == 0) error_ = errno;
   }
-  written = written && write_all(fd_, batch);
-  if (!written) {
-    problem = "cannot write '" + file.string() + "' (" + errno_text(errno) + ")";
-    abandon();
-    return false;
-  }
-  written_ = header.size() + table.size() + blob_bytes;
-  return true;
-}
-
-bool CacheWriter::commit(const Corpus* merged, std::string_view language, std::string& problem) {
-  if (fd_ < 0) return false;
-  bool written = true;
-  if (merged != nullptr) {
-    std::vector<std::string> chunks;
-    const std::span<const Record> records = merged->records;
-    for (std::size_t first = 0; first < records.size(); first += records_per_chunk)
-      chunks.push_back(
-          encode_records(records.subspan(first, std::min(records_per_chunk, records.size() - first)), {}, {}));
-    chunks.push_back(encode_records({}, merged->diagnostics, {}));
-    std::string table;
-    ByteWriter out(table);
-    out.string(language);
-    out.varint(merged->files_read);
-    out.varint(chunks.size());
-    for (const auto& chunk : chunks) {
-      out.varint(chunk.size());
-      out.fixed64(support::xxhash64(chunk));
-    }
-    std::string header(merge_magic, sizeof merge_magic);
-    ByteWriter head(header);
-    head.fixed64(table.size());
-    head.fixed64(support::xxhash64(table));
-    written = write_all(fd_, header) && write_all(fd_, table);
-    written_ += header.size() + table.size();
-    for (std::size_t i = 0; written && i < chunks.size(); ++i) {
-      written = write_all(fd_, chunks[i]);
-      written_ += chunks[i].size();
-      chunks[i] = {};
-    }
-  }
-  if (written) {
-    std::string length;
-    ByteWriter(length).fixed64(written_);
-    written = ::pwrite(fd_, length.data(), length.size(), file_length_at) == static_cast<ssize_t>(length.size());
-  }
-  int saved = errno;
-  if (::close(fd_) != 0 && written) {
+  int saved = error_;
+  if (::close(fd_.release()) != 0 && written) {
     written = false;
     saved = errno;
   }
-  fd_ = -1;
-  if (written && ::rename(temporary_.c_str(), file_.c_str()) != 0) {
+  if (written && !appending_ && ::rename(temporary_.c_str(), file_.c_str()) != 0) {
     written = false;
     saved = errno;
   }
-  if (!written) ::unlink(temporary_.c_str());
+  if (!written && !appending_) ::unlink(temporary_.c_str());
   registration_.release();
   if (!written) {
     problem = "cannot write '" + file_.string() + "' (" + errno_text(saved) + ")";
@@ -489,10 +499,9 @@ bool CacheWriter::commit(const Corpus* merged, std::string_view language, std::s
   return true;
 }
 
-bool write_cache(const fs::path& file, const CacheKey& key, std::int64_t load_started_ns,
-                 const std::vector<CacheEntry>& entries, std::string& problem) {
+bool write_empty_cache(const fs::path& file, const CacheKey& key, std::string& problem) {
   CacheWriter writer;
-  return writer.begin(file, key, load_started_ns, entries, {}, problem) && writer.commit(nullptr, {}, problem);
+  return writer.create(file, problem) && writer.commit(key, CacheTable{}, problem);
 }
 
 }  // namespace policygraph::records

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 // The file of the cache of parsed records: per file, the encoded ParseResult of
-// parse_records (record_codec.hpp) with the file's size, times and content hash, then the
+// parse_records (record_codec.hpp) with the file's size, times and content hash, and the
 // merged corpus of the last load. cache_file.cpp describes the layout and why a damaged
 // cache can never be trusted. What a load does with it is cache_session.hpp's.
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,16 +24,25 @@
 
 namespace policygraph::records {
 
-/// What the cache says about one file, as read back from the cache. The views point into
-/// the buffer of the LoadedCache they came from.
+/// Where some bytes are in the cache file, and their xxhash64.
+struct CacheSpan {
+  std::uint64_t offset = 0;
+  std::uint64_t length = 0;
+  std::uint64_t checksum = 0;
+  std::uint64_t end() const { return offset + length; }
+};
+
+/// Where the data (blobs and chunks) of a cache file begins: after its header.
+inline constexpr std::uint64_t cache_data_begin = 52;
+
+/// What the cache says about one file.
 struct CachedFile {
   std::string_view path;  ///< relative to the corpus root, as CorpusFile::relative_path
   std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;        ///< modification time, nanoseconds since the epoch
-  std::int64_t ctime_ns = 0;        ///< status change time, nanoseconds since the epoch
-  std::uint64_t content_hash = 0;   ///< xxhash64 of the file's bytes
-  std::string_view blob;            ///< the encoded ParseResult
-  std::uint64_t blob_checksum = 0;  ///< xxhash64 of `blob`
+  std::int64_t mtime_ns = 0;       ///< modification time, nanoseconds since the epoch
+  std::int64_t ctime_ns = 0;       ///< status change time, nanoseconds since the epoch
+  std::uint64_t content_hash = 0;  ///< xxhash64 of the file's bytes
+  CacheSpan blob;                  ///< the encoded ParseResult
 };
 
 /// Everything a cache must have been written with to be used: any difference, a rebuild.
@@ -44,28 +56,24 @@ struct CacheKey {
 /// The key of this build of the library with these limits.
 CacheKey current_cache_key(const Limits& limits);
 
-/// The merged corpus a load ended with, stored after the files' entries: a load that finds
-/// every file as cached decodes it, in parallel, instead of each file's records and the
-/// translations merge. Its chunks are CachedFiles with an empty path.
+/// The merged corpus a load ended with: a load that finds every file as cached decodes it,
+/// in parallel, instead of each file's records and the translations merge.
 struct CachedMerge {
-  /// Where one chunk is in the cache file; read and decoded by LoadedCache::decode_chunk.
-  struct Chunk {
-    std::uint64_t offset = 0;
-    std::uint64_t length = 0;
-    std::uint64_t checksum = 0;
-  };
   std::string language;  ///< the preferred language the records were merged for
   std::size_t files_read = 0;
-  std::vector<Chunk> chunks;  ///< records in order, then one chunk of the diagnostics
+  std::vector<CacheSpan> chunks;  ///< records in order, then one chunk of the diagnostics
 };
 
-/// A cache file, opened. Its table is read and checked (checksum, bounds, order) at once;
-/// the files' blobs and the merged corpus are read only when a load needs them, and each
-/// blob or chunk is checked, by the codec, when it is used.
+/// How long before a load a file's modification counts as too recent to trust by its
+/// time alone: covers coarse clocks and file systems with 2-second times.
+inline constexpr std::int64_t racy_window_ns = 2'000'000'000;
+
+/// A cache file, opened. Its header and table are read and checked (checksums, bounds,
+/// order) at once; the blobs and chunks are read only when a load needs them, and each is
+/// checked against its checksum when it is used.
 class LoadedCache {
  public:
-  /// The entries, sorted by path in byte order, paths unique. Their blobs are empty views
-  /// until load_blobs().
+  /// The entries, sorted by path in byte order, paths unique.
   const std::vector<CachedFile>& files() const { return files_; }
   /// The folders the walk that wrote it listed, with their times then; empty when that walk
   /// could not vouch for its listing by them (see CorpusListing::folders).
@@ -74,90 +82,129 @@ class LoadedCache {
   /// less than racy_window_ns before it may have changed again within the same clock tick,
   /// so its size and time alone do not vouch for it.
   std::int64_t load_started_ns() const { return load_started_ns_; }
-  /// Reads every file's blob. False when they cannot be read whole.
+  /// The merged corpus, when the cache has one.
+  const std::optional<CachedMerge>& merge() const { return merge_; }
+
+  /// Reads every file's blob, in as few reads as their places allow. False when they
+  /// cannot be read whole.
   bool load_blobs();
-  /// Frees what load_blobs read; the blobs are empty views again.
+  /// Entry `index`'s blob, once load_blobs() read it; empty before.
+  std::string_view blob(std::size_t index) const { return index < blobs_.size() ? blobs_[index] : std::string_view(); }
+  /// Frees what load_blobs read.
   void release_blobs();
-  /// Whether a merged corpus follows the entries.
-  bool has_merge() const { return merge_bytes_ > 0; }
-  /// Reads the merged corpus's table, or nullopt (with `problem`) when it is damaged.
-  std::optional<CachedMerge> load_merge(std::string& problem) const;
-  /// Reads one chunk of it and decodes it, or nullopt when it cannot be read or does not
-  /// decode. Chunks are read one by one, so that a warm load never holds all their bytes
-  /// beside the records decoded from them. Safe to call from several threads.
-  std::optional<ParseResult> decode_chunk(const CachedMerge::Chunk& chunk) const;
-  /// Where the files' blobs begin and end in the cache file; the merged corpus follows.
-  std::uint64_t blobs_begin() const { return blobs_begin_; }
-  std::uint64_t blobs_end() const { return blobs_begin_ + blob_bytes_; }
+  /// Reads and decodes the bytes of `span` (a chunk of the merged corpus, or a blob of
+  /// `path`), or nullopt when they cannot be read or do not decode. Safe to call from
+  /// several threads.
+  std::optional<ParseResult> decode_span(const CacheSpan& span, std::string_view path = {}) const;
+  /// Reads the bytes of `span`, unchecked; false when they cannot be read.
+  bool read_span(const CacheSpan& span, std::string& into) const;
+
+  /// Where the table begins: blobs and chunks lie before it, from the end of the header.
+  std::uint64_t table_offset() const { return table_offset_; }
+  /// The length of the file the header describes (the table's end).
+  std::uint64_t length() const { return length_; }
+  /// The header's bytes, as read: a writer that appends checks that they are still there.
+  const std::string& header() const { return header_; }
+  /// The identity of the file read (device and inode).
+  dev_t device() const { return device_; }
+  ino_t inode() const { return inode_; }
 
  private:
   friend std::optional<LoadedCache> read_cache(const std::filesystem::path&, const CacheKey&, std::string&);
-  bool read_region(std::uint64_t offset, std::uint64_t length, std::unique_ptr<char[]>& into) const;
+  bool read_region(std::uint64_t offset, std::uint64_t length, char* into) const;
 
   support::UniqueFd fd_;
+  std::string header_;
   std::unique_ptr<char[]> table_;
-  std::unique_ptr<char[]> blobs_;
   std::vector<CachedFile> files_;
   std::vector<FolderStamp> folders_;
-  std::vector<std::uint64_t> blob_offsets_;  // into the blob region, per entry
-  std::uint64_t blobs_begin_ = 0;
-  std::uint64_t blob_bytes_ = 0;
-  std::uint64_t merge_bytes_ = 0;  // the merged corpus's section, header included
+  std::optional<CachedMerge> merge_;
+  std::vector<std::unique_ptr<char[]>> blob_buffers_;
+  std::vector<std::string_view> blobs_;
+  std::uint64_t table_offset_ = 0;
+  std::uint64_t length_ = 0;
   std::int64_t load_started_ns_ = 0;
+  dev_t device_ = 0;
+  ino_t inode_ = 0;
 };
-
-/// How long before a load a file's modification counts as too recent to trust by its
-/// time alone: covers coarse clocks and file systems with 2-second times.
-inline constexpr std::int64_t racy_window_ns = 2'000'000'000;
 
 /// Reads the cache file. Nullopt when it cannot be used, with `problem` saying why (empty
 /// when the file does not exist: a first run is no problem).
 std::optional<LoadedCache> read_cache(const std::filesystem::path& file, const CacheKey& key, std::string& problem);
 
-/// One entry to write: views into an old cache's buffer or into freshly encoded blobs.
+/// One entry of the table to write.
 struct CacheEntry {
   std::string_view path;
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   std::int64_t ctime_ns = 0;
   std::uint64_t content_hash = 0;
-  std::string_view blob;
-  std::uint64_t blob_checksum = 0;
+  CacheSpan blob;
 };
 
-/// Writes a cache atomically: into a temporary file beside the cache, renamed over it by
-/// commit(), so readers see the old cache or the new one, never half of one. The temporary
-/// is registered for removal on a signal, and those of writers killed outright are removed
-/// by the next writer (support/temporary_files.hpp). In two steps,
-/// so that the files' blobs can be written and freed before the merge that the merged
-/// corpus comes from.
+/// What commit() writes after the blobs and chunks.
+struct CacheTable {
+  std::int64_t load_started_ns = 0;
+  std::span<const CacheEntry> entries;  ///< in path order
+  std::span<const FolderStamp> folders;
+  const CachedMerge* merge = nullptr;
+};
+
+/// Writes a cache: blobs and chunks as they come (add), then the table and the header
+/// (commit). Two ways, both all-or-nothing for a reader:
+///   create(): a temporary file beside the cache, renamed over it by commit(). The
+///     temporary is registered for removal on a signal, and those of writers killed outright
+///     are removed by the next writer (support/temporary_files.hpp).
+///   append_to(): the cache file read, in place, under an exclusive lock: the new bytes go
+///     after the end its header gives, and the header is rewritten last, in one write, to
+///     point at the new table. A writer killed before that leaves the old header, whose
+///     table and everything it points at are untouched.
 class CacheWriter {
  public:
   CacheWriter() = default;
   CacheWriter(const CacheWriter&) = delete;
   CacheWriter& operator=(const CacheWriter&) = delete;
-  /// Removes a temporary file that was not committed.
+  /// Removes a temporary file that was not committed; leaves an appended-to cache as it was.
   ~CacheWriter();
 
-  /// Writes the header, the table and the blobs of `entries` (path order), with the
-  /// `folders` of the walk. False with `problem` set when it cannot.
-  bool begin(const std::filesystem::path& file, const CacheKey& key, std::int64_t load_started_ns,
-             const std::vector<CacheEntry>& entries, std::span<const FolderStamp> folders, std::string& problem);
-  /// Appends the merged corpus (unless null), then renames the file over the cache.
-  bool commit(const Corpus* merged, std::string_view language, std::string& problem);
-  bool begun() const { return fd_ >= 0; }
+  bool create(const std::filesystem::path& file, std::string& problem);
+  /// False (and nothing done) when the file cannot be opened for writing, another writer
+  /// holds it, or it is no longer the file `loaded` was read from, as it was.
+  bool append_to(const std::filesystem::path& file, const LoadedCache& loaded);
+  bool appending() const { return appending_; }
+  bool open() const { return fd_.valid(); }
+
+  /// Writes `bytes` after what was written so far (through a buffer of about a megabyte,
+  /// so that a blob costs no system call of its own); where they are. Safe from several
+  /// threads. After a failed write, does nothing more; commit() then fails.
+  CacheSpan add(std::string_view bytes);
+  /// Where the data added so far ends: dead space is what no table entry names before it.
+  std::uint64_t data_end();
+  /// Writes what add() buffered; false when a write failed.
+  bool flush();
+
+  /// Writes `table` and the header with `key`, then renames the temporary over the cache
+  /// (create) or leaves the file in place (append_to). False with `problem` set when it
+  /// cannot; the cache read stays as it was.
+  bool commit(const CacheKey& key, const CacheTable& table, std::string& problem);
+  /// Gives up: removes a temporary, leaves an appended-to cache as its header says.
+  void abandon();
 
  private:
-  void abandon();
+  bool flush_locked();
+
   std::filesystem::path file_;
   std::string temporary_;
   support::TemporaryRegistration registration_;  // removed on SIGINT or SIGTERM
-  int fd_ = -1;
-  std::uint64_t written_ = 0;
+  support::UniqueFd fd_;
+  bool appending_ = false;
+  std::mutex mutex_;
+  std::string buffer_;
+  std::uint64_t buffer_offset_ = 0;  // where buffer_ goes in the file
+  int error_ = 0;                    // errno of the first failed write
 };
 
-/// write_cache in one step, without a merged corpus or folders.
-bool write_cache(const std::filesystem::path& file, const CacheKey& key, std::int64_t load_started_ns,
-                 const std::vector<CacheEntry>& entries, std::string& problem);
+/// A cache with `key` and no entries, written whole (tests: a cache of another key).
+bool write_empty_cache(const std::filesystem::path& file, const CacheKey& key, std::string& problem);
 
 }  // namespace policygraph::records

@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The session's policy: when the cache stands for the walk, for each file, for the whole
-// load; what is written back. cache_file.cpp says why each of these is safe.
+// load; what is written back, and how. cache_file.cpp says why each of these is safe.
+//
+// Writing: a load that has no sound cache to start from writes a new one, streaming each
+// blob as it is encoded (cache_file.hpp's create). A load that has one appends to it what
+// changed: the new blobs, the chunks of the merged corpus whose bytes changed (a chunk
+// encoded the same as the old one at its place is kept), and the table; the unchanged
+// files' blobs are not copied. When what no entry names passes a quarter of the data, the
+// live bytes are copied into a new file instead (compaction, not below 64 KiB of dead
+// space), so that the file stays within a third of what a new cache would take.
 //
 // Freshness: a file whose size, mtime and ctime are those cached is not read. ctime, which
 // no one can set by hand, catches what keeps mtime (`touch -d`, `cp -p`, a chmod that makes
@@ -17,6 +25,7 @@
 #include <atomic>
 #include <chrono>
 #include <iterator>
+#include <span>
 #include <system_error>
 #include <utility>
 
@@ -66,9 +75,13 @@ void stamp(CacheSession::FileOutcome& outcome, const struct stat& info) {
   outcome.ctime_ns = support::nanoseconds(info.st_ctim);
 }
 
-std::optional<ParseResult> decode(const CachedFile& cached) {
-  return decode_parse_result(cached.blob, cached.blob_checksum, cached.path);
-}
+// Records per chunk of the merged corpus: enough chunks for every core at 10,000 records,
+// few enough that their table stays small.
+constexpr std::size_t records_per_chunk = 4096;
+
+// Dead space is compacted past a quarter of the data, and not below this: a small cache
+// costs little either way, and appending keeps the bytes a reader may be reading.
+constexpr std::uint64_t min_dead_bytes_to_compact = 64 << 10;
 
 }  // namespace
 
@@ -133,90 +146,9 @@ bool CacheSession::covers_every_file() const {
   return loaded_.has_value() && matched_ == matches_.size() && matched_ == loaded_->files().size();
 }
 
-std::optional<CachedMerge> CacheSession::merged(std::string_view language) {
-  if (!loaded_ || !loaded_->has_merge()) return std::nullopt;
-  std::string problem;
-  std::optional<CachedMerge> merge = loaded_->load_merge(problem);
-  if (!problem.empty()) note_ = "the cache '" + location_.file.string() + "' " + problem + "; it is rebuilt";
-  if (merge && merge->language != language) return std::nullopt;
-  return merge;
-}
-
-void CacheSession::prepare_files() {
-  if (!loaded_ || loaded_->load_blobs()) return;
-  note_ = "the cache '" + location_.file.string() + "' cannot be read; it is rebuilt";
-  loaded_.reset();
-  matches_.assign(matches_.size(), nullptr);
-  matched_ = 0;
-}
-
-void CacheSession::release_entries() {
-  if (loaded_) loaded_->release_blobs();
-}
-
-void CacheSession::refresh_listing(const Corpus& corpus, std::string_view language, CacheReport& report) {
-  if (!loaded_ || listed_by_cache_ || folders_.empty()) return;
-  // Folders changed within the racy window are not trusted by the next load either.
-  const bool trusted_next_time = std::all_of(folders_.begin(), folders_.end(), [&](const FolderStamp& folder) {
-    return folder.mtime_ns < load_started_ns_ - racy_window_ns;
-  });
-  if (!trusted_next_time || !covers_every_file() || !loaded_->load_blobs()) return;
-  std::vector<CacheEntry> entries;
-  entries.reserve(loaded_->files().size());
-  for (const CachedFile& file : loaded_->files())
-    entries.push_back(
-        {file.path, file.size, file.mtime_ns, file.ctime_ns, file.content_hash, file.blob, file.blob_checksum});
-  merge_current_ = false;
-  write_entries(entries, false, 0, report);
-  release_entries();
-  write_merged(corpus, language, report);
-}
-
-void CacheSession::write_entries(const std::vector<CacheEntry>& entries, bool unchanged, std::size_t damaged,
-                                 CacheReport& report) {
-  if (damaged > 0)
-    note_ = "the cache '" + location_.file.string() + "' is damaged (" + std::to_string(damaged) +
-            (damaged == 1 ? " entry does" : " entries do") +
-            " not match its checksum or does not decode); it is rebuilt";
-  report.note = note_;
-  if (!enabled_) return;
-  report.folder = location_.folder;
-  report.removed = loaded_ ? loaded_->files().size() - matched_ : 0;
-  // The folders vouch for the listing only when it holds every file the walk found: a file
-  // left out (unreadable, too large) would otherwise be missed, with its diagnostic.
-  const std::span<const FolderStamp> folders =
-      entries.size() == matches_.size() ? std::span<const FolderStamp>(folders_) : std::span<const FolderStamp>();
-  const bool same_folders = listed_by_cache_ || (folders.empty() && loaded_ && loaded_->folders().empty());
-  if (unchanged && merge_current_ && same_folders && loaded_ && entries.size() == loaded_->files().size()) {
-    report.used = true;
-    return;
-  }
-  std::string problem = make_cache_folder(location_);
-  auto writer = std::make_unique<CacheWriter>();
-  if (problem.empty() && writer->begin(location_.file, key_, load_started_ns_, entries, folders, problem)) {
-    writer_ = std::move(writer);
-    return;
-  }
-  fail_to_write(problem, report);
-}
-
-void CacheSession::write_merged(const Corpus& corpus, std::string_view language, CacheReport& report) {
-  if (!writer_) return;
-  std::string problem;
-  if (writer_->commit(&corpus, language, problem)) {
-    report.used = true;
-    report.folder = location_.folder;
-  } else {
-    fail_to_write(problem, report);
-  }
-  writer_.reset();
-}
-
-void CacheSession::fail_to_write(const std::string& problem, CacheReport& report) {
-  report.used = loaded_.has_value();
-  report.note = (note_.empty() ? std::string() : note_ + "; ") +
-                "the cache of parsed records is not saved: " + problem +
-                "; give a writable folder with --cache DIR, or turn the cache off with --no-cache";
+std::optional<CachedMerge> CacheSession::merged(std::string_view language) const {
+  if (!loaded_ || !loaded_->merge() || loaded_->merge()->language != language) return std::nullopt;
+  return loaded_->merge();
 }
 
 bool CacheSession::every_stamp_matches(const std::vector<CorpusFile>& files, unsigned threads) const {
@@ -250,7 +182,7 @@ bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::strin
   std::vector<std::optional<ParseResult>> parts(merge->chunks.size());
   support::for_each_index(parts.size(), threads, [&](std::size_t i) {
     try {
-      parts[i] = loaded_->decode_chunk(merge->chunks[i]);
+      parts[i] = loaded_->decode_span(merge->chunks[i]);
     } catch (const std::exception&) {  // out of memory, say: the per-file path is tried instead
       parts[i].reset();
     }
@@ -276,8 +208,42 @@ bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::strin
   corpus.cache.folder = location_.folder;
   corpus.cache.reused = matched_;
   corpus.cache.note = note_;
-  refresh_listing(corpus, language, corpus.cache);
+  refresh_listing();
   return true;
+}
+
+void CacheSession::refresh_listing() {
+  if (!loaded_ || listed_by_cache_ || folders_.empty() || !covers_every_file()) return;
+  // Folders changed within the racy window are not trusted by the next load either.
+  const bool trusted_next_time = std::all_of(folders_.begin(), folders_.end(), [&](const FolderStamp& folder) {
+    return folder.mtime_ns < load_started_ns_ - racy_window_ns;
+  });
+  if (!trusted_next_time) return;
+  // The same entries and merged corpus, the walk's folders: a new table, nothing else.
+  CacheWriter writer;
+  if (!writer.append_to(location_.file, *loaded_)) return;
+  std::vector<CacheEntry> entries;
+  entries.reserve(loaded_->files().size());
+  for (const CachedFile& file : loaded_->files())
+    entries.push_back({file.path, file.size, file.mtime_ns, file.ctime_ns, file.content_hash, file.blob});
+  std::string problem;
+  writer.commit(key_, {load_started_ns_, entries, folders_, &*loaded_->merge()}, problem);
+}
+
+void CacheSession::prepare_files() {
+  if (!enabled_) return;
+  if (loaded_ && !loaded_->load_blobs()) {
+    note_ = "the cache '" + location_.file.string() + "' cannot be read; it is rebuilt";
+    loaded_.reset();
+    matches_.assign(matches_.size(), nullptr);
+    matched_ = 0;
+  }
+  // Appended to when there is a sound cache; else, or when another writer holds it, new.
+  writer_ = std::make_unique<CacheWriter>();
+  if (loaded_ && writer_->append_to(location_.file, *loaded_)) return;
+  write_problem_ = make_cache_folder(location_);
+  if (write_problem_.empty() && writer_->create(location_.file, write_problem_)) return;
+  writer_.reset();
 }
 
 std::optional<ParseResult> CacheSession::reuse_unchanged(std::size_t index, const CorpusFile& file) {
@@ -291,16 +257,7 @@ std::optional<ParseResult> CacheSession::reuse_unchanged(std::size_t index, cons
     return std::nullopt;
   stamp(outcome, info);
   if (!stamp_matches(info, *entry, trusted_before_ns_)) return std::nullopt;
-  std::optional<ParseResult> parsed = decode(*entry);
-  if (!parsed) {
-    outcome.damaged = true;
-    return std::nullopt;
-  }
-  outcome.source = FileOutcome::Source::as_cached;
-  outcome.cacheable = true;
-  outcome.content_hash = entry->content_hash;
-  outcome.blob_checksum = entry->blob_checksum;
-  return parsed;
+  return reuse(index, FileOutcome::Source::as_cached);
 }
 
 std::optional<ParseResult> CacheSession::reuse_same_content(std::size_t index, std::string_view text,
@@ -313,14 +270,22 @@ std::optional<ParseResult> CacheSession::reuse_same_content(std::size_t index, s
   // An entry whose parse did not decode by its stamp is not tried again.
   if (entry == nullptr || outcome.damaged || entry->content_hash != outcome.content_hash || entry->size != text.size())
     return std::nullopt;
-  std::optional<ParseResult> parsed = decode(*entry);
+  return reuse(index, FileOutcome::Source::verified);
+}
+
+std::optional<ParseResult> CacheSession::reuse(std::size_t index, FileOutcome::Source source) {
+  const CachedFile& entry = *cached(index);
+  FileOutcome& outcome = outcomes_[index];
+  std::optional<ParseResult> parsed =
+      decode_parse_result(loaded_->blob(index_in_cache(index)), entry.blob.checksum, entry.path);
   if (!parsed) {
     outcome.damaged = true;
     return std::nullopt;
   }
-  outcome.source = FileOutcome::Source::verified;
+  outcome.source = source;
   outcome.cacheable = true;
-  outcome.blob_checksum = entry->blob_checksum;
+  outcome.content_hash = entry.content_hash;
+  outcome.blob = entry.blob;
   return parsed;
 }
 
@@ -332,9 +297,9 @@ void CacheSession::store(std::size_t index, std::string_view relative_path, std:
   // A file that changed size while it was read is not cached: its stamp may not match the
   // text that was parsed.
   if (text_size != outcome.size) return;
-  outcome.blob = encode_parse_result(parsed, relative_path);
-  outcome.blob_checksum = support::xxhash64(outcome.blob);
   outcome.cacheable = true;
+  // Into the cache file at once: a first load holds no blob until its end.
+  if (writer_) outcome.blob = writer_->add(encode_parse_result(parsed, relative_path));
 }
 
 void CacheSession::forget(std::size_t index) {
@@ -346,12 +311,11 @@ void CacheSession::files_done(const std::vector<CorpusFile>& files, CacheReport&
     report.note = note_;
     return;
   }
-  std::vector<CacheEntry> entries;
-  entries.reserve(outcomes_.size());
+  entries_.reserve(outcomes_.size());
   bool unchanged = true;
   std::size_t damaged = 0;
   for (std::size_t i = 0; i < outcomes_.size(); ++i) {
-    const FileOutcome& outcome = outcomes_[i];
+    FileOutcome& outcome = outcomes_[i];
     report.reused += outcome.reused() ? 1 : 0;
     report.verified += outcome.source == FileOutcome::Source::verified ? 1 : 0;
     report.parsed += outcome.source == FileOutcome::Source::parsed ? 1 : 0;
@@ -360,20 +324,116 @@ void CacheSession::files_done(const std::vector<CorpusFile>& files, CacheReport&
     unchanged =
         unchanged && (outcome.source == FileOutcome::Source::as_cached || (!outcome.cacheable && cached(i) == nullptr));
     if (!outcome.cacheable) continue;
-    const std::string_view blob = outcome.reused() ? cached(i)->blob : std::string_view(outcome.blob);
-    entries.push_back({files[i].relative_path, outcome.size, outcome.mtime_ns, outcome.ctime_ns, outcome.content_hash,
-                       blob, outcome.blob_checksum});
+    // A new file gets a copy of the blobs it reuses; an appended one names them where they are.
+    if (outcome.reused() && writer_ && !writer_->appending())
+      outcome.blob = writer_->add(loaded_->blob(index_in_cache(i)));
+    entries_.push_back(
+        {files[i].relative_path, outcome.size, outcome.mtime_ns, outcome.ctime_ns, outcome.content_hash, outcome.blob});
   }
-  // The entries go to disk now, so that their blobs and the old cache's buffer can be
-  // freed before the merge allocates the merged records.
-  write_entries(entries, unchanged, damaged, report);
-  entries = {};
   outcomes_ = {};
-  release_entries();
+  if (loaded_) loaded_->release_blobs();
+
+  if (damaged > 0)
+    note_ = "the cache '" + location_.file.string() + "' is damaged (" + std::to_string(damaged) +
+            (damaged == 1 ? " entry does" : " entries do") +
+            " not match its checksum or does not decode); it is rebuilt";
+  report.note = note_;
+  report.folder = location_.folder;
+  report.removed = loaded_ ? loaded_->files().size() - matched_ : 0;
+  // The folders vouch for the listing only when it holds every file the walk found: a file
+  // left out (unreadable, too large) would otherwise be missed, with its diagnostic.
+  if (entries_.size() != matches_.size()) folders_.clear();
+  const bool same_folders = listed_by_cache_ || (folders_.empty() && loaded_ && loaded_->folders().empty());
+  if (unchanged && merge_current_ && same_folders && loaded_ && entries_.size() == loaded_->files().size()) {
+    report.used = true;
+    writer_.reset();  // nothing written: the cache stays as it is
+    entries_ = {};
+    return;
+  }
+  if (!writer_) fail_to_write(write_problem_, report);
 }
 
 void CacheSession::finish(const Corpus& corpus, std::string_view language, CacheReport& report) {
-  write_merged(corpus, language, report);
+  if (!writer_) return;
+  // The merged corpus, chunk by chunk, each written as soon as it is encoded. Appending, a
+  // chunk whose bytes are those of the old chunk at its place is not written again.
+  const std::vector<CacheSpan>* old_chunks =
+      writer_->appending() && loaded_ && loaded_->merge() ? &loaded_->merge()->chunks : nullptr;
+  CachedMerge merge;
+  merge.language = std::string(language);
+  merge.files_read = corpus.files_read;
+  auto add_chunk = [&](const std::string& bytes) {
+    const std::size_t index = merge.chunks.size();
+    const std::uint64_t checksum = support::xxhash64(bytes);
+    if (old_chunks != nullptr && index < old_chunks->size() && (*old_chunks)[index].length == bytes.size() &&
+        (*old_chunks)[index].checksum == checksum)
+      merge.chunks.push_back((*old_chunks)[index]);
+    else
+      merge.chunks.push_back(writer_->add(bytes));
+  };
+  const std::span<const Record> records = corpus.records;
+  for (std::size_t first = 0; first < records.size(); first += records_per_chunk)
+    add_chunk(encode_records(records.subspan(first, std::min(records_per_chunk, records.size() - first)), {}, {}));
+  add_chunk(encode_records({}, corpus.diagnostics, {}));
+
+  std::string problem;
+  bool written;
+  // Compacted when the dead space calls for it and can be; else appended as it is.
+  written = writer_->appending() && too_much_dead_space(merge) && compact(merge, problem);
+  if (!written) {
+    problem.clear();
+    written = writer_->commit(key_, {load_started_ns_, entries_, folders_, &merge}, problem);
+  }
+  writer_.reset();
+  entries_ = {};
+  if (written) {
+    report.used = true;
+    report.folder = location_.folder;
+  } else {
+    fail_to_write(problem, report);
+  }
+}
+
+bool CacheSession::too_much_dead_space(const CachedMerge& merge) {
+  std::uint64_t live = 0;
+  for (const CacheEntry& entry : entries_) live += entry.blob.length;
+  for (const CacheSpan& chunk : merge.chunks) live += chunk.length;
+  const std::uint64_t data = writer_->data_end() - cache_data_begin;
+  const std::uint64_t dead = data - std::min(live, data);
+  return dead * 4 > data && dead > min_dead_bytes_to_compact;
+}
+
+bool CacheSession::compact(CachedMerge& merge, std::string& problem) {
+  // Everything live is read back from the file appended to (its new bytes flushed first) and
+  // written into a new one, in the order of the table; the append itself is given up.
+  CacheWriter fresh;
+  if (!writer_->flush() || !fresh.create(location_.file, problem)) {
+    problem = problem.empty() ? "cannot write '" + location_.file.string() + "'" : problem;
+    return false;
+  }
+  std::string bytes;
+  // What is copied is checked first: a damaged byte must not get a checksum of its own.
+  auto copy = [&](CacheSpan& span) {
+    if (!loaded_->read_span(span, bytes) || support::xxhash64(bytes) != span.checksum) return false;
+    span = fresh.add(bytes);
+    return true;
+  };
+  std::vector<CacheEntry> entries = entries_;
+  CachedMerge copied = merge;
+  for (CacheEntry& entry : entries)
+    if (!copy(entry.blob)) return false;
+  for (CacheSpan& chunk : copied.chunks)
+    if (!copy(chunk)) return false;
+  if (!fresh.commit(key_, {load_started_ns_, entries, folders_, &copied}, problem)) return false;
+  writer_->abandon();
+  return true;
+}
+
+void CacheSession::fail_to_write(const std::string& problem, CacheReport& report) {
+  report.used = loaded_.has_value();
+  report.note = (note_.empty() ? std::string() : note_ + "; ") +
+                "the cache of parsed records is not saved: " + problem +
+                "; give a writable folder with --cache DIR, or turn the cache off with --no-cache";
 }
 
 }  // namespace policygraph::records

@@ -71,10 +71,10 @@ class CacheSession {
   /// The file could not be loaded after all (out of memory, say): nothing of it is cached.
   void forget(std::size_t index);
 
-  /// Every file is done: counts into `report`, and writes the files' entries unless nothing
-  /// changed. Frees what the session read of the old cache's entries.
+  /// Every file is done: counts into `report`, and decides whether anything is written.
+  /// Frees what the session read of the old cache's blobs.
   void files_done(const std::vector<CorpusFile>& files, CacheReport& report);
-  /// After the merge: writes the merged corpus after the entries, and the cache is whole.
+  /// After the merge: writes the merged corpus and the table, and the cache is whole.
   void finish(const Corpus& corpus, std::string_view language, CacheReport& report);
 
   /// What the session learnt of one file during the load.
@@ -87,20 +87,23 @@ class CacheSession {
     std::int64_t mtime_ns = 0;
     std::int64_t ctime_ns = 0;
     std::uint64_t content_hash = 0;
-    std::string blob;  ///< the encoded parse, when parsed now
-    std::uint64_t blob_checksum = 0;
+    CacheSpan blob;  ///< where the entry's blob is: in the cache read, or written now
     bool reused() const { return source == Source::as_cached || source == Source::verified; }
   };
 
  private:
   const CachedFile* cached(std::size_t index) const { return enabled_ ? matches_[index] : nullptr; }
+  // The place in the cache's entries of the one matched to files[index].
+  std::size_t index_in_cache(std::size_t index) const {
+    return static_cast<std::size_t>(matches_[index] - loaded_->files().data());
+  }
   bool covers_every_file() const;
   bool every_stamp_matches(const std::vector<CorpusFile>& files, unsigned threads) const;
-  std::optional<CachedMerge> merged(std::string_view language);
-  void release_entries();
-  void refresh_listing(const Corpus& corpus, std::string_view language, CacheReport& report);
-  void write_entries(const std::vector<CacheEntry>& entries, bool unchanged, std::size_t damaged, CacheReport& report);
-  void write_merged(const Corpus& corpus, std::string_view language, CacheReport& report);
+  std::optional<CachedMerge> merged(std::string_view language) const;
+  std::optional<ParseResult> reuse(std::size_t index, FileOutcome::Source source);
+  void refresh_listing();
+  bool too_much_dead_space(const CachedMerge& merge);
+  bool compact(CachedMerge& merge, std::string& problem);
   void fail_to_write(const std::string& problem, CacheReport& report);
 
   bool enabled_ = false;
@@ -109,6 +112,7 @@ class CacheSession {
   std::vector<const CachedFile*> matches_;
   std::size_t matched_ = 0;
   std::vector<FileOutcome> outcomes_;  // per file of the listing
+  std::vector<CacheEntry> entries_;    // of the table to write, in path order
   std::vector<FolderStamp> folders_;   // of the listing, written with the new cache
   bool listed_by_cache_ = false;
   bool merge_current_ = false;  // the cache's merged corpus was sound and for this language
@@ -117,6 +121,7 @@ class CacheSession {
   CacheKey key_;
   std::string note_;
   std::unique_ptr<CacheWriter> writer_;
+  std::string write_problem_;  // why no writer could be opened
 };
 
 }  // namespace policygraph::records
