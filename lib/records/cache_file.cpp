@@ -432,11 +432,6 @@ CacheSpan CacheWriter::add(std::string_view bytes) {
   return span;
 }
 
-bool CacheWriter::flush() {
-  std::lock_guard lock(mutex_);
-  return fd_.valid() && flush_locked();
-}
-
 std::uint64_t CacheWriter::data_end() {
   std::lock_guard lock(mutex_);
   return buffer_offset_ + buffer_.size();

@@ -180,8 +180,6 @@ class CacheWriter {
   CacheSpan add(std::string_view bytes);
   /// Where the data added so far ends: dead space is what no table entry names before it.
   std::uint64_t data_end();
-  /// Writes what add() buffered; false when a write failed.
-  bool flush();
 
   /// Writes `table` and the header with `key`, then renames the temporary over the cache
   /// (create) or leaves the file in place (append_to). False with `problem` set when it

@@ -6,9 +6,11 @@
 // blob as it is encoded (cache_file.hpp's create). A load that has one appends to it what
 // changed: the new blobs, the chunks of the merged corpus whose bytes changed (a chunk
 // encoded the same as the old one at its place is kept), and the table; the unchanged
-// files' blobs are not copied. When what no entry names passes a quarter of the data, the
-// live bytes are copied into a new file instead (compaction, not below 64 KiB of dead
-// space), so that the file stays within a third of what a new cache would take.
+// files' blobs are not copied. The old table and what was replaced are dead space: when an
+// append would leave more than a quarter of the data dead (and more than 64 KiB), the load
+// writes a new file instead (compaction), copying the blobs it reuses from memory, where it
+// has read them anyway to decode them. So the file stays within about a third of what a
+// new cache would take, and no load reads the cache back to compact it.
 //
 // Freshness: a file whose size, mtime and ctime are those cached is not read. ctime, which
 // no one can set by hand, catches what keeps mtime (`touch -d`, `cp -p`, a chmod that makes
@@ -80,7 +82,7 @@ void stamp(CacheSession::FileOutcome& outcome, const struct stat& info) {
 constexpr std::size_t records_per_chunk = 4096;
 
 // Dead space is compacted past a quarter of the data, and not below this: a small cache
-// costs little either way, and appending keeps the bytes a reader may be reading.
+// costs little either way.
 constexpr std::uint64_t min_dead_bytes_to_compact = 64 << 10;
 
 }  // namespace
@@ -238,9 +240,10 @@ void CacheSession::prepare_files() {
     matches_.assign(matches_.size(), nullptr);
     matched_ = 0;
   }
-  // Appended to when there is a sound cache; else, or when another writer holds it, new.
+  // Appended to when there is a sound cache with little dead space; else, or when another
+  // writer holds it, new.
   writer_ = std::make_unique<CacheWriter>();
-  if (loaded_ && writer_->append_to(location_.file, *loaded_)) return;
+  if (loaded_ && !append_leaves_too_much_dead_space() && writer_->append_to(location_.file, *loaded_)) return;
   write_problem_ = make_cache_folder(location_);
   if (write_problem_.empty() && writer_->create(location_.file, write_problem_)) return;
   writer_.reset();
@@ -377,13 +380,7 @@ void CacheSession::finish(const Corpus& corpus, std::string_view language, Cache
   add_chunk(encode_records({}, corpus.diagnostics, {}));
 
   std::string problem;
-  bool written;
-  // Compacted when the dead space calls for it and can be; else appended as it is.
-  written = writer_->appending() && too_much_dead_space(merge) && compact(merge, problem);
-  if (!written) {
-    problem.clear();
-    written = writer_->commit(key_, {load_started_ns_, entries_, folders_, &merge}, problem);
-  }
+  const bool written = writer_->commit(key_, {load_started_ns_, entries_, folders_, &merge}, problem);
   writer_.reset();
   entries_ = {};
   if (written) {
@@ -394,39 +391,15 @@ void CacheSession::finish(const Corpus& corpus, std::string_view language, Cache
   }
 }
 
-bool CacheSession::too_much_dead_space(const CachedMerge& merge) {
+bool CacheSession::append_leaves_too_much_dead_space() const {
   std::uint64_t live = 0;
-  for (const CacheEntry& entry : entries_) live += entry.blob.length;
-  for (const CacheSpan& chunk : merge.chunks) live += chunk.length;
-  const std::uint64_t data = writer_->data_end() - cache_data_begin;
+  for (const CachedFile& file : loaded_->files()) live += file.blob.length;
+  if (loaded_->merge())
+    for (const CacheSpan& chunk : loaded_->merge()->chunks) live += chunk.length;
+  // After an append, the old table is dead too.
+  const std::uint64_t data = loaded_->length() - cache_data_begin;
   const std::uint64_t dead = data - std::min(live, data);
   return dead * 4 > data && dead > min_dead_bytes_to_compact;
-}
-
-bool CacheSession::compact(CachedMerge& merge, std::string& problem) {
-  // Everything live is read back from the file appended to (its new bytes flushed first) and
-  // written into a new one, in the order of the table; the append itself is given up.
-  CacheWriter fresh;
-  if (!writer_->flush() || !fresh.create(location_.file, problem)) {
-    problem = problem.empty() ? "cannot write '" + location_.file.string() + "'" : problem;
-    return false;
-  }
-  std::string bytes;
-  // What is copied is checked first: a damaged byte must not get a checksum of its own.
-  auto copy = [&](CacheSpan& span) {
-    if (!loaded_->read_span(span, bytes) || support::xxhash64(bytes) != span.checksum) return false;
-    span = fresh.add(bytes);
-    return true;
-  };
-  std::vector<CacheEntry> entries = entries_;
-  CachedMerge copied = merge;
-  for (CacheEntry& entry : entries)
-    if (!copy(entry.blob)) return false;
-  for (CacheSpan& chunk : copied.chunks)
-    if (!copy(chunk)) return false;
-  if (!fresh.commit(key_, {load_started_ns_, entries, folders_, &copied}, problem)) return false;
-  writer_->abandon();
-  return true;
 }
 
 void CacheSession::fail_to_write(const std::string& problem, CacheReport& report) {

@@ -102,8 +102,7 @@ class CacheSession {
   std::optional<CachedMerge> merged(std::string_view language) const;
   std::optional<ParseResult> reuse(std::size_t index, FileOutcome::Source source);
   void refresh_listing();
-  bool too_much_dead_space(const CachedMerge& merge);
-  bool compact(CachedMerge& merge, std::string& problem);
+  bool append_leaves_too_much_dead_space() const;
   void fail_to_write(const std::string& problem, CacheReport& report);
 
   bool enabled_ = false;
