@@ -15,7 +15,8 @@
 //   table                      library version, build identity, the four Limits, the time
 //                              the writing load began, the entry count, then per file in
 //                              byte order of its path: path, size, mtime ns, ctime ns,
-//                              content hash (u64), blob offset, length and checksum (u64);
+//                              content hash (u64), blob offset, length and checksum (u64),
+//                              the hashes of its records' kinds and ids (a string of u64s);
 //                              the folder count and per folder the walk listed: path, mtime
 //                              ns, ctime ns (none when the walk cannot vouch for its listing
 //                              by them); 0, or 1 and the merged corpus: preferred language,
@@ -155,6 +156,10 @@ std::string header_of(const CacheKey& key, std::uint64_t table_offset, std::uint
 }
 
 }  // namespace
+
+std::uint64_t record_key_hash(RecordKind kind, std::string_view id) {
+  return support::xxhash64(id, static_cast<std::uint64_t>(kind) + 1);
+}
 
 CacheKey current_cache_key(const Limits& limits) {
 #ifndef POLICYGRAPH_VERSION
@@ -309,7 +314,7 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
   found.limits.max_alias_expansions = static_cast<std::size_t>(in.varint());
   found.limits.max_alias_events = static_cast<std::size_t>(in.varint());
   cache.load_started_ns_ = in.signed_varint();
-  std::size_t entries = in.count(24);  // path, sizes, times, place: 7 bytes; hashes: 16
+  std::size_t entries = in.count(25);  // path, sizes, times, place, keys: 8 bytes; hashes: 16
   if (!in.ok()) {
     problem = "is damaged (its table does not decode)";
     return std::nullopt;
@@ -327,6 +332,8 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
     f.ctime_ns = in.signed_varint();
     f.content_hash = in.fixed64();
     f.blob = read_span_of(in, table_offset);
+    f.keys = in.string_view();
+    if (f.keys.size() % 8 != 0) in.fail();
     if (i > 0 && !(cache.files_[i - 1].path < f.path)) in.fail();  // sorted, unique
   }
   const std::size_t folders = in.count(3);
@@ -451,6 +458,7 @@ bool CacheWriter::commit(const CacheKey& key, const CacheTable& table, std::stri
     out.signed_varint(e.ctime_ns);
     out.fixed64(e.content_hash);
     write_span(out, e.blob);
+    out.string(e.keys);
   }
   out.varint(table.folders.size());
   for (const FolderStamp& folder : table.folders) {

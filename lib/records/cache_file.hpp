@@ -43,7 +43,13 @@ struct CachedFile {
   std::int64_t ctime_ns = 0;       ///< status change time, nanoseconds since the epoch
   std::uint64_t content_hash = 0;  ///< xxhash64 of the file's bytes
   CacheSpan blob;                  ///< the encoded ParseResult
+  /// record_key_hash of each record's kind and id, 8 bytes each (little-endian): which
+  /// files hold records of a kind and id, without decoding their blobs.
+  std::string_view keys;
 };
+
+/// A record's kind and id, hashed for CachedFile::keys.
+std::uint64_t record_key_hash(RecordKind kind, std::string_view id);
 
 /// Everything a cache must have been written with to be used: any difference, a rebuild.
 struct CacheKey {
@@ -140,6 +146,7 @@ struct CacheEntry {
   std::int64_t ctime_ns = 0;
   std::uint64_t content_hash = 0;
   CacheSpan blob;
+  std::string_view keys;  ///< as CachedFile::keys
 };
 
 /// What commit() writes after the blobs and chunks.

@@ -27,10 +27,14 @@
 #include <atomic>
 #include <chrono>
 #include <iterator>
+#include <set>
 #include <span>
 #include <system_error>
+#include <unordered_set>
 #include <utility>
 
+#include "byte_codec.hpp"
+#include "merged_patch.hpp"
 #include "record_codec.hpp"
 #include "support/file_times.hpp"
 #include "support/for_each_index.hpp"
@@ -153,34 +157,45 @@ std::optional<CachedMerge> CacheSession::merged(std::string_view language) const
   return loaded_->merge();
 }
 
-bool CacheSession::every_stamp_matches(const std::vector<CorpusFile>& files, unsigned threads) const {
+bool CacheSession::changed_files(const std::vector<CorpusFile>& files, unsigned threads, std::size_t most,
+                                 std::vector<std::size_t>& changed) const {
   constexpr std::size_t run = 1024;  // files per task: a folder's run of files stays on one thread
-  std::atomic<bool> mismatch{false};
-  support::for_each_index((files.size() + run - 1) / run, threads, [&](std::size_t block) {
+  const std::size_t blocks = (files.size() + run - 1) / run;
+  std::vector<std::vector<std::size_t>> found(blocks);
+  std::atomic<std::size_t> count{0};
+  std::atomic<bool> refused{false};
+  support::for_each_index(blocks, threads, [&](std::size_t block) {
     FolderStat folder;
     for (std::size_t i = block * run; i < std::min(files.size(), (block + 1) * run); ++i) {
       struct stat info {};
       const CachedFile* entry = cached(i);
-      const bool same = entry != nullptr && folder.stat(files[i].path, files[i].through_link, info) &&
-                        S_ISREG(info.st_mode) && stamp_matches(info, *entry, trusted_before_ns_);
-      if (!same) {
-        mismatch = true;
+      if (entry == nullptr || !folder.stat(files[i].path, files[i].through_link, info) || !S_ISREG(info.st_mode)) {
+        refused = true;  // gone, or no longer a file: the per-file path says what it is
         return false;
       }
+      if (stamp_matches(info, *entry, trusted_before_ns_)) continue;
+      found[block].push_back(i);
+      if (++count > most) return false;
     }
     return true;
   });
-  return !mismatch;
+  if (refused || count > most) return false;
+  for (const auto& part : found) changed.insert(changed.end(), part.begin(), part.end());
+  return true;
 }
 
 bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::string_view language, unsigned threads,
-                                Corpus& corpus) {
+                                const FileLoader& load_changed, Corpus& corpus) {
   merge_current_ = false;
   if (!enabled_ || !covers_every_file()) return false;
   std::optional<CachedMerge> merge = merged(language);
   if (!merge || merge->chunks.empty()) return false;
   merge_current_ = true;  // unless a chunk turns out damaged
-  if (!every_stamp_matches(files, threads)) return false;
+  std::vector<std::size_t> changed;
+  if (!changed_files(files, threads, std::max<std::size_t>(16, files.size() / 100), changed)) return false;
+  // A patch appends; a cache that is due for compaction takes the per-file path, which
+  // writes it anew from the blobs it reads.
+  if (!changed.empty() && append_leaves_too_much_dead_space()) return false;
   std::vector<std::optional<ParseResult>> parts(merge->chunks.size());
   support::for_each_index(parts.size(), threads, [&](std::size_t i) {
     try {
@@ -196,21 +211,109 @@ bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::strin
     merge_current_ = false;
     return false;
   }
+  Corpus served;
   std::size_t record_count = 0;
   for (const auto& part : parts) record_count += part->records.size();
-  corpus.records.reserve(record_count);
+  served.records.reserve(record_count);
   for (auto& part : parts) {
-    std::move(part->records.begin(), part->records.end(), std::back_inserter(corpus.records));
-    std::move(part->diagnostics.begin(), part->diagnostics.end(), std::back_inserter(corpus.diagnostics));
+    std::move(part->records.begin(), part->records.end(), std::back_inserter(served.records));
+    std::move(part->diagnostics.begin(), part->diagnostics.end(), std::back_inserter(served.diagnostics));
     part.reset();
   }
-  corpus.files_read = merge->files_read;
+  served.files_read = merge->files_read;
+  if (!changed.empty() && !patch(files, changed, language, load_changed, served)) return false;
+  corpus.records = std::move(served.records);
+  std::move(served.diagnostics.begin(), served.diagnostics.end(), std::back_inserter(corpus.diagnostics));
+  corpus.files_read = served.files_read;
+  corpus.cache = std::move(served.cache);
   corpus.cache.used = true;
-  corpus.cache.merged = true;
   corpus.cache.folder = location_.folder;
-  corpus.cache.reused = matched_;
   corpus.cache.note = note_;
-  refresh_listing();
+  if (changed.empty()) {
+    corpus.cache.merged = true;
+    corpus.cache.reused = matched_;
+    refresh_listing();
+  } else {
+    finish(corpus, language, corpus.cache);
+  }
+  return true;
+}
+
+bool CacheSession::patch(const std::vector<CorpusFile>& files, const std::vector<std::size_t>& changed,
+                         std::string_view language, const FileLoader& load_changed, Corpus& corpus) {
+  writer_ = std::make_unique<CacheWriter>();
+  if (!writer_->append_to(location_.file, *loaded_)) {
+    writer_.reset();
+    return false;
+  }
+  auto fail = [&] {
+    writer_.reset();  // what it appended lies past the end the header names
+    return false;
+  };
+  // The files that changed, now and before, and the kinds and ids they touch.
+  std::set<RecordKey> keys;
+  std::unordered_set<std::uint64_t> hashes;
+  auto note_keys = [&](const ParseResult& parsed) {
+    for (const Record& record : parsed.records) {
+      if (has_unknown_status(record)) return false;
+      if (keys.emplace(record.kind, record.id).second) hashes.insert(record_key_hash(record.kind, record.id));
+    }
+    return true;
+  };
+  std::vector<char> touched(files.size(), 0);
+  std::vector<std::size_t> indices;
+  std::vector<std::string_view> paths;
+  std::vector<ParseResult> now;
+  for (std::size_t i : changed) {
+    ParseResult& parsed = now.emplace_back();
+    if (!load_changed(i, parsed) || !outcomes_[i].cacheable || !note_keys(parsed)) return fail();
+    std::optional<ParseResult> before = loaded_->decode_span(cached(i)->blob, cached(i)->path);
+    if (!before || !note_keys(*before)) return fail();
+    touched[i] = 1;
+    indices.push_back(i);
+    paths.push_back(files[i].relative_path);
+  }
+  // Every other file with a record of one of those kinds and ids, and theirs, until no
+  // file adds one: the merge of these files' records is then the whole corpus's for them.
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (touched[i] != 0) continue;
+      const std::string_view entry_keys = cached(i)->keys;
+      bool shares = false;
+      for (std::size_t at = 0; at + 8 <= entry_keys.size() && !shares; at += 8)
+        shares = hashes.contains(load_little<std::uint64_t>(entry_keys.data() + at));
+      if (!shares) continue;
+      std::optional<ParseResult> parsed = loaded_->decode_span(cached(i)->blob, cached(i)->path);
+      const std::size_t known = keys.size();
+      if (!parsed || !note_keys(*parsed)) return fail();
+      grew = grew || keys.size() > known;
+      touched[i] = 1;
+      indices.push_back(i);
+      paths.push_back(files[i].relative_path);
+      now.push_back(std::move(*parsed));
+    }
+  }
+  patch_merged_corpus(corpus, paths, std::move(now), keys, language);
+
+  CacheReport& report = corpus.cache;
+  entries_.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const CachedFile& entry = *cached(i);
+    const FileOutcome& outcome = outcomes_[i];
+    const bool was_changed = std::binary_search(changed.begin(), changed.end(), i);
+    report.verified += was_changed && outcome.source == FileOutcome::Source::verified ? 1 : 0;
+    report.parsed += was_changed && outcome.source == FileOutcome::Source::parsed ? 1 : 0;
+    if (!was_changed) {
+      entries_.push_back(
+          {entry.path, entry.size, entry.mtime_ns, entry.ctime_ns, entry.content_hash, entry.blob, entry.keys});
+    } else {
+      const std::string_view outcome_keys = outcome.reused() ? entry.keys : std::string_view(outcome.keys);
+      entries_.push_back({files[i].relative_path, outcome.size, outcome.mtime_ns, outcome.ctime_ns,
+                          outcome.content_hash, outcome.blob, outcome_keys});
+    }
+  }
+  report.reused = files.size() - report.parsed;
   return true;
 }
 
@@ -227,13 +330,15 @@ void CacheSession::refresh_listing() {
   std::vector<CacheEntry> entries;
   entries.reserve(loaded_->files().size());
   for (const CachedFile& file : loaded_->files())
-    entries.push_back({file.path, file.size, file.mtime_ns, file.ctime_ns, file.content_hash, file.blob});
+    entries.push_back({file.path, file.size, file.mtime_ns, file.ctime_ns, file.content_hash, file.blob, file.keys});
   std::string problem;
   writer.commit(key_, {load_started_ns_, entries, folders_, &*loaded_->merge()}, problem);
 }
 
 void CacheSession::prepare_files() {
   if (!enabled_) return;
+  outcomes_.assign(outcomes_.size(), FileOutcome{});  // nothing of a patch given up
+  entries_.clear();
   if (loaded_ && !loaded_->load_blobs()) {
     note_ = "the cache '" + location_.file.string() + "' cannot be read; it is rebuilt";
     loaded_.reset();
@@ -279,8 +384,11 @@ std::optional<ParseResult> CacheSession::reuse_same_content(std::size_t index, s
 std::optional<ParseResult> CacheSession::reuse(std::size_t index, FileOutcome::Source source) {
   const CachedFile& entry = *cached(index);
   FileOutcome& outcome = outcomes_[index];
-  std::optional<ParseResult> parsed =
-      decode_parse_result(loaded_->blob(index_in_cache(index)), entry.blob.checksum, entry.path);
+  // Read now when the blobs were not read at once (a patched merged corpus).
+  std::string bytes;
+  std::string_view blob = loaded_->blob(index_in_cache(index));
+  if (blob.size() != entry.blob.length && loaded_->read_span(entry.blob, bytes)) blob = bytes;
+  std::optional<ParseResult> parsed = decode_parse_result(blob, entry.blob.checksum, entry.path);
   if (!parsed) {
     outcome.damaged = true;
     return std::nullopt;
@@ -301,6 +409,11 @@ void CacheSession::store(std::size_t index, std::string_view relative_path, std:
   // text that was parsed.
   if (text_size != outcome.size) return;
   outcome.cacheable = true;
+  outcome.keys.clear();
+  for (const Record& record : parsed.records) {
+    const std::uint64_t key = record_key_hash(record.kind, record.id);
+    for (int i = 0; i < 8; ++i) outcome.keys.push_back(static_cast<char>((key >> (8 * i)) & 0xFF));
+  }
   // Into the cache file at once: a first load holds no blob until its end.
   if (writer_) outcome.blob = writer_->add(encode_parse_result(parsed, relative_path));
 }
@@ -330,10 +443,10 @@ void CacheSession::files_done(const std::vector<CorpusFile>& files, CacheReport&
     // A new file gets a copy of the blobs it reuses; an appended one names them where they are.
     if (outcome.reused() && writer_ && !writer_->appending())
       outcome.blob = writer_->add(loaded_->blob(index_in_cache(i)));
-    entries_.push_back(
-        {files[i].relative_path, outcome.size, outcome.mtime_ns, outcome.ctime_ns, outcome.content_hash, outcome.blob});
+    const std::string_view keys = outcome.reused() ? cached(i)->keys : std::string_view(outcome.keys);
+    entries_.push_back({files[i].relative_path, outcome.size, outcome.mtime_ns, outcome.ctime_ns, outcome.content_hash,
+                        outcome.blob, keys});
   }
-  outcomes_ = {};
   if (loaded_) loaded_->release_blobs();
 
   if (damaged > 0)
@@ -351,6 +464,7 @@ void CacheSession::files_done(const std::vector<CorpusFile>& files, CacheReport&
     report.used = true;
     writer_.reset();  // nothing written: the cache stays as it is
     entries_ = {};
+    outcomes_ = {};
     return;
   }
   if (!writer_) fail_to_write(write_problem_, report);
@@ -383,6 +497,7 @@ void CacheSession::finish(const Corpus& corpus, std::string_view language, Cache
   const bool written = writer_->commit(key_, {load_started_ns_, entries_, folders_, &merge}, problem);
   writer_.reset();
   entries_ = {};
+  outcomes_ = {};
   if (written) {
     report.used = true;
     report.folder = location_.folder;

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,12 +48,20 @@ class CacheSession {
   /// before anything below.
   void match(const CorpusListing& listing, bool listed_by_cache);
 
+  /// Loads files[index] (through reuse_unchanged, reuse_same_content and store) into
+  /// `parsed`; false when it could not be read.
+  using FileLoader = std::function<bool(std::size_t index, ParseResult& parsed)>;
+
   /// The whole load from the cache's merged corpus, when it serves this one: every file has
-  /// an entry and every entry a file, each file's size and times are the cached ones, the
-  /// merged corpus is for `language` and every chunk of it decodes. Fills `corpus` (records,
-  /// diagnostics, files read, report) and returns true; false leaves it as it was. A stat
-  /// per file and the chunks decoded on `threads` threads.
-  bool serve_merged(const std::vector<CorpusFile>& files, std::string_view language, unsigned threads, Corpus& corpus);
+  /// an entry and every entry a file, the merged corpus is for `language` and every chunk of
+  /// it decodes, and each file's size and times are the cached ones, or a few files' are not
+  /// (at most 1% of them, or 16). Those few are loaded with `load_changed`, and the merged
+  /// corpus is patched: only the records of the kinds and ids they held or hold are merged
+  /// again, from the files that hold them (merged_patch.hpp), and the cache is written. Fills
+  /// `corpus` (records, diagnostics, files read, report) and returns true; false leaves it
+  /// as it was. A stat per file and the chunks decoded on `threads` threads.
+  bool serve_merged(const std::vector<CorpusFile>& files, std::string_view language, unsigned threads,
+                    const FileLoader& load_changed, Corpus& corpus);
 
   /// Reads the old cache's entries for the calls below; call once, when serve_merged did
   /// not serve the load. A cache whose entries cannot be read is dropped with a note.
@@ -87,7 +96,8 @@ class CacheSession {
     std::int64_t mtime_ns = 0;
     std::int64_t ctime_ns = 0;
     std::uint64_t content_hash = 0;
-    CacheSpan blob;  ///< where the entry's blob is: in the cache read, or written now
+    CacheSpan blob;    ///< where the entry's blob is: in the cache read, or written now
+    std::string keys;  ///< CachedFile::keys of what was parsed now
     bool reused() const { return source == Source::as_cached || source == Source::verified; }
   };
 
@@ -98,7 +108,10 @@ class CacheSession {
     return static_cast<std::size_t>(matches_[index] - loaded_->files().data());
   }
   bool covers_every_file() const;
-  bool every_stamp_matches(const std::vector<CorpusFile>& files, unsigned threads) const;
+  bool changed_files(const std::vector<CorpusFile>& files, unsigned threads, std::size_t most,
+                     std::vector<std::size_t>& changed) const;
+  bool patch(const std::vector<CorpusFile>& files, const std::vector<std::size_t>& changed, std::string_view language,
+             const FileLoader& load_changed, Corpus& corpus);
   std::optional<CachedMerge> merged(std::string_view language) const;
   std::optional<ParseResult> reuse(std::size_t index, FileOutcome::Source source);
   void refresh_listing();

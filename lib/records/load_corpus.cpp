@@ -165,7 +165,12 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
     unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
 
-    if (cache.serve_merged(files, options.preferred_language, threads, corpus)) {
+    auto load_changed = [&](std::size_t index, ParseResult& parsed) {
+      FileResult result = load_file(files[index], options.limits, cache, index);
+      parsed = std::move(result.parsed);
+      return result.read;
+    };
+    if (cache.serve_merged(files, options.preferred_language, threads, load_changed, corpus)) {
       if (options.on_progress) options.on_progress(files.size(), files.size());
     } else {
       load_each_file(files, cache, options, threads, corpus);

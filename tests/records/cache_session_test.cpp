@@ -1002,5 +1002,108 @@ TEST(CacheAppend, CacheHeldByAnotherWriterIsWrittenAnew) {
 
 }  // namespace appending
 
+namespace patching {
+
+// A record file of random content: ids from a small pool, so that kinds and ids move
+// between files, languages share them (translations) and one language repeats them
+// (duplicates); statuses in and out of the vocabulary; relations between the ids.
+std::string random_record_file(std::mt19937_64& random, bool list) {
+  static const char* const ids[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"};
+  static const char* const statuses[] = {"Active", "Repealed", "Proposed", "Superseded", ""};
+  auto pick = [&](auto& from) { return from[random() % std::size(from)]; };
+  auto record = [&](const std::string& indent) {
+    std::string text = indent + "id: " + pick(ids) + "\n";
+    if (random() % 4 != 0) text += indent + "title: T" + std::to_string(random() % 1000) + "\n";
+    // Now and then a word outside the vocabulary: the merge's note on it spans the corpus.
+    const std::string status = random() % 40 == 0 ? "Zombie" : pick(statuses);
+    if (!status.empty()) text += indent + "status: " + status + "\n";
+    if (random() % 2 == 0) text += indent + "year: " + std::to_string(2000 + random() % 20) + "\n";
+    if (random() % 3 == 0) text += indent + "evolution:\n" + indent + "  supersedes: [" + pick(ids) + "]\n";
+    if (random() % 3 == 0) text += indent + "tags: [t" + std::to_string(random() % 3) + "]\n";
+    return text;
+  };
+  if (!list) return "---\n" + record("") + "---\n";
+  std::string text;
+  for (std::size_t n = 1 + random() % 3; n > 0; --n) {
+    std::string item = record("  ");
+    item[0] = '-';
+    text += item;
+  }
+  return text;
+}
+
+const std::vector<std::string>& random_corpus_files() {
+  static const std::vector<std::string> files = [] {
+    std::vector<std::string> out;
+    for (const char* language : {"en", "zh", "fr"})
+      for (int i = 0; i < 6; ++i) out.push_back("policies/" + std::string(language) + "/p" + std::to_string(i) + ".md");
+    out.push_back("policies/list.yaml");
+    out.push_back("policies/en/more.yaml");
+    out.push_back("facilities/en/plant.md");
+    return out;
+  }();
+  return files;
+}
+
+TEST(CachePatch, RandomEditsGiveTheAnswersOfAFullLoad) {
+  TempFolder corpus;
+  TempFolder cache;
+  std::mt19937_64 random(20261203);
+  const auto& files = random_corpus_files();
+  for (const std::string& file : files) corpus.write(file, random_record_file(random, file.ends_with(".yaml")));
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  for (int round = 1; round <= 40; ++round) {
+    for (std::size_t n = 1 + random() % 3; n > 0; --n) {
+      const std::string& file = files[random() % files.size()];
+      corpus.write(file, random_record_file(random, file.ends_with(".yaml")), 10 * round);
+    }
+    Corpus cached = load_corpus(corpus.root(), cached_in(cache.root()));
+    ASSERT_EQ(dump(cached), dump(load_corpus(corpus.root(), without_cache()))) << "round " << round;
+    ASSERT_EQ(cached.cache.note, "") << "round " << round;
+    ASSERT_GE(cached.cache.parsed, 1u) << "round " << round;
+    Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+    ASSERT_TRUE(warm.cache.merged) << "round " << round;
+    ASSERT_EQ(dump(warm), dump(cached)) << "round " << round;
+  }
+}
+
+TEST(CachePatch, OnlyTheEditedFilesAndThoseSharingTheirIdsAreDecoded) {
+  // A damaged blob of a file that shares no id with the edited one: a patched load never
+  // reads it (no note), a load that decodes every file finds it.
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  const fs::path file = cache_file(corpus, cache.root());
+  std::size_t more_json_blob_end = 0;
+  {
+    std::string problem;
+    auto read = records::read_cache(file, records::current_cache_key({}), problem);
+    ASSERT_TRUE(read.has_value()) << problem;
+    for (const records::CachedFile& entry : read->files())
+      if (entry.path == "policies/more.json") more_json_blob_end = static_cast<std::size_t>(entry.blob.end());
+  }
+  ASSERT_GT(more_json_blob_end, 0u);
+  std::string bytes = read_bytes(file);
+  bytes[more_json_blob_end - 1] = static_cast<char>(bytes[more_json_blob_end - 1] ^ 1);
+  write_bytes(file, bytes);
+
+  corpus.write("policies/en/b.md", "---\nid: b\ntitle: B patched\nyear: 2010\n---\n", 60);
+  Corpus patched = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(patched.cache.parsed, 1u);
+  EXPECT_EQ(patched.cache.note, "");  // more.json's blob was not read
+  EXPECT_FALSE(patched.cache.merged);
+  EXPECT_EQ(dump(patched), dump(load_corpus(corpus.root(), without_cache())));
+
+  LoadOptions in_french = cached_in(cache.root());
+  in_french.preferred_language = "fr";
+  Corpus every_blob = load_corpus(corpus.root(), in_french);
+  EXPECT_EQ(every_blob.cache.note,
+            "the cache '" + file.string() +
+                "' is damaged (1 entry does not match its checksum or does not decode); it is rebuilt");
+}
+
+}  // namespace patching
+
 }  // namespace
 }  // namespace policygraph
