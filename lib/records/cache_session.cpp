@@ -193,9 +193,6 @@ bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::strin
   merge_current_ = true;  // unless a chunk turns out damaged
   std::vector<std::size_t> changed;
   if (!changed_files(files, threads, std::max<std::size_t>(16, files.size() / 100), changed)) return false;
-  // A patch appends; a cache that is due for compaction takes the per-file path, which
-  // writes it anew from the blobs it reads.
-  if (!changed.empty() && append_leaves_too_much_dead_space()) return false;
   std::vector<std::optional<ParseResult>> parts(merge->chunks.size());
   support::for_each_index(parts.size(), threads, [&](std::size_t i) {
     try {
@@ -241,13 +238,22 @@ bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::strin
 
 bool CacheSession::patch(const std::vector<CorpusFile>& files, const std::vector<std::size_t>& changed,
                          std::string_view language, const FileLoader& load_changed, Corpus& corpus) {
+  // Appended to; or, when that would leave too much dead space, written anew (the blobs of
+  // the files that did not change read whole, and copied, not decoded).
+  const bool anew = append_leaves_too_much_dead_space();
   writer_ = std::make_unique<CacheWriter>();
-  if (!writer_->append_to(location_.file, *loaded_)) {
+  if (anew) {
+    write_problem_ = make_cache_folder(location_);
+    if (!write_problem_.empty() || !loaded_->load_blobs() || !writer_->create(location_.file, write_problem_)) {
+      writer_.reset();
+      return false;
+    }
+  } else if (!writer_->append_to(location_.file, *loaded_)) {
     writer_.reset();
     return false;
   }
   auto fail = [&] {
-    writer_.reset();  // what it appended lies past the end the header names
+    writer_.reset();  // removes a new file; what was appended lies past the end the header names
     return false;
   };
   // The files that changed, now and before, and the kinds and ids they touch.
@@ -304,16 +310,20 @@ bool CacheSession::patch(const std::vector<CorpusFile>& files, const std::vector
     const bool was_changed = std::binary_search(changed.begin(), changed.end(), i);
     report.verified += was_changed && outcome.source == FileOutcome::Source::verified ? 1 : 0;
     report.parsed += was_changed && outcome.source == FileOutcome::Source::parsed ? 1 : 0;
+    // A new file gets a copy of every blob it keeps; an appended one names them where they are.
+    const bool kept = !was_changed || outcome.reused();
+    const CacheSpan blob = anew && kept ? writer_->add(loaded_->blob(index_in_cache(i))) : entry.blob;
     if (!was_changed) {
       entries_.push_back(
-          {entry.path, entry.size, entry.mtime_ns, entry.ctime_ns, entry.content_hash, entry.blob, entry.keys});
+          {entry.path, entry.size, entry.mtime_ns, entry.ctime_ns, entry.content_hash, blob, entry.keys});
     } else {
       const std::string_view outcome_keys = outcome.reused() ? entry.keys : std::string_view(outcome.keys);
       entries_.push_back({files[i].relative_path, outcome.size, outcome.mtime_ns, outcome.ctime_ns,
-                          outcome.content_hash, outcome.blob, outcome_keys});
+                          outcome.content_hash, outcome.reused() ? blob : outcome.blob, outcome_keys});
     }
   }
   report.reused = files.size() - report.parsed;
+  if (anew) loaded_->release_blobs();
   return true;
 }
 
