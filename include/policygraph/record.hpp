@@ -13,6 +13,10 @@
 
 namespace policygraph {
 
+namespace records {
+struct AttributesCodec;  // the cache's encoding: stores the buffer and the slots whole
+}
+
 enum class RecordKind : unsigned char { policy, facility };
 
 /// "policy" or "facility".
@@ -93,7 +97,8 @@ struct Attribute {
   bool operator==(const Attribute&) const = default;
 };
 
-/// A record's scalar fields by name, in the order added (records keep them sorted by name).
+/// A record's scalar fields, sorted by name (byte order) whatever the order they are added
+/// in; fields of one name keep the order they were added in. find() relies on it.
 ///
 /// Compact on purpose: every name and value sits in one buffer, with four 32-bit numbers
 /// per field to find them, so a record's fields cost two allocations instead of two per
@@ -101,8 +106,7 @@ struct Attribute {
 /// pair each they took most of the memory and time of a load (in malloc, and in the
 /// kernel zeroing the pages malloc asked for).
 class Attributes {
- public:
-  /// Where one field's name and value are in text().
+  /// Where one field's name and value are in text_.
   struct Slot {
     std::uint32_t name_offset;
     std::uint32_t name_size;
@@ -110,6 +114,7 @@ class Attributes {
     std::uint32_t value_size;
   };
 
+ public:
   class iterator {
    public:
     using value_type = Attribute;
@@ -134,15 +139,16 @@ class Attributes {
   };
 
   Attributes() = default;
+  /// The fields given, sorted by name as add() sorts them.
   Attributes(std::initializer_list<Attribute> attributes);
 
-  /// Appends a field. Throws std::length_error past 4 GiB of text in one record.
+  /// Adds a field after every field whose name sorts before it or equals it: O(log n) to
+  /// find its place, and O(n) to make room unless it sorts last (the usual case: fields are
+  /// mostly added in order). Throws std::length_error past 4 GiB of text in one record.
   void add(std::string_view name, std::string_view value);
   /// Removes every field of that name.
   void erase(std::string_view name);
-  /// Sorts by name, fields of one name kept in the order added.
-  void sort_by_name();
-  /// The value of the first field of that name, in a list sorted by name.
+  /// The value of the first field of that name: O(log n).
   std::optional<std::string_view> find(std::string_view name) const;
   /// Frees what add() reserved beyond the need.
   void shrink_to_fit();
@@ -162,15 +168,11 @@ class Attributes {
   /// Same fields in the same order.
   bool operator==(const Attributes& other) const;
 
-  /// The buffer and the slots as they are, so that the cache stores and restores them
-  /// whole rather than field by field.
-  std::string_view text() const { return text_; }
-  const std::vector<Slot>& slots() const { return slots_; }
-  /// The fields of `text` and `slots` as text() and slots() gave them; nullopt when a slot
-  /// points outside the text.
-  static std::optional<Attributes> from_parts(std::string text, std::vector<Slot> slots);
-
  private:
+  friend struct records::AttributesCodec;
+  /// The fields of `text` and `slots` as the codec stored them; nullopt when a slot points
+  /// outside the text.
+  static std::optional<Attributes> from_parts(std::string text, std::vector<Slot> slots);
   std::uint32_t append_text(std::string_view bytes);
 
   std::string text_;

@@ -10,7 +10,7 @@ namespace policygraph::records {
 /// yaml-cpp and libyaml it was built with (libyaml's at run time too, when a newer shared
 /// library is loaded). The same for byte-identical builds wherever they are installed, and
 /// another for any build whose parser may read a file otherwise. Keys the cache of parsed
-/// records (parse_cache.hpp).
+/// records (cache_file.hpp).
 std::string build_id();
 
 }  // namespace policygraph::records

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <system_error>
 
-#include "parse_cache.hpp"
 #include "support/file_kind.hpp"
 #include "support/unique_fd.hpp"
+#include "support/xxhash64.hpp"
 
 namespace policygraph::records {
 namespace {
@@ -55,7 +55,7 @@ std::string link_target(const fs::path& link) {
 }  // namespace
 
 std::optional<CacheLocation> cache_location(const fs::path& canonical_root, const std::optional<fs::path>& folder) {
-  const std::string corpus_hash = hex(hash64(canonical_root.generic_string()));
+  const std::string corpus_hash = hex(support::xxhash64(canonical_root.generic_string()));
   if (folder) return CacheLocation{*folder, *folder / ("records-" + corpus_hash + ".cache"), true};
   fs::path base;
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && xdg[0] == '/')

@@ -24,7 +24,7 @@ struct CacheLocation {
 /// folder can serve several corpora); else
 /// `${XDG_CACHE_HOME:-$HOME/.cache}/policygraph/<name>-<hash>/records.cache`, with <name> the
 /// corpus folder's name (letters, digits, `.`, `_` and `-`; others as `_`) for a reader, and
-/// <hash> 16 hex digits of hash64 of `canonical_root`, the corpus folder's real path.
+/// <hash> 16 hex digits of support::xxhash64 of `canonical_root`, the corpus folder's real path.
 /// Nullopt when neither variable is set to an absolute path.
 std::optional<CacheLocation> cache_location(const std::filesystem::path& canonical_root,
                                             const std::optional<std::filesystem::path>& folder);

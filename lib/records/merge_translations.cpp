@@ -144,7 +144,6 @@ std::vector<Record> merge_translations(std::span<Record* const> records, std::st
       if (i == primary_index || other.language.empty() || other.label == other.id) continue;
       primary.translations.add(std::string(label_field) + other.language, other.label);
     }
-    primary.translations.sort_by_name();
     // The other languages' records are done with: freeing them group by group keeps the
     // load's peak memory near the merged corpus instead of the merged plus every language.
     // (Moved out rather than assigned an empty Record, which would keep the strings' buffers.)

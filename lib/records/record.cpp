@@ -22,12 +22,21 @@ std::uint32_t Attributes::append_text(std::string_view bytes) {
 }
 
 void Attributes::add(std::string_view name, std::string_view value) {
+  const std::string_view text = text_;
+  auto name_of = [text](const Slot& slot) { return text.substr(slot.name_offset, slot.name_size); };
+  // After the last field whose name is not greater: fields of one name stay in the order added.
+  auto place =
+      slots_.empty() || name_of(slots_.back()) <= name
+          ? slots_.end()
+          : std::upper_bound(slots_.begin(), slots_.end(), name,
+                             [&](std::string_view wanted, const Slot& slot) { return wanted < name_of(slot); });
+  const auto index = place - slots_.begin();
   Slot slot{};
   slot.name_offset = append_text(name);
   slot.name_size = static_cast<std::uint32_t>(name.size());
   slot.value_offset = append_text(value);
   slot.value_size = static_cast<std::uint32_t>(value.size());
-  slots_.push_back(slot);
+  slots_.insert(slots_.begin() + index, slot);
 }
 
 void Attributes::erase(std::string_view name) {
@@ -35,13 +44,6 @@ void Attributes::erase(std::string_view name) {
   // and the buffer is never larger than the record's own text.
   std::erase_if(slots_, [&](const Slot& slot) {
     return std::string_view(text_).substr(slot.name_offset, slot.name_size) == name;
-  });
-}
-
-void Attributes::sort_by_name() {
-  const std::string_view text = text_;
-  std::stable_sort(slots_.begin(), slots_.end(), [text](const Slot& a, const Slot& b) {
-    return text.substr(a.name_offset, a.name_size) < text.substr(b.name_offset, b.name_size);
   });
 }
 
@@ -69,6 +71,12 @@ std::optional<Attributes> Attributes::from_parts(std::string text, std::vector<S
   for (const Slot& slot : slots)
     if (std::uint64_t{slot.name_offset} + slot.name_size > size ||
         std::uint64_t{slot.value_offset} + slot.value_size > size)
+      return std::nullopt;
+  // Sorted by name, as every Attributes is: find() would miss fields otherwise.
+  const std::string_view view = text;
+  for (std::size_t i = 1; i < slots.size(); ++i)
+    if (view.substr(slots[i].name_offset, slots[i].name_size) <
+        view.substr(slots[i - 1].name_offset, slots[i - 1].name_size))
       return std::nullopt;
   Attributes attributes;
   attributes.text_ = std::move(text);

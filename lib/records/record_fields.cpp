@@ -392,7 +392,6 @@ std::optional<Record> finish_record(RecordDraft&& draft, const FileContext& cont
     for (auto& hub : draft.hub) record.clusters.push_back(std::move(hub));
   }
   if (!draft.coordinates.empty()) record.attributes.add("coordinates", join(draft.coordinates, ","));
-  record.attributes.sort_by_name();
   record.attributes.shrink_to_fit();
   if (auto status = record.attributes.find("status"))
     record.state = legal_state_of(*status).value_or(LegalState::unknown);

@@ -24,6 +24,8 @@ class UniqueFd {
 
   int get() const { return fd_; }
   bool valid() const { return fd_ >= 0; }
+  /// Gives up the descriptor without closing it: the caller closes it (to see close's error).
+  int release() { return std::exchange(fd_, -1); }
   /// Closes the descriptor held, if any, and holds `fd` instead.
   void reset(int fd = -1) {
     if (fd_ >= 0) ::close(fd_);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Feeds arbitrary bytes to the reader of the cache of parsed records, as the first byte says:
 //
-//   even: a whole cache file. The header's length field and the checksums of the table, of
-//         the merged corpus's table, of every blob and every chunk are made right first, so
-//         that mutations reach the decoders instead of stopping at the first checksum (a
-//         checksum guards against damage, not against a crafted file: the decoders must
-//         hold on their own). Everything the reader takes is then decoded.
+//   even: a whole cache file. The checksums of the header, of the table, of every blob and
+//         every chunk are made right first, so that mutations reach the decoders instead of
+//         stopping at the first checksum (a checksum guards against damage, not against a
+//         crafted file: the decoders must hold on their own). Everything the reader takes is
+//         then decoded.
 //   odd:  one file's encoded ParseResult (a blob) and its checksum.
 //
 // Nothing may crash, hang, leak or trip a sanitizer, and what decodes must encode and decode
@@ -23,15 +23,17 @@
 #include <string>
 #include <string_view>
 
-#include "records/parse_cache.hpp"
+#include "records/cache_file.hpp"
+#include "records/record_codec.hpp"
+#include "support/xxhash64.hpp"
 
 namespace {
 
 using namespace policygraph;
-using records::hash64;
+std::uint64_t hash64(std::string_view bytes) { return support::xxhash64(bytes); }
 
-constexpr std::size_t header_bytes = 36;  // magic, version, table length and checksum, file length
-constexpr std::size_t merge_header_bytes = 24;
+// magic, version, table offset, length and checksum, file length, header checksum
+constexpr std::size_t header_bytes = records::cache_data_begin;
 
 std::uint64_t load64(const std::string& bytes, std::size_t at) {
   std::uint64_t value = 0;
@@ -53,11 +55,7 @@ void fix_checksum(std::string& bytes, std::size_t at, std::uint64_t from, std::u
 // A decoded ParseResult must encode to bytes that decode to it again.
 void check_round_trip(const ParseResult& result, std::string_view path) {
   const std::string once = records::encode_parse_result(result, path);
-  records::CachedFile file;
-  file.path = path;
-  file.blob = once;
-  file.blob_checksum = hash64(once);
-  std::optional<ParseResult> again = records::decode_parse_result(file);
+  std::optional<ParseResult> again = records::decode_parse_result(once, hash64(once), path);
   if (!again) __builtin_trap();
   if (records::encode_parse_result(*again, path) != once) __builtin_trap();
 }
@@ -84,43 +82,35 @@ void write_file(const std::string& bytes) {
 
 void fuzz_cache_file(std::string bytes) {
   if (bytes.size() >= header_bytes) {
-    store64(bytes, 28, bytes.size());
-    fix_checksum(bytes, 20, header_bytes, load64(bytes, 12));
+    fix_checksum(bytes, 28, load64(bytes, 12), load64(bytes, 20));  // the table's
+    fix_checksum(bytes, header_bytes - 8, 0, header_bytes - 8);     // the header's, last
   }
   write_file(bytes);
   static const records::CacheKey key = records::current_cache_key({});
   std::string problem;
   std::optional<records::LoadedCache> cache = records::read_cache(cache_path(), key, problem);
   if (!cache) return;
-  // The merged corpus's table checksum, then read again.
-  const std::uint64_t merge_at = cache->blobs_end();
-  if (cache->has_merge() && merge_at + merge_header_bytes <= bytes.size()) {
-    fix_checksum(bytes, merge_at + 16, merge_at + merge_header_bytes, load64(bytes, merge_at + 8));
-    write_file(bytes);
-    cache = records::read_cache(cache_path(), key, problem);
-    if (!cache) __builtin_trap();  // only the merged corpus changed: the rest was sound
-  }
   if (cache->load_blobs()) {
-    for (const records::CachedFile& entry : cache->files()) {
-      records::CachedFile file = entry;
-      file.blob_checksum = hash64(file.blob);
-      if (std::optional<ParseResult> result = records::decode_parse_result(file)) check_round_trip(*result, file.path);
+    for (std::size_t i = 0; i < cache->files().size(); ++i) {
+      const std::string_view blob = cache->blob(i);
+      const std::string_view path = cache->files()[i].path;
+      if (std::optional<ParseResult> result = records::decode_parse_result(blob, hash64(blob), path))
+        check_round_trip(*result, path);
     }
   }
-  std::optional<records::CachedMerge> merge = cache->load_merge(problem);
-  if (!merge) return;
-  for (records::CachedMerge::Chunk chunk : merge->chunks) {
-    chunk.checksum = hash64(std::string_view(bytes).substr(chunk.offset, chunk.length));
-    if (std::optional<ParseResult> result = cache->decode_chunk(chunk)) check_round_trip(*result, {});
+  if (!cache->merge()) return;
+  std::string chunk;
+  for (const records::CacheSpan& span : cache->merge()->chunks) {
+    if (!cache->read_span(span, chunk)) continue;
+    if (std::optional<ParseResult> result = records::decode_parse_result(chunk, hash64(chunk), {}))
+      check_round_trip(*result, {});
   }
 }
 
 void fuzz_blob(std::string_view blob) {
-  records::CachedFile file;
-  file.path = "policies/en/x.md";
-  file.blob = blob;
-  file.blob_checksum = hash64(blob);
-  if (std::optional<ParseResult> result = records::decode_parse_result(file)) check_round_trip(*result, file.path);
+  const std::string_view path = "policies/en/x.md";
+  if (std::optional<ParseResult> result = records::decode_parse_result(blob, hash64(blob), path))
+    check_round_trip(*result, path);
 }
 
 }  // namespace

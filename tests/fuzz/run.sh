@@ -40,10 +40,9 @@ case "$target" in
         [ -f "$cache" ] || continue
         name=$(echo "$part" | tr / -)
         { printf '\x00'; cat "$cache"; } > "$work/seed-cache-$name"
-        # The blobs at the start of the blob region, for the odd first byte (one blob and what
-        # follows it: the fuzzer soon trims it to one).
-        table=$(od -An -t u8 -j 12 -N 8 "$cache" | tr -d ' ')
-        { printf '\x01'; dd if="$cache" iflag=skip_bytes,count_bytes skip=$((36 + table)) count=4096 2>/dev/null; } \
+        # The blobs at the start of the data, after the 52 bytes of the header, for the odd
+        # first byte (one blob and what follows it: the fuzzer soon trims it to one).
+        { printf '\x01'; dd if="$cache" iflag=skip_bytes,count_bytes skip=52 count=4096 2>/dev/null; } \
           > "$work/seed-blob-$name"
       done
     done

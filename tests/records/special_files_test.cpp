@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "policygraph/loader.hpp"
-#include "records/parse_cache.hpp"
+#include "records/cache_location.hpp"
 #include "records/record_file.hpp"
 #include "records/temp_corpus.hpp"
 

@@ -68,6 +68,7 @@ TEST(TranslationTwins, OnlyRecordsWhosePreferredTwinIsKnownAreThinned) {
 
   records::PreferredTwins twins("en");
   twins.note_and_thin(chinese_first);  // no English record noted yet: nothing to thin
+  ASSERT_EQ(chinese_first.size(), 5u);
   for (const Record& r : chinese_first) EXPECT_FALSE(r.tags.empty()) << dump(r);
   twins.note_and_thin(first);
   EXPECT_FALSE(first[0].tags.empty());  // the preferred language's own record stays whole

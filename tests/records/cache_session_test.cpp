@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
-#include "records/parse_cache.hpp"
+#include "records/cache_session.hpp"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -25,7 +27,6 @@ namespace policygraph {
 namespace {
 
 namespace fs = std::filesystem;
-using records::hash64;
 
 // A folder in the temporary directory, removed at the end of the test.
 class TempFolder {
@@ -98,13 +99,28 @@ void write_corpus(const TempFolder& corpus) {
 
 constexpr std::size_t corpus_files = 9;
 
-// Where the files' blobs sit in a cache file: [begin, end).
+// Where the files' blobs sit in a cache file: [begin, end). One run in a cache written anew.
 std::pair<std::size_t, std::size_t> blob_region(const fs::path& file) {
   std::string problem;
   auto cache = records::read_cache(file, records::current_cache_key({}), problem);
   EXPECT_TRUE(cache.has_value()) << problem;
-  if (!cache) return {0, 0};
-  return {static_cast<std::size_t>(cache->blobs_begin()), static_cast<std::size_t>(cache->blobs_end())};
+  if (!cache || cache->files().empty()) return {0, 0};
+  std::uint64_t begin = UINT64_MAX, end = 0;
+  for (const records::CachedFile& entry : cache->files()) {
+    begin = std::min(begin, entry.blob.offset);
+    end = std::max(end, entry.blob.end());
+  }
+  return {static_cast<std::size_t>(begin), static_cast<std::size_t>(end)};
+}
+
+// Where the table of a cache file begins, and its merged corpus's last chunk ends.
+std::pair<std::size_t, std::size_t> table_and_last_chunk_end(const fs::path& file) {
+  std::string problem;
+  auto cache = records::read_cache(file, records::current_cache_key({}), problem);
+  EXPECT_TRUE(cache.has_value()) << problem;
+  if (!cache || !cache->merge() || cache->merge()->chunks.empty()) return {0, 0};
+  return {static_cast<std::size_t>(cache->table_offset()),
+          static_cast<std::size_t>(cache->merge()->chunks.back().end())};
 }
 
 LoadOptions cached_in(const fs::path& folder) {
@@ -136,7 +152,7 @@ void write_bytes(const fs::path& path, const std::string& bytes) { std::ofstream
 // region given, and a seeded sample of the rest. Every position costs a load, which under
 // the sanitizers takes milliseconds: all of them made the records tests take 50 s.
 std::vector<std::size_t> sampled_positions(std::size_t size, std::initializer_list<std::size_t> region_starts) {
-  constexpr std::size_t header_bytes = 36;
+  constexpr std::size_t header_bytes = records::cache_data_begin;
   constexpr std::size_t sample = 96;
   std::vector<std::size_t> positions;
   for (std::size_t i = 0; i < std::min(header_bytes, size); ++i) positions.push_back(i);
@@ -150,75 +166,6 @@ std::vector<std::size_t> sampled_positions(std::size_t size, std::initializer_li
   std::sort(positions.begin(), positions.end());
   positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
   return positions;
-}
-
-TEST(Hash64, MatchesXxh64) {
-  // Expected values from xxhsum -H1 (the xxHash project's own tool), not from this code.
-  EXPECT_EQ(hash64(""), 0xef46db3751d8e999u);
-  EXPECT_EQ(hash64("a"), 0xd24ec4f1a98c6e5bu);
-  EXPECT_EQ(hash64("abc"), 0x44bc2cf5ad770999u);
-  EXPECT_EQ(hash64("The quick brown fox jumps over the lazy dog"), 0x0b242d361fda71bcu);
-  EXPECT_EQ(hash64("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123"),
-            0xa75eaec2144f113cu);
-  EXPECT_EQ(hash64("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456"),
-            0x9670e8b775ec8cc1u);
-}
-
-TEST(ParseCache, EncodingRoundTripsEveryField) {
-  ParseResult parsed;
-  Record& r = parsed.records.emplace_back();
-  r.kind = RecordKind::facility;
-  r.id = "id";
-  r.label = std::string(300, 'x');  // a length of two varint bytes
-  r.language = "zh-Hant-TW";
-  r.file = "elsewhere.md";  // not the blob's path: written out
-  r.where = {-1, 2'000'000'000};
-  r.date = Date{-44, 3, 15};
-  r.tags = {"t", ""};
-  r.clusters = {"c"};
-  relate(r, Relation::supersedes, {{"s", {1, 2}}});
-  relate(r, Relation::supersedes, {{"sb", {3, 4}}}, true);
-  relate(r, Relation::consolidates, {{"cf", {5, 6}}});
-  r.relations.push_back({Relation::repeals, false, {"old", {11, 12}}, Date{2013, 1, 1}});
-  r.relations.push_back({Relation::implements, true, {"impl", {13, 14}}, std::nullopt});
-  r.effective = Date{2005, 1, 1};
-  r.expires = Date{2031, 1, 1};
-  r.state = LegalState::pending;
-  r.status_at = {15, 16};
-  r.related_facilities = {{"rf", {7, 8}}};
-  r.related_policies = {{"rp", {9, 10}}};
-  r.milestones = {{"2001", "event"}};
-  r.attributes = {{"a", "1"}, {"b", std::string_view("\0\xff", 2)}};
-  r.translations = {{"name@fr", "Usine"}};
-  parsed.records.emplace_back().id = "bare";
-  parsed.records.back().file = "f.md";
-  parsed.diagnostics.push_back({"f.md", 3, 4, Severity::warning, "w"});
-  parsed.diagnostics.push_back({"other.md", 0, 0, Severity::note, ""});
-
-  std::string blob = records::encode_parse_result(parsed, "f.md");
-  records::CachedFile file{"f.md", 0, 0, 0, 0, blob, hash64(blob)};
-  auto back = records::decode_parse_result(file);
-  ASSERT_TRUE(back.has_value());
-  Corpus a, b;
-  a.records = parsed.records;
-  a.diagnostics = parsed.diagnostics;
-  b.records = back->records;
-  b.diagnostics = back->diagnostics;
-  EXPECT_EQ(dump(a), dump(b));
-}
-
-TEST(ParseCache, BlobCutAnywhereOrWithABadChecksumDoesNotDecode) {
-  ParseResult parsed;
-  parsed.records.emplace_back().id = "a";
-  parsed.records.back().tags = {"x", "y"};
-  parsed.diagnostics.push_back({"f.md", 3, 4, Severity::warning, "w"});
-  std::string blob = records::encode_parse_result(parsed, "f.md");
-  for (std::size_t length = 0; length < blob.size(); ++length) {
-    std::string_view cut(blob.data(), length);
-    // With the checksum of the cut bytes: the decoder's own bounds checks must refuse it.
-    EXPECT_FALSE(records::decode_parse_result({"f.md", 0, 0, 0, 0, cut, hash64(cut)}).has_value()) << length;
-  }
-  EXPECT_FALSE(records::decode_parse_result({"f.md", 0, 0, 0, 0, blob, hash64(blob) + 1}).has_value());
 }
 
 TEST(ParseCache, WarmLoadEqualsColdLoad) {
@@ -461,10 +408,18 @@ TEST(ParseCache, FlippedByteNotes) {
     return load_corpus(corpus.root(), cached_in(cache.root())).cache;
   };
   const std::string name = "the cache '" + file.string() + "' ";
+  const auto [table_offset, last_chunk_end] = table_and_last_chunk_end(file);
+  ASSERT_GT(last_chunk_end, 0u);
   EXPECT_EQ(note_after_flip(0).note, name + "is damaged (not a policygraph cache); it is rebuilt");
-  EXPECT_EQ(note_after_flip(30).note, name + "is damaged (truncated); it is rebuilt");  // the file's length
-  EXPECT_EQ(note_after_flip(40).note, name + "is damaged (the checksum of its table does not match); it is rebuilt");
-  CacheReport last_chunk = note_after_flip(good.size() - 1);
+  // The table's place, its checksum, the file's length: the header's checksum guards them.
+  for (std::size_t i : {12u, 28u, 36u, 51u})
+    EXPECT_EQ(note_after_flip(i).note, name + "is damaged (the checksum of its header does not match); it is rebuilt")
+        << i;
+  EXPECT_EQ(note_after_flip(table_offset + 1).note,
+            name + "is damaged (the checksum of its table does not match); it is rebuilt");
+  EXPECT_EQ(note_after_flip(good.size() - 1).note,
+            name + "is damaged (the checksum of its table does not match); it is rebuilt");
+  CacheReport last_chunk = note_after_flip(last_chunk_end - 1);
   EXPECT_EQ(last_chunk.note, name +
                                  "is damaged (a chunk of its merged corpus does not match its checksum or does not "
                                  "decode); it is rebuilt");
@@ -512,7 +467,7 @@ CacheReport load_after_writing_with(const records::CacheKey& key, const TempFold
   const fs::path file = cache_file(corpus, cache.root());
   std::string problem;
   EXPECT_TRUE(records::read_cache(file, records::current_cache_key({}), problem).has_value()) << problem;
-  EXPECT_TRUE(records::write_cache(file, key, 0, {}, problem)) << problem;
+  EXPECT_TRUE(records::write_empty_cache(file, key, problem)) << problem;
   return load_corpus(corpus.root(), cached_in(cache.root())).cache;
 }
 
@@ -792,6 +747,363 @@ TEST(CacheListing, FileLeftOutOfTheCacheMeansAWalkEveryTime) {
 }
 
 }  // namespace listing
+
+namespace appending {
+
+// What a cache file's header says: where its table is and where it ends.
+struct Header {
+  std::uint64_t table_offset = 0;
+  std::uint64_t length = 0;
+};
+
+Header header_of(const fs::path& file) {
+  std::string problem;
+  auto cache = records::read_cache(file, records::current_cache_key({}), problem);
+  EXPECT_TRUE(cache.has_value()) << problem;
+  if (!cache) return {};
+  return {cache->table_offset(), cache->length()};
+}
+
+// The bytes of the data no entry or chunk names, and all the data.
+std::pair<std::uint64_t, std::uint64_t> dead_and_data(const fs::path& file) {
+  std::string problem;
+  auto cache = records::read_cache(file, records::current_cache_key({}), problem);
+  EXPECT_TRUE(cache.has_value()) << problem;
+  if (!cache) return {0, 0};
+  std::uint64_t live = 0;
+  for (const records::CachedFile& entry : cache->files()) live += entry.blob.length;
+  if (cache->merge())
+    for (const records::CacheSpan& chunk : cache->merge()->chunks) live += chunk.length;
+  const std::uint64_t data = cache->table_offset() - records::cache_data_begin;
+  return {data - live, data};
+}
+
+// A corpus loaded once with the cache, then b.md edited and loaded again: the second load
+// appended to the cache. `before` is the header after the first load.
+struct Appended {
+  TempFolder corpus;
+  TempFolder cache;
+  fs::path file;
+  Header before;
+  std::vector<std::string> expected;
+  Appended() {
+    write_corpus(corpus);
+    load_corpus(corpus.root(), cached_in(cache.root()));
+    file = cache_file(corpus, cache.root());
+    before = header_of(file);
+    corpus.write("policies/en/b.md", "---\nid: b\ntitle: B edited\nyear: 2010\n---\n", 60);
+    Corpus edited = load_corpus(corpus.root(), cached_in(cache.root()));
+    EXPECT_EQ(edited.cache.parsed, 1u);
+    EXPECT_EQ(edited.cache.note, "");
+    expected = dump(load_corpus(corpus.root(), without_cache()));
+    EXPECT_EQ(dump(edited), expected);
+  }
+  Corpus load(const std::string& language = "en") const {
+    LoadOptions options = cached_in(cache.root());
+    options.preferred_language = language;
+    return load_corpus(corpus.root(), options);
+  }
+};
+
+TEST(CacheAppend, EditedFileAppendsItsBlobAndATableAndLeavesTheRestInPlace) {
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  const fs::path file = cache_file(corpus, cache.root());
+  const std::string first = read_bytes(file);
+  const Header before = header_of(file);
+  struct stat old_status {};
+  ASSERT_EQ(::stat(file.c_str(), &old_status), 0);
+
+  corpus.write("policies/en/b.md", "---\nid: b\ntitle: B edited\nyear: 2010\n---\n", 60);
+  Corpus edited = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(edited.cache.parsed, 1u);
+  EXPECT_EQ(edited.cache.reused, corpus_files - 1);
+  const std::string second = read_bytes(file);
+  struct stat new_status {};
+  ASSERT_EQ(::stat(file.c_str(), &new_status), 0);
+  EXPECT_EQ(new_status.st_ino, old_status.st_ino);  // the same file, appended to
+  const Header after = header_of(file);
+  EXPECT_EQ(after.table_offset >= before.length, true);
+  // Every byte the old header named is still there, but the header itself.
+  ASSERT_GE(second.size(), first.size());
+  EXPECT_EQ(second.substr(records::cache_data_begin, first.size() - records::cache_data_begin),
+            first.substr(records::cache_data_begin));
+  EXPECT_NE(second.substr(0, records::cache_data_begin), first.substr(0, records::cache_data_begin));
+
+  const auto expected = dump(load_corpus(corpus.root(), without_cache()));
+  EXPECT_EQ(dump(edited), expected);
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(warm.cache.merged);
+  EXPECT_EQ(warm.cache.note, "");
+  EXPECT_EQ(dump(warm), expected);
+  LoadOptions in_french = cached_in(cache.root());
+  in_french.preferred_language = "fr";
+  LoadOptions plain_french = without_cache();
+  plain_french.preferred_language = "fr";
+  Corpus french = load_corpus(corpus.root(), in_french);  // every blob, the appended one too
+  EXPECT_EQ(french.cache.reused, corpus_files);
+  EXPECT_EQ(french.cache.note, "");
+  EXPECT_EQ(dump(french), dump(load_corpus(corpus.root(), plain_french)));
+}
+
+TEST(CacheAppend, KilledAppendLeavesTheOldCacheWhole) {
+  // A writer killed before its header write leaves bytes past the end the header names.
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  const auto expected = dump(load_corpus(corpus.root(), without_cache()));
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  const fs::path file = cache_file(corpus, cache.root());
+  const std::string whole = read_bytes(file);
+  write_bytes(file, whole + std::string(5000, '\x5a'));
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(warm.cache.merged);
+  EXPECT_EQ(warm.cache.note, "");
+  EXPECT_EQ(dump(warm), expected);
+
+  corpus.write("policies/en/b.md", "---\nid: b\ntitle: B edited\nyear: 2010\n---\n", 60);
+  Corpus edited = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(edited.cache.parsed, 1u);
+  EXPECT_EQ(edited.cache.note, "");
+  EXPECT_EQ(header_of(file).table_offset >= whole.size(), true);
+  const auto expected_now = dump(load_corpus(corpus.root(), without_cache()));
+  EXPECT_EQ(dump(edited), expected_now);
+  Corpus after = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(after.cache.merged);
+  EXPECT_EQ(dump(after), expected_now);
+}
+
+TEST(CacheAppend, TruncatedAppendedTailIsFoundAndRebuilt) {
+  Appended appended;
+  const std::string good = read_bytes(appended.file);
+  ASSERT_GT(good.size(), appended.before.length);
+  for (std::size_t length :
+       {appended.before.length, appended.before.length + 1, good.size() / 2 + good.size() / 4, good.size() - 1}) {
+    if (length >= good.size() || length < appended.before.length) continue;
+    write_bytes(appended.file, good.substr(0, length));
+    Corpus loaded = appended.load();
+    ASSERT_EQ(dump(loaded), appended.expected) << length;
+    ASSERT_EQ(loaded.cache.note, "the cache '" + appended.file.string() + "' is damaged (truncated); it is rebuilt")
+        << length;
+    ASSERT_EQ(loaded.cache.parsed, corpus_files) << length;
+  }
+}
+
+TEST(CacheAppend, EveryFlippedByteOfTheAppendedTailIsFound) {
+  Appended appended;
+  const std::string good = read_bytes(appended.file);
+  const Header after = header_of(appended.file);
+  LoadOptions plain_french = without_cache();
+  plain_french.preferred_language = "fr";
+  const auto expected_in_french = dump(load_corpus(appended.corpus.root(), plain_french));
+  // Each end of the appended part and of its table, and a seeded sample between.
+  std::vector<std::size_t> positions{appended.before.length, after.table_offset - 1, after.table_offset,
+                                     good.size() - 1};
+  std::mt19937_64 random(20261203);
+  for (int n = 0; n < 64; ++n)
+    positions.push_back(appended.before.length + random() % (good.size() - appended.before.length));
+  std::size_t found_at_once = 0, found_later = 0;
+  for (std::size_t i : positions) {
+    std::string bad = good;
+    bad[i] = static_cast<char>(bad[i] ^ 0x20);
+    write_bytes(appended.file, bad);
+    Corpus loaded = appended.load();
+    ASSERT_EQ(dump(loaded), appended.expected) << "byte " << i;
+    const bool found = loaded.cache.note.find("; it is rebuilt") != std::string::npos;
+    if (i >= after.table_offset) {
+      ASSERT_TRUE(found) << "byte " << i;  // the table's checksum
+    }
+    found_at_once += found ? 1 : 0;
+    if (!found) {
+      // Not read by a load the merged corpus serves: the new blob, found by a load in
+      // another language, which reads every blob.
+      write_bytes(appended.file, bad);
+      Corpus french = appended.load("fr");
+      ASSERT_EQ(dump(french), expected_in_french) << "byte " << i;
+      ASSERT_NE(french.cache.note.find("; it is rebuilt"), std::string::npos) << "byte " << i;
+      ++found_later;
+    }
+  }
+  EXPECT_GT(found_at_once, 0u);  // the table, a chunk
+  EXPECT_GT(found_later, 0u);    // the new blob
+}
+
+TEST(CacheCompaction, DeadSpacePastAQuarterIsCompacted) {
+  // Ten Chinese records with 20 KB of text each: large blobs, but the merged corpus keeps
+  // only their titles, so that an edit of a small record appends little (it is appended
+  // to), and each edit of a large one leaves 20 KB dead, until the dead space passes a
+  // quarter of the data and 64 KiB (it is compacted).
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  for (int i = 0; i < 10; ++i) {
+    const std::string id = "big" + std::to_string(i);
+    corpus.write("policies/en/" + id + ".md", "---\nid: " + id + "\ntitle: Big " + id + "\n---\n");
+    corpus.write("policies/zh/" + id + ".md",
+                 "---\nid: " + id + "\ntitle: 大 " + id + "\nsummary: " + std::string(20'000, 'z') + "\n---\n");
+  }
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  const fs::path file = cache_file(corpus, cache.root());
+  std::vector<std::string> appends, compactions;  // the edits that appended, that compacted
+  for (int edit = 1; edit <= 10; ++edit) {
+    if (edit <= 3)
+      corpus.write("policies/en/b.md", "---\nid: b\ntitle: B " + std::to_string(edit) + "\n---\n", 60 + edit);
+    else
+      corpus.write("policies/zh/big0.md",
+                   "---\nid: big0\ntitle: 大\nsummary: " + std::string(20'000, 'y') + std::to_string(edit) + "\n---\n",
+                   60 + edit);
+    struct stat before {};
+    ASSERT_EQ(::stat(file.c_str(), &before), 0);
+    Corpus edited = load_corpus(corpus.root(), cached_in(cache.root()));
+    ASSERT_EQ(edited.cache.parsed, 1u) << edit;
+    ASSERT_EQ(edited.cache.note, "") << edit;
+    ASSERT_EQ(dump(edited), dump(load_corpus(corpus.root(), without_cache()))) << edit;
+    const auto [dead, data] = dead_and_data(file);
+    // Checked before each append: at most a quarter, and what one append adds.
+    ASSERT_TRUE(dead * 2 <= data || dead <= (128 << 10)) << edit << ": " << dead << " dead of " << data;
+    struct stat now {};
+    ASSERT_EQ(::stat(file.c_str(), &now), 0);
+    // Appended: the same file, longer; compacted: a new file renamed into place, shorter.
+    if (now.st_ino == before.st_ino && now.st_size > before.st_size) appends.push_back(std::to_string(edit));
+    if (now.st_ino != before.st_ino && now.st_size < before.st_size) compactions.push_back(std::to_string(edit));
+  }
+  EXPECT_EQ(appends.size() + compactions.size(), 10u);
+  EXPECT_EQ(appends.size() >= 3 && appends[0] == "1" && appends[2] == "3", true);  // the small edits
+  EXPECT_FALSE(compactions.empty());
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(warm.cache.merged);
+  EXPECT_EQ(warm.cache.note, "");
+  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
+}
+
+TEST(CacheAppend, CacheHeldByAnotherWriterIsWrittenAnew) {
+  Appended appended;
+  const int fd = ::open(appended.file.c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX), 0);
+  struct stat held {};
+  ASSERT_EQ(::fstat(fd, &held), 0);
+  appended.corpus.write("policies/en/b.md", "---\nid: b\ntitle: B again\nyear: 2010\n---\n", 90);
+  Corpus edited = appended.load();
+  ::close(fd);
+  EXPECT_EQ(edited.cache.parsed, 1u);
+  EXPECT_EQ(edited.cache.note, "");
+  struct stat now {};
+  ASSERT_EQ(::stat(appended.file.c_str(), &now), 0);
+  EXPECT_NE(now.st_ino, held.st_ino);  // not appended to while held: a new file renamed into place
+  const auto expected = dump(load_corpus(appended.corpus.root(), without_cache()));
+  EXPECT_EQ(dump(edited), expected);
+  Corpus warm = appended.load();
+  EXPECT_TRUE(warm.cache.merged);
+  EXPECT_EQ(dump(warm), expected);
+}
+
+}  // namespace appending
+
+namespace patching {
+
+// A record file of random content: ids from a small pool, so that kinds and ids move
+// between files, languages share them (translations) and one language repeats them
+// (duplicates); statuses in and out of the vocabulary; relations between the ids.
+std::string random_record_file(std::mt19937_64& random, bool list) {
+  static const char* const ids[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"};
+  static const char* const statuses[] = {"Active", "Repealed", "Proposed", "Superseded", ""};
+  auto pick = [&](auto& from) { return from[random() % std::size(from)]; };
+  auto record = [&](const std::string& indent) {
+    std::string text = indent + "id: " + pick(ids) + "\n";
+    if (random() % 4 != 0) text += indent + "title: T" + std::to_string(random() % 1000) + "\n";
+    // Now and then a word outside the vocabulary: the merge's note on it spans the corpus.
+    const std::string status = random() % 40 == 0 ? "Zombie" : pick(statuses);
+    if (!status.empty()) text += indent + "status: " + status + "\n";
+    if (random() % 2 == 0) text += indent + "year: " + std::to_string(2000 + random() % 20) + "\n";
+    if (random() % 3 == 0) text += indent + "evolution:\n" + indent + "  supersedes: [" + pick(ids) + "]\n";
+    if (random() % 3 == 0) text += indent + "tags: [t" + std::to_string(random() % 3) + "]\n";
+    return text;
+  };
+  if (!list) return "---\n" + record("") + "---\n";
+  std::string text;
+  for (std::size_t n = 1 + random() % 3; n > 0; --n) {
+    std::string item = record("  ");
+    item[0] = '-';
+    text += item;
+  }
+  return text;
+}
+
+const std::vector<std::string>& random_corpus_files() {
+  static const std::vector<std::string> files = [] {
+    std::vector<std::string> out;
+    for (const char* language : {"en", "zh", "fr"})
+      for (int i = 0; i < 6; ++i) out.push_back("policies/" + std::string(language) + "/p" + std::to_string(i) + ".md");
+    out.push_back("policies/list.yaml");
+    out.push_back("policies/en/more.yaml");
+    out.push_back("facilities/en/plant.md");
+    return out;
+  }();
+  return files;
+}
+
+TEST(CachePatch, RandomEditsGiveTheAnswersOfAFullLoad) {
+  TempFolder corpus;
+  TempFolder cache;
+  std::mt19937_64 random(20261203);
+  const auto& files = random_corpus_files();
+  for (const std::string& file : files) corpus.write(file, random_record_file(random, file.ends_with(".yaml")));
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  for (int round = 1; round <= 40; ++round) {
+    for (std::size_t n = 1 + random() % 3; n > 0; --n) {
+      const std::string& file = files[random() % files.size()];
+      corpus.write(file, random_record_file(random, file.ends_with(".yaml")), 10 * round);
+    }
+    Corpus cached = load_corpus(corpus.root(), cached_in(cache.root()));
+    ASSERT_EQ(dump(cached), dump(load_corpus(corpus.root(), without_cache()))) << "round " << round;
+    ASSERT_EQ(cached.cache.note, "") << "round " << round;
+    ASSERT_GE(cached.cache.parsed, 1u) << "round " << round;
+    Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+    ASSERT_TRUE(warm.cache.merged) << "round " << round;
+    ASSERT_EQ(dump(warm), dump(cached)) << "round " << round;
+  }
+}
+
+TEST(CachePatch, OnlyTheEditedFilesAndThoseSharingTheirIdsAreDecoded) {
+  // A damaged blob of a file that shares no id with the edited one: a patched load never
+  // reads it (no note), a load that decodes every file finds it.
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  load_corpus(corpus.root(), cached_in(cache.root()));
+  const fs::path file = cache_file(corpus, cache.root());
+  std::size_t more_json_blob_end = 0;
+  {
+    std::string problem;
+    auto read = records::read_cache(file, records::current_cache_key({}), problem);
+    ASSERT_TRUE(read.has_value()) << problem;
+    for (const records::CachedFile& entry : read->files())
+      if (entry.path == "policies/more.json") more_json_blob_end = static_cast<std::size_t>(entry.blob.end());
+  }
+  ASSERT_GT(more_json_blob_end, 0u);
+  std::string bytes = read_bytes(file);
+  bytes[more_json_blob_end - 1] = static_cast<char>(bytes[more_json_blob_end - 1] ^ 1);
+  write_bytes(file, bytes);
+
+  corpus.write("policies/en/b.md", "---\nid: b\ntitle: B patched\nyear: 2010\n---\n", 60);
+  Corpus patched = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(patched.cache.parsed, 1u);
+  EXPECT_EQ(patched.cache.note, "");  // more.json's blob was not read
+  EXPECT_FALSE(patched.cache.merged);
+  EXPECT_EQ(dump(patched), dump(load_corpus(corpus.root(), without_cache())));
+
+  LoadOptions in_french = cached_in(cache.root());
+  in_french.preferred_language = "fr";
+  Corpus every_blob = load_corpus(corpus.root(), in_french);
+  EXPECT_EQ(every_blob.cache.note,
+            "the cache '" + file.string() +
+                "' is damaged (1 entry does not match its checksum or does not decode); it is rebuilt");
+}
+
+}  // namespace patching
 
 }  // namespace
 }  // namespace policygraph

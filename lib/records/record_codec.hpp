@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// One file's parse (its records and diagnostics) as bytes, for the cache of parsed records,
+// and back. record_codec.cpp describes the encoding.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "policygraph/loader.hpp"
+
+namespace policygraph::records {
+
+class ByteWriter;
+class ByteReader;
+
+/// The blob of one file's ParseResult. `path` is the file's relative path: the record
+/// and diagnostic file names equal to it (all of them, in practice) are not repeated.
+std::string encode_parse_result(const ParseResult& result, std::string_view path);
+
+/// encode_parse_result of records and diagnostics that sit elsewhere.
+std::string encode_records(std::span<const Record> records, std::span<const Diagnostic> diagnostics,
+                           std::string_view path);
+
+/// The ParseResult of a blob, or nullopt when `checksum` is not its xxhash64 or it does not
+/// decode exactly (every length and count checked against what is left). `path` as given to
+/// encode_parse_result.
+std::optional<ParseResult> decode_parse_result(std::string_view blob, std::uint64_t checksum, std::string_view path);
+
+/// Attributes as the codec stores them: the buffer and the places of the fields in it
+/// whole, rather than field by field. The one friend of Attributes.
+struct AttributesCodec {
+  static void write(ByteWriter& out, const Attributes& attributes);
+  /// Fails `in` when the places do not lie in the buffer or the names are not sorted.
+  static void read(ByteReader& in, Attributes& attributes);
+};
+
+}  // namespace policygraph::records
