@@ -15,7 +15,7 @@ build_packages=(cmake ninja-build g++ pkg-config ccache libboost-graph-dev libya
                 libgtest-dev libcli11-dev libgraphviz-dev libmimalloc-dev fonts-noto-cjk)
 # chromium and tidy read the report as people and validators do; fonts-noto-cjk draws Chinese
 # titles in diagrams and pages.
-test_packages=(libxml2-utils clang-format graphviz python3 python3-networkx python3-scipy chromium tidy fonts-noto-cjk)
+test_packages=(libxml2-utils clang-format clang-tidy graphviz python3 python3-networkx python3-scipy chromium tidy fonts-noto-cjk)
 
 install_missing() {
   local missing=()
@@ -56,6 +56,7 @@ test_all() {
   install_missing "${build_packages[@]}" "${test_packages[@]}"
   build release
   ctest --preset release
+  cmake/tidy.sh build/release
   build sanitize
   ctest --preset sanitize
 }

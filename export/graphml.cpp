@@ -39,7 +39,7 @@ std::string nmtoken(std::string_view name) {
   return token.empty() ? std::string("_") : token;
 }
 
-std::string unique_name(std::string base, std::set<std::string>& used) {
+std::string unique_name(const std::string& base, std::set<std::string>& used) {
   std::string name = base;
   for (int suffix = 2; !used.insert(name).second; ++suffix) name = base + "_" + std::to_string(suffix);
   return name;

@@ -53,7 +53,7 @@ class ChunkRing {
     }
     slot_freed_.notify_all();
   }
-  void stop(std::exception_ptr failure = nullptr) {
+  void stop(const std::exception_ptr& failure = nullptr) {
     {
       const std::lock_guard lock(mutex_);
       stopped_ = true;

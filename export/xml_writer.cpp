@@ -150,11 +150,7 @@ void append_escaped(std::string& escaped, std::string_view text, Markup markup) 
       case '\n': escaped += in_attribute ? "&#10;" : "\n"; break;
       case '\t': escaped += in_attribute ? "&#9;" : "\t"; break;
       default:
-        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
-          escaped += c;
-        } else if (c == 0x7F) {
-          escaped += c;  // DEL is legal XML 1.0
-        }
+        if (static_cast<unsigned char>(c) >= 0x20) escaped += c;  // DEL (0x7F) included: legal XML 1.0
         // Any other C0 control: dropped; XML 1.0 has no way to carry it.
     }
   }
@@ -243,7 +239,7 @@ XmlWriter& XmlWriter::text(std::string_view text) {
 }
 
 XmlWriter& XmlWriter::end() {
-  Open element = std::move(open_.back());
+  const Open element = open_.back();  // a view and two flags
   open_.pop_back();
   if (start_tag_open_) {
     buffer_ += "/>";

@@ -79,7 +79,7 @@ class XmlWriter {
     bool has_children = false;
     bool has_text = false;
   };
-  static constexpr std::size_t flush_at = 64 * 1024;
+  static constexpr std::size_t flush_at = std::size_t{64} * 1024;
   void close_start_tag();
   void indent(std::size_t depth);
   void flush_if_full();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "report/diagrams.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <sstream>
 
@@ -41,7 +42,7 @@ std::string inline_svg(std::string svg) {
     const std::size_t value = at + key.size();
     const std::size_t end = svg.find('"', value);
     const double points = std::strtod(svg.c_str() + value, nullptr);
-    svg.replace(value, end - value, std::to_string(static_cast<long>(points * 4 / 3 + 0.5)));
+    svg.replace(value, end - value, std::to_string(std::lround(points * 4 / 3)));
   }
   return svg;
 }
