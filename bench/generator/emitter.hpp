@@ -2,9 +2,6 @@
 // Emitting records as block YAML, flow YAML or JSON from one sequence of calls.
 #pragma once
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>

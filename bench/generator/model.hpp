@@ -2,9 +2,6 @@
 // The corpus model: families of policies and their relations, clusters, tags and facilities, drawn in a fixed order.
 #pragma once
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>

@@ -2,9 +2,6 @@
 // Random draws of the corpus generator: a fully specified engine and bounded draws of our own.
 #pragma once
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>

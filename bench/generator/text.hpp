@@ -2,9 +2,6 @@
 // Small text helpers of the generator: numbers, dates, sentences and paragraphs.
 #pragma once
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>

@@ -2,9 +2,6 @@
 // The generator's vocabulary: countries, topics, instruments, status words and the words of titles, tags and text.
 #pragma once
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>
