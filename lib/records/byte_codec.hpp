@@ -15,22 +15,11 @@
 #include <string_view>
 
 #include "policygraph/record.hpp"
+#include "support/little_endian.hpp"
 
 namespace policygraph::records {
 
-/// The little-endian integer of type T at `p` (any alignment).
-template <typename T>
-T load_little(const char* p) {
-  T value;
-  std::memcpy(&value, p, sizeof value);
-  if constexpr (std::endian::native == std::endian::big) {
-    T swapped = 0;
-    for (std::size_t i = 0; i < sizeof value; ++i)
-      swapped = static_cast<T>((swapped << 8) | ((value >> (8 * i)) & 0xFF));
-    value = swapped;
-  }
-  return value;
-}
+using support::load_little;
 
 /// Appends to a string.
 class ByteWriter {

@@ -3,6 +3,8 @@
 // stripes, merged, then the tail in 8-, 4- and 1-byte steps, then the avalanche.
 #include "support/xxhash64.hpp"
 
+#include "support/little_endian.hpp"
+
 #include <bit>
 #include <cstring>
 
@@ -14,19 +16,6 @@ constexpr std::uint64_t prime2 = 0xC2B2AE3D27D4EB4FULL;
 constexpr std::uint64_t prime3 = 0x165667B19E3779F9ULL;
 constexpr std::uint64_t prime4 = 0x85EBCA77C2B2AE63ULL;
 constexpr std::uint64_t prime5 = 0x27D4EB2F165667C5ULL;
-
-template <typename T>
-T load_little(const char* p) {
-  T value;
-  std::memcpy(&value, p, sizeof value);
-  if constexpr (std::endian::native == std::endian::big) {
-    T swapped = 0;
-    for (std::size_t i = 0; i < sizeof value; ++i)
-      swapped = static_cast<T>((swapped << 8) | ((value >> (8 * i)) & 0xFF));
-    value = swapped;
-  }
-  return value;
-}
 
 std::uint64_t xxh_round(std::uint64_t accumulator, std::uint64_t input) {
   accumulator += input * prime2;
