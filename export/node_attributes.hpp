@@ -6,10 +6,10 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -93,6 +93,7 @@ class AttributeTable {
   };
 
   std::size_t add_column(std::string_view name, ValueType type, bool used);
+  void add_record_columns(const Graph& graph);
   void add_node_cells(VertexId v, std::vector<Cell>& out) const;
   void add_record_cells(const Record& record, std::vector<Cell>& out) const;
   void add_metric_cells(VertexId v, std::vector<Cell>& out) const;
@@ -102,7 +103,10 @@ class AttributeTable {
   std::vector<VertexId> vertices_;
   std::vector<AttributeColumn> columns_;
   ComputedColumns computed_{};
-  std::map<std::string_view, std::size_t, std::less<>> record_columns_;  ///< by name; the names view the records
+  /// The column of each record attribute name; not_exported for the names we compute
+  /// ourselves (ours win) and for names no selected node has. The names view the records.
+  std::unordered_map<std::string_view, std::size_t> record_columns_;
+  static constexpr std::size_t not_exported = static_cast<std::size_t>(-1);
 };
 
 /// The selected edges (both ends selected), in edge id order.
