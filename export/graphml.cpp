@@ -52,16 +52,18 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
   const std::vector<EdgeId> edges = selected_edges(graph, options.selection);
 
   // Node ids first: whether any changed decides whether the `key` attribute is needed.
+  // Keys are unique, so ids that all equal their keys need no check for clashes.
   std::vector<std::string> node_ids;
+  node_ids.reserve(table.vertices().size());
   bool ids_changed = false;
-  {
+  for (VertexId v : table.vertices()) {
+    std::string key = graph.key(v);
+    node_ids.push_back(xml_name_token(key));
+    ids_changed = ids_changed || node_ids.back() != key;
+  }
+  if (ids_changed) {
     std::set<std::string> used;
-    for (VertexId v : table.vertices()) {
-      std::string key = graph.key(v);
-      std::string id = unique_name(xml_name_token(key), used);
-      ids_changed = ids_changed || id != key;
-      node_ids.push_back(std::move(id));
-    }
+    for (std::string& id : node_ids) id = unique_name(id, used);
   }
 
   std::set<std::string> used_ids{"weight", "edge_kind"};
@@ -109,6 +111,8 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
   xml.start("graph").attribute("id", "G").attribute("edgedefault", "directed");
   xml.children_follow();
   const std::size_t depth = xml.depth();
+  std::vector<std::string> data_tags;
+  for (const std::string& id : node_key_ids) data_tags.push_back(XmlWriter::start_tag("data", {{"key", id}}));
   write_chunks_in_order(
       out, table.vertices().size(), rows_per_chunk, [&](std::size_t begin, std::size_t end, std::string& buffer) {
         XmlWriter nodes(buffer, depth);
@@ -119,20 +123,20 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
           if (ids_changed)
             nodes.start("data").attribute("key", key_key_id).text(graph.key(table.vertices()[row])).end();
           table.cells(row, cells);
-          for (const Cell& cell : cells) {
-            const std::string_view text = value_view(cell.value, scratch);
-            if (!xml_can_carry(text)) continue;  // missing
-            nodes.start("data").attribute("key", node_key_ids[cell.column]).text(text).end();
-          }
+          for (const Cell& cell : cells)  // a value XML cannot carry is missing
+            nodes.element_unless_missing(data_tags[cell.column], "data", value_view(cell.value, scratch));
           nodes.end();
         }
       });
+  const std::string kind_tag = XmlWriter::start_tag("data", {{"key", "edge_kind"}});
+  const std::string weight_tag = XmlWriter::start_tag("data", {{"key", "weight"}});
   std::vector<std::size_t> row_of(graph.node_count());
   for (std::size_t row = 0; row < table.vertices().size(); ++row) row_of[table.vertices()[row]] = row;
   write_chunks_in_order(out, edges.size(), rows_per_chunk * 4,
                         [&](std::size_t begin, std::size_t end, std::string& buffer) {
                           XmlWriter lines(buffer, depth);
                           char id[24] = {'e'};
+                          char weight[32];
                           for (std::size_t i = begin; i < end; ++i) {
                             const Edge& edge = graph.edge(edges[i]);
                             const auto written = std::to_chars(id + 1, id + sizeof id, i);
@@ -140,8 +144,9 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
                                 .attribute("id", std::string_view(id, static_cast<std::size_t>(written.ptr - id)))
                                 .attribute("source", node_ids[row_of[edge.source]])
                                 .attribute("target", node_ids[row_of[edge.target]]);
-                            lines.start("data").attribute("key", "edge_kind").text(to_string(edge.kind)).end();
-                            lines.start("data").attribute("key", "weight").text(format_double(edge.weight)).end();
+                            const auto weight_end = std::to_chars(weight, weight + sizeof weight, edge.weight).ptr;
+                            lines.element_unless_missing(kind_tag, "data", to_string(edge.kind));
+                            lines.element_unless_missing(weight_tag, "data", std::string_view(weight, weight_end));
                             lines.end();
                           }
                         });

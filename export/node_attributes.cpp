@@ -6,6 +6,7 @@
 #include <charconv>
 #include <limits>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "policygraph/evolution.hpp"
@@ -107,7 +108,7 @@ ColumnsInUse columns_in_use(const Graph& graph, const std::vector<VertexId>& ver
 struct RecordName {
   RecordColumnType type;
   bool selected = false;
-  std::size_t column = std::numeric_limits<std::size_t>::max();
+  std::uint32_t column = std::numeric_limits<std::uint32_t>::max();
 };
 
 }  // namespace
@@ -193,33 +194,41 @@ AttributeTable::AttributeTable(const Graph& graph, const ExportOptions& options)
 }
 
 // One pass over every field of every record, one hash lookup each: the type of each name
-// over the whole graph, and whether a selected node has it. (Sets and maps ordered by name
-// here were a quarter of a GraphML export of 10,000 policies.)
+// over the whole graph, whether a selected node has it, and (kept for cells()) the column
+// of each field, so that rows look nothing up. (Sets and maps ordered by name here, and a
+// lookup per field per row, were a third of a GraphML export of 10,000 policies.)
 void AttributeTable::add_record_columns(const Graph& graph) {
+  std::unordered_map<std::string_view, std::uint32_t> entry_of;  // the names view the records
   std::vector<RecordName> names;
   std::vector<bool> selected(graph.node_count(), false);
   for (VertexId v : vertices_) selected[v] = true;
-  for (std::string_view name : leading_columns) record_columns_.emplace(name, not_exported);
-  for (std::string_view name : metric_columns) record_columns_.emplace(name, not_exported);
+  for (std::string_view name : leading_columns) entry_of.emplace(name, not_exported);
+  for (std::string_view name : metric_columns) entry_of.emplace(name, not_exported);
+  first_field_.assign(graph.node_count() + 1, 0);
   for (VertexId v : graph.vertices()) {
+    first_field_[v] = static_cast<std::uint32_t>(field_columns_.size());
     const Record* record = graph.record(v);
     if (record == nullptr) continue;
     for_each_field_with_value(*record, [&](Attribute field) {
-      auto [entry, added] = record_columns_.try_emplace(field.name, names.size());
+      auto [entry, added] = entry_of.try_emplace(field.name, static_cast<std::uint32_t>(names.size()));
       if (added) names.emplace_back();
+      field_columns_.push_back(entry->second);
       if (entry->second == not_exported) return;
       RecordName& name = names[entry->second];
       name.type.add(field.value);
       name.selected = name.selected || selected[v];
     });
   }
-  // Columns in name order; the map then gives each name its column instead of its entry.
-  std::vector<std::pair<std::string_view, std::size_t>> sorted;
-  for (const auto& [name, entry] : record_columns_)
+  first_field_[graph.node_count()] = static_cast<std::uint32_t>(field_columns_.size());
+  // Columns in name order; each field then holds its column instead of its name's entry.
+  std::vector<std::pair<std::string_view, std::uint32_t>> sorted;
+  for (const auto& [name, entry] : entry_of)
     if (entry != not_exported && names[entry].selected) sorted.emplace_back(name, entry);
   std::sort(sorted.begin(), sorted.end());
-  for (const auto& [name, entry] : sorted) names[entry].column = add_column(name, names[entry].type.type(name), true);
-  for (auto& [name, entry] : record_columns_) entry = entry == not_exported ? not_exported : names[entry].column;
+  for (const auto& [name, entry] : sorted)
+    names[entry].column = static_cast<std::uint32_t>(add_column(name, names[entry].type.type(name), true));
+  for (std::uint32_t& field : field_columns_)
+    if (field != not_exported) field = names[field].column;
 }
 
 std::size_t AttributeTable::add_column(std::string_view name, ValueType type, bool used) {
@@ -232,7 +241,7 @@ void AttributeTable::cells(std::size_t row, std::vector<Cell>& out) const {
   out.clear();
   const VertexId v = vertices_[row];
   add_node_cells(v, out);
-  if (const Record* record = graph_->record(v)) add_record_cells(*record, out);
+  if (const Record* record = graph_->record(v)) add_record_cells(v, *record, out);
   if (metrics_ != nullptr) add_metric_cells(v, out);
   // A record may repeat a name across attributes and translations; keep the first.
   // An insertion sort: stable, no allocation, and the cells are nearly in order already.
@@ -251,13 +260,14 @@ void AttributeTable::add_node_cells(VertexId v, std::vector<Cell>& out) const {
   if (node.kind == NodeKind::policy) out.push_back({computed_.state, to_string(legal_state(*graph_, v))});
 }
 
-void AttributeTable::add_record_cells(const Record& record, std::vector<Cell>& out) const {
+void AttributeTable::add_record_cells(VertexId v, const Record& record, std::vector<Cell>& out) const {
   if (record.effective) out.push_back({computed_.effective, record.effective->iso()});
   if (record.expires) out.push_back({computed_.expires, record.expires->iso()});
   if (!record.tags.empty()) out.push_back({computed_.tags, std::span<const std::string>(record.tags)});
   if (!record.clusters.empty()) out.push_back({computed_.clusters, std::span<const std::string>(record.clusters)});
+  const std::uint32_t* field_column = field_columns_.data() + first_field_[v];
   for_each_field_with_value(record, [&](Attribute field) {
-    const std::size_t column = record_columns_.find(field.name)->second;
+    const std::uint32_t column = *field_column++;
     if (column == not_exported) return;
     if (columns_[column].type == ValueType::string)
       out.push_back({column, field.value});

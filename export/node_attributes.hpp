@@ -9,7 +9,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -95,7 +94,7 @@ class AttributeTable {
   std::size_t add_column(std::string_view name, ValueType type, bool used);
   void add_record_columns(const Graph& graph);
   void add_node_cells(VertexId v, std::vector<Cell>& out) const;
-  void add_record_cells(const Record& record, std::vector<Cell>& out) const;
+  void add_record_cells(VertexId v, const Record& record, std::vector<Cell>& out) const;
   void add_metric_cells(VertexId v, std::vector<Cell>& out) const;
 
   const Graph* graph_;
@@ -103,10 +102,12 @@ class AttributeTable {
   std::vector<VertexId> vertices_;
   std::vector<AttributeColumn> columns_;
   ComputedColumns computed_{};
-  /// The column of each record attribute name; not_exported for the names we compute
-  /// ourselves (ours win) and for names no selected node has. The names view the records.
-  std::unordered_map<std::string_view, std::size_t> record_columns_;
-  static constexpr std::size_t not_exported = static_cast<std::size_t>(-1);
+  /// The column of each field with a value of each record, vertex by vertex in the order the
+  /// record lists them (attributes, then translations), from first_field_[v]; not_exported
+  /// for the names we compute ourselves (ours win).
+  std::vector<std::uint32_t> field_columns_;
+  std::vector<std::uint32_t> first_field_;
+  static constexpr std::uint32_t not_exported = static_cast<std::uint32_t>(-1);
 };
 
 /// The selected edges (both ends selected), in edge id order.

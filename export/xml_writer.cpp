@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "xml_writer.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace policygraph::export_detail {
@@ -64,6 +66,12 @@ void append_hex_escape(std::string& out, std::uint32_t value) {
 }  // namespace
 
 std::string xml_name_token(std::string_view text) {
+  // Most keys are ASCII name characters already: copied whole.
+  auto ascii_name_char = [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x80 && is_name_char(byte);
+  };
+  if (!text.empty() && std::all_of(text.begin(), text.end(), ascii_name_char)) return std::string(text);
   std::string token;
   for (std::size_t i = 0; i < text.size();) {
     char32_t code_point = 0;
@@ -111,17 +119,27 @@ namespace {
 /// (text or an attribute quoted either way).
 enum class Markup { xml_text, xml_attribute, html };
 
+/// Printable ASCII that escaping copies as it is: all but `&`, `<`, `>`, `"` (and `'` in HTML).
+constexpr std::array<bool, 256> plain_bytes(bool html) {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x7F; ++c) plain[static_cast<std::size_t>(c)] = true;
+  for (char c : {'&', '<', '>', '"'}) plain[static_cast<unsigned char>(c)] = false;
+  if (html) plain['\''] = false;
+  return plain;
+}
+constexpr std::array<bool, 256> plain_in_xml = plain_bytes(false);
+constexpr std::array<bool, 256> plain_in_html = plain_bytes(true);
+
 void append_escaped(std::string& escaped, std::string_view text, Markup markup) {
   const bool in_attribute = markup == Markup::xml_attribute;
   const bool html = markup == Markup::html;
   // Most text is printable ASCII with nothing to escape: copy such runs whole, and decode
-  // byte by byte only where a character needs a look.
-  auto plain = [html](unsigned char c) {
-    return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && !(html && c == '\'');
-  };
+  // byte by byte only where a character needs a look. One table lookup a byte finds the
+  // runs (the scan is most of an export's formatting time).
+  const std::array<bool, 256>& plain = html ? plain_in_html : plain_in_xml;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t run = i;
-    while (run < text.size() && plain(static_cast<unsigned char>(text[run]))) ++run;
+    while (run < text.size() && plain[static_cast<unsigned char>(text[run])]) ++run;
     if (run > i) {
       escaped.append(text.substr(i, run - i));
       i = run;
@@ -258,6 +276,42 @@ XmlWriter& XmlWriter::element(std::string_view name, std::string_view text_value
   start(name);
   if (!text_value.empty()) text(text_value);
   return end();
+}
+
+bool XmlWriter::element_unless_missing(std::string_view start_tag, std::string_view name, std::string_view text) {
+  flush_if_full();
+  const std::size_t before = buffer_.size();
+  const bool start_tag_was_open = start_tag_open_;
+  close_start_tag();
+  if (depth() > 0) indent(depth());
+  buffer_ += start_tag;
+  const std::size_t text_begins = buffer_.size();
+  append_escaped_xml(buffer_, text, false);
+  if (buffer_.size() == text_begins) {  // as if never called: the parent may still close as `/>`
+    buffer_.resize(before);
+    start_tag_open_ = start_tag_was_open;
+    return false;
+  }
+  buffer_ += "</";
+  buffer_ += name;
+  buffer_ += '>';
+  if (!open_.empty()) open_.back().has_children = true;
+  return true;
+}
+
+std::string XmlWriter::start_tag(std::string_view name,
+                                 std::initializer_list<std::pair<std::string_view, std::string_view>> attributes) {
+  std::string tag = "<";
+  tag += name;
+  for (const auto& [attribute, value] : attributes) {
+    tag += ' ';
+    tag += attribute;
+    tag += "=\"";
+    append_escaped_xml(tag, value, true);
+    tag += '"';
+  }
+  tag += '>';
+  return tag;
 }
 
 void XmlWriter::finish() {

@@ -2,9 +2,11 @@
 // The one XML writer behind GraphML and GEXF, with the one escaping routine.
 #pragma once
 
+#include <initializer_list>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace policygraph::export_detail {
@@ -63,6 +65,14 @@ class XmlWriter {
   XmlWriter& end();
   /// `<name>text</name>` in one call.
   XmlWriter& element(std::string_view name, std::string_view text);
+  /// `<name ...>text</name>` for the elements an export writes millions of (GraphML's
+  /// `<data>`): `start_tag` is the whole start tag, made once by start_tag(), and no state is
+  /// kept for the element. Writes nothing and returns false when `text` escapes to nothing
+  /// (xml_can_carry is false: a missing value), so the text is scanned once, not twice.
+  bool element_unless_missing(std::string_view start_tag, std::string_view name, std::string_view text);
+  /// `<name a="v" ...>` with the values escaped, for element_unless_missing.
+  static std::string start_tag(std::string_view name,
+                               std::initializer_list<std::pair<std::string_view, std::string_view>> attributes);
   /// Ends every open element and the document, and writes out the buffer.
   void finish();
   /// Writes the buffer to the stream.

@@ -98,5 +98,38 @@ TEST(XmlWriter, IndentsElementsAndKeepsTextOnItsLine) {
             "</a>\n");
 }
 
+TEST(XmlWriter, ElementUnlessMissingWritesWhatStartEndWouldAndSkipsMissingValues) {
+  const std::string values[] = {"plain", "a & b < c", "\xE7\xA2\xB3", "\x01\x02", "", "\xEF\xBF\xBF", "x\x01y"};
+  std::ostringstream general_out;
+  std::ostringstream prepared_out;
+  XmlWriter general(general_out);
+  XmlWriter prepared(prepared_out);
+  general.start("node");
+  prepared.start("node");
+  const std::string tag = XmlWriter::start_tag("data", {{"key", "a\"b"}});
+  EXPECT_EQ(tag, "<data key=\"a&quot;b\">");
+  for (const std::string& value : values) {
+    const bool carried = xml_can_carry(value);
+    if (carried) general.start("data").attribute("key", "a\"b").text(value).end();
+    EXPECT_EQ(prepared.element_unless_missing(tag, "data", value), carried) << value;
+  }
+  general.finish();
+  prepared.finish();
+  EXPECT_EQ(prepared_out.str(), general_out.str());
+  // Only missing values: the element has no children and closes itself, as before.
+  std::ostringstream empty_out;
+  XmlWriter empty(empty_out);
+  empty.start("node");
+  EXPECT_FALSE(empty.element_unless_missing(tag, "data", "\x01"));
+  empty.finish();
+  EXPECT_EQ(empty_out.str(), "<node/>\n");
+}
+
+TEST(XmlNameToken, CopiesAsciiNameKeysAndEscapesByteAboveAscii) {
+  EXPECT_EQ(xml_name_token("policy:a.b-c_1"), "policy:a.b-c_1");
+  EXPECT_EQ(xml_name_token("a\xC3"), "a_xC3_");                         // a lone lead byte: not a name character
+  EXPECT_EQ(xml_name_token("\xC3\xA9t\xC3\xA9"), "\xC3\xA9t\xC3\xA9");  // Latin-1 letters stay
+}
+
 }  // namespace
 }  // namespace policygraph::export_detail
