@@ -4,7 +4,7 @@
 // size of what it writes) — and prints one JSON object. bench/run.sh puts it beside the
 // NetworkX baseline; it is also the profile BENCHMARKS.md quotes.
 //
-//   policygraph_bench_phases CORPUS [--betweenness-sample K] [--skip-exports] [--cache]
+//   policygraph_bench_phases CORPUS [--betweenness-sample K] [--skip-exports] [--export FORMAT] [--cache]
 //
 // The load is cold (every file parsed, no cache read or written) unless --cache is given.
 #include <chrono>
@@ -49,7 +49,7 @@ class CountingBuffer : public std::streambuf {
 int main(int argc, char** argv) {
   using namespace policygraph;
   constexpr const char* usage =
-      "usage: policygraph_bench_phases CORPUS [--betweenness-sample K] [--skip-exports] [--cache]\n";
+      "usage: policygraph_bench_phases CORPUS [--betweenness-sample K] [--skip-exports] [--export FORMAT] [--cache]\n";
   const std::string first = argc >= 2 ? argv[1] : "";
   if (argc < 2 || first == "--help" || first == "-h") {
     (argc < 2 ? std::cerr : std::cout) << usage;
@@ -58,12 +58,15 @@ int main(int argc, char** argv) {
   std::size_t sample = 100;
   bool exports = true;
   bool cache = false;
+  std::string only_format;  // --export FORMAT: time that one alone (a profile of it)
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--betweenness-sample" && i + 1 < argc) {
       sample = std::strtoul(argv[++i], nullptr, 10);
     } else if (arg == "--skip-exports") {
       exports = false;
+    } else if (arg == "--export" && i + 1 < argc) {
+      only_format = argv[++i];
     } else if (arg == "--cache") {
       cache = true;
     } else {
@@ -116,6 +119,7 @@ int main(int argc, char** argv) {
       CountingBuffer counter;
       std::ostream out(&counter);
       std::string name(to_string(format));
+      if (!only_format.empty() && name != only_format) continue;
       report["export_" + name] = seconds([&] { export_to_stream(format, out, graph, options); });
       report["export_" + name + "_bytes"] = counter.bytes;
     }
