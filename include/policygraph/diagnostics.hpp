@@ -20,6 +20,7 @@ struct Diagnostic {
   int column = 0;
   Severity severity = Severity::error;
   std::string message;  ///< what is wrong and what to do about it
+  bool operator==(const Diagnostic&) const = default;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

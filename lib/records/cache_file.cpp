@@ -10,8 +10,9 @@
 //   data                       blobs (each file's encoded ParseResult) and the chunks of
 //                              the merged corpus (encoded ParseResults of the merged
 //                              records, 4,096 each so that threads can decode them side by
-//                              side, and last one of the corpus's diagnostics), in the order
-//                              they were written; bytes no table entry names are dead
+//                              side, and last one of the corpus's diagnostics), the uses of
+//                              status words outside the vocabulary, in the order they were
+//                              written; bytes no table entry names are dead
 //   table                      library version, build identity, the four Limits, the time
 //                              the writing load began, the entry count, then per file in
 //                              byte order of its path: path, size, mtime ns, ctime ns,
@@ -20,7 +21,8 @@
 //                              the folder count and per folder the walk listed: path, mtime
 //                              ns, ctime ns (none when the walk cannot vouch for its listing
 //                              by them); 0, or 1 and the merged corpus: preferred language,
-//                              files read, chunk count, per chunk offset, length, checksum
+//                              files read, chunk count, per chunk offset, length, checksum,
+//                              and the offset, length and checksum of the status words' uses
 //
 // Writing streams: a first load writes each blob as soon as it is encoded and the chunks
 // one by one, so that nothing waits in memory for the end; the table, which names where
@@ -79,7 +81,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::uint32_t format_version = 5;
+constexpr std::uint32_t format_version = 6;
 constexpr char magic[8] = {'P', 'G', 'R', 'C', 'A', 'C', 'H', 'E'};
 constexpr std::size_t header_bytes = 8 + 4 + 8 + 8 + 8 + 8 + 8;
 static_assert(header_bytes == cache_data_begin);
@@ -351,6 +353,7 @@ std::optional<LoadedCache> read_cache(const fs::path& file, const CacheKey& key,
     const std::size_t chunks = in.count(10);
     merge.chunks.reserve(chunks);
     for (std::size_t i = 0; i < chunks && in.ok(); ++i) merge.chunks.push_back(read_span_of(in, table_offset));
+    merge.status_words = read_span_of(in, table_offset);
   }
   if (!in.ok() || !in.at_end()) {
     problem = "is damaged (its table does not decode)";
@@ -470,6 +473,7 @@ bool CacheWriter::commit(const CacheKey& key, const CacheTable& table, std::stri
     out.varint(table.merge->files_read);
     out.varint(table.merge->chunks.size());
     for (const CacheSpan& chunk : table.merge->chunks) write_span(out, chunk);
+    write_span(out, table.merge->status_words);
   }
   bool written;
   {

@@ -68,6 +68,9 @@ struct CachedMerge {
   std::string language;  ///< the preferred language the records were merged for
   std::size_t files_read = 0;
   std::vector<CacheSpan> chunks;  ///< records in order, then one chunk of the diagnostics
+  /// The uses of status words outside the vocabulary (status_words.hpp), which a patch of
+  /// the merged corpus reads to count them again.
+  CacheSpan status_words;
 };
 
 /// How long before a load a file's modification counts as too recent to trust by its

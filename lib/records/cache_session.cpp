@@ -218,7 +218,8 @@ bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::strin
     part.reset();
   }
   served.files_read = merge->files_read;
-  if (!changed.empty() && !patch(files, changed, language, load_changed, served)) return false;
+  StatusWordUses status_words;
+  if (!changed.empty() && !patch(files, changed, language, load_changed, served, status_words)) return false;
   corpus.records = std::move(served.records);
   std::move(served.diagnostics.begin(), served.diagnostics.end(), std::back_inserter(corpus.diagnostics));
   corpus.files_read = served.files_read;
@@ -231,13 +232,14 @@ bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::strin
     corpus.cache.reused = matched_;
     refresh_listing();
   } else {
-    finish(corpus, language, corpus.cache);
+    finish(corpus, language, status_words, corpus.cache);
   }
   return true;
 }
 
 bool CacheSession::patch(const std::vector<CorpusFile>& files, const std::vector<std::size_t>& changed,
-                         std::string_view language, const FileLoader& load_changed, Corpus& corpus) {
+                         std::string_view language, const FileLoader& load_changed, Corpus& corpus,
+                         StatusWordUses& status_words) {
   // Appended to; or, when that would leave too much dead space, written anew (the blobs of
   // the files that did not change read whole, and copied, not decoded).
   const bool anew = append_leaves_too_much_dead_space();
@@ -256,15 +258,19 @@ bool CacheSession::patch(const std::vector<CorpusFile>& files, const std::vector
     writer_.reset();  // removes a new file; what was appended lies past the end the header names
     return false;
   };
+  // Every use of a word outside the vocabulary, for the notes that count them.
+  std::string word_bytes;
+  const CacheSpan& words_span = loaded_->merge()->status_words;
+  std::optional<StatusWordUses> uses;
+  if (!loaded_->read_span(words_span, word_bytes) || !(uses = decode_status_word_uses(word_bytes, words_span.checksum)))
+    return fail();
+  status_words = std::move(*uses);
   // The files that changed, now and before, and the kinds and ids they touch.
   std::set<RecordKey> keys;
   std::unordered_set<std::uint64_t> hashes;
   auto note_keys = [&](const ParseResult& parsed) {
-    for (const Record& record : parsed.records) {
-      if (has_unknown_status(record)) return false;
+    for (const Record& record : parsed.records)
       if (keys.emplace(record.kind, record.id).second) hashes.insert(record_key_hash(record.kind, record.id));
-    }
-    return true;
   };
   std::vector<char> touched(files.size(), 0);
   std::vector<std::size_t> indices;
@@ -272,9 +278,11 @@ bool CacheSession::patch(const std::vector<CorpusFile>& files, const std::vector
   std::vector<ParseResult> now;
   for (std::size_t i : changed) {
     ParseResult& parsed = now.emplace_back();
-    if (!load_changed(i, parsed) || !outcomes_[i].cacheable || !note_keys(parsed)) return fail();
+    if (!load_changed(i, parsed) || !outcomes_[i].cacheable) return fail();
+    note_keys(parsed);
     std::optional<ParseResult> before = loaded_->decode_span(cached(i)->blob, cached(i)->path);
-    if (!before || !note_keys(*before)) return fail();
+    if (!before) return fail();
+    note_keys(*before);
     touched[i] = 1;
     indices.push_back(i);
     paths.push_back(files[i].relative_path);
@@ -292,7 +300,8 @@ bool CacheSession::patch(const std::vector<CorpusFile>& files, const std::vector
       if (!shares) continue;
       std::optional<ParseResult> parsed = loaded_->decode_span(cached(i)->blob, cached(i)->path);
       const std::size_t known = keys.size();
-      if (!parsed || !note_keys(*parsed)) return fail();
+      if (!parsed) return fail();
+      note_keys(*parsed);
       grew = grew || keys.size() > known;
       touched[i] = 1;
       indices.push_back(i);
@@ -300,7 +309,7 @@ bool CacheSession::patch(const std::vector<CorpusFile>& files, const std::vector
       now.push_back(std::move(*parsed));
     }
   }
-  patch_merged_corpus(corpus, paths, std::move(now), keys, language);
+  patch_merged_corpus(corpus, paths, std::move(now), keys, language, status_words);
 
   CacheReport& report = corpus.cache;
   entries_.reserve(files.size());
@@ -480,7 +489,8 @@ void CacheSession::files_done(const std::vector<CorpusFile>& files, CacheReport&
   if (!writer_) fail_to_write(write_problem_, report);
 }
 
-void CacheSession::finish(const Corpus& corpus, std::string_view language, CacheReport& report) {
+void CacheSession::finish(const Corpus& corpus, std::string_view language, std::span<const StatusWordUse> status_words,
+                          CacheReport& report) {
   if (!writer_) return;
   // The merged corpus, chunk by chunk, each written as soon as it is encoded. Appending, a
   // chunk whose bytes are those of the old chunk at its place is not written again.
@@ -502,6 +512,12 @@ void CacheSession::finish(const Corpus& corpus, std::string_view language, Cache
   for (std::size_t first = 0; first < records.size(); first += records_per_chunk)
     add_chunk(encode_records(records.subspan(first, std::min(records_per_chunk, records.size() - first)), {}, {}));
   add_chunk(encode_records({}, corpus.diagnostics, {}));
+  const std::string word_bytes = encode_status_word_uses(status_words);
+  const CacheSpan* old_words = old_chunks != nullptr ? &loaded_->merge()->status_words : nullptr;
+  merge.status_words = old_words != nullptr && old_words->length == word_bytes.size() &&
+                               old_words->checksum == support::xxhash64(word_bytes)
+                           ? *old_words
+                           : writer_->add(word_bytes);
 
   std::string problem;
   const bool written = writer_->commit(key_, {load_started_ns_, entries_, folders_, &merge}, problem);
@@ -519,8 +535,10 @@ void CacheSession::finish(const Corpus& corpus, std::string_view language, Cache
 bool CacheSession::append_leaves_too_much_dead_space() const {
   std::uint64_t live = 0;
   for (const CachedFile& file : loaded_->files()) live += file.blob.length;
-  if (loaded_->merge())
+  if (loaded_->merge()) {
     for (const CacheSpan& chunk : loaded_->merge()->chunks) live += chunk.length;
+    live += loaded_->merge()->status_words.length;
+  }
   // After an append, the old table is dead too.
   const std::uint64_t data = loaded_->length() - cache_data_begin;
   const std::uint64_t dead = data - std::min(live, data);

@@ -26,6 +26,7 @@
 #include "cache_location.hpp"
 #include "corpus_walker.hpp"
 #include "policygraph/loader.hpp"
+#include "status_words.hpp"
 
 namespace policygraph::records {
 
@@ -83,8 +84,10 @@ class CacheSession {
   /// Every file is done: counts into `report`, and decides whether anything is written.
   /// Frees what the session read of the old cache's blobs.
   void files_done(const std::vector<CorpusFile>& files, CacheReport& report);
-  /// After the merge: writes the merged corpus and the table, and the cache is whole.
-  void finish(const Corpus& corpus, std::string_view language, CacheReport& report);
+  /// After the merge: writes the merged corpus, the uses of status words outside the
+  /// vocabulary the merge found (status_words.hpp) and the table, and the cache is whole.
+  void finish(const Corpus& corpus, std::string_view language, std::span<const StatusWordUse> status_words,
+              CacheReport& report);
 
   /// What the session learnt of one file during the load.
   struct FileOutcome {
@@ -111,7 +114,7 @@ class CacheSession {
   bool changed_files(const std::vector<CorpusFile>& files, unsigned threads, std::size_t most,
                      std::vector<std::size_t>& changed) const;
   bool patch(const std::vector<CorpusFile>& files, const std::vector<std::size_t>& changed, std::string_view language,
-             const FileLoader& load_changed, Corpus& corpus);
+             const FileLoader& load_changed, Corpus& corpus, StatusWordUses& status_words);
   std::optional<CachedMerge> merged(std::string_view language) const;
   std::optional<ParseResult> reuse(std::size_t index, FileOutcome::Source source);
   void refresh_listing();

@@ -32,6 +32,7 @@
 #include "no_records.hpp"
 #include "policygraph/loader.hpp"
 #include "record_file.hpp"
+#include "status_words.hpp"
 #include "support/for_each_index.hpp"
 #include "translation_twins.hpp"
 
@@ -141,10 +142,13 @@ void load_each_file(const std::vector<CorpusFile>& files, records::CacheSession&
               std::back_inserter(corpus.diagnostics));
     result.parsed.diagnostics = {};
   }
-  corpus.records = merge_translations(all, options.preferred_language, corpus.diagnostics);
+  records::StatusWordUses status_words;
+  corpus.records =
+      records::merge_translations_noting_words(all, options.preferred_language, corpus.diagnostics, status_words);
+  for (Diagnostic& note : records::status_word_notes(status_words)) corpus.diagnostics.push_back(std::move(note));
   results = {};
   sort_diagnostics(corpus.diagnostics);
-  cache.finish(corpus, options.preferred_language, corpus.cache);
+  cache.finish(corpus, options.preferred_language, status_words, corpus.cache);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include <tuple>
 
 #include "policygraph/loader.hpp"
+#include "status_words.hpp"
 
 namespace policygraph {
 namespace {
@@ -32,9 +33,13 @@ std::string language_phrase(const std::string& language) {
   return language.empty() ? std::string("without a language") : "in language '" + language + "'";
 }
 
-// The status checks of MODEL.md 7.2 that need every language of a policy.
+// The status checks of MODEL.md 7.2 that need every language of a policy: a warning where
+// its languages mean different states; the uses of words outside the vocabulary, whose note
+// counts them over the whole corpus (status_word_notes).
 class StatusWords {
  public:
+  explicit StatusWords(records::StatusWordUses& uses) : uses_(uses) {}
+
   void check_group(const Record& primary, std::span<Record* const> records, std::span<const std::uint32_t> kept,
                    Diagnostics& diagnostics) {
     if (primary.kind != RecordKind::policy) return;
@@ -43,7 +48,7 @@ class StatusWords {
       const Record& record = *records[i];
       const auto status = record.attribute("status");
       if (!status) continue;
-      if (!legal_state_of(*status)) note_unknown(record, *status);
+      if (!legal_state_of(*status)) uses_.push_back({std::string(*status), record.file, record.status_at, record.id});
       if (&record == &primary || !primary_status) continue;
       if (record.state == LegalState::unknown || primary.state == LegalState::unknown || record.state == primary.state)
         continue;
@@ -56,39 +61,43 @@ class StatusWords {
     }
   }
 
-  // One note per distinct word, at its first use in byte order of the files.
-  void report(Diagnostics& diagnostics) const {
-    for (const auto& [word, use] : unknown_)
-      diagnostics.push_back(Diagnostic{
-          use.file, use.where.line, use.where.column, Severity::note,
-          "status '" + word + "' is not a word policygraph knows, so " +
-              (use.count == 1
-                   ? std::string("this policy's state is unknown (it counts")
-                   : "the state of the " + std::to_string(use.count) + " records that use it is unknown (they count") +
-              " as in force); write one of the words of docs/record-format.md (e.g. 'In force', 'Repealed', "
-              "'Proposed')"});
-  }
-
  private:
-  struct Use {
-    std::string file;
-    Location where;
-    std::size_t count = 0;
-  };
-  void note_unknown(const Record& record, std::string_view status) {
-    Use& use = unknown_[std::string(status)];
-    if (use.count++ == 0 || std::tie(record.file, record.status_at.line) < std::tie(use.file, use.where.line)) {
-      use.file = record.file;
-      use.where = record.status_at;
-    }
-  }
-  std::map<std::string, Use> unknown_;
+  records::StatusWordUses& uses_;
 };
 
 }  // namespace
 
-std::vector<Record> merge_translations(std::span<Record* const> records, std::string_view preferred_language,
-                                       Diagnostics& diagnostics) {
+namespace records {
+
+Diagnostics status_word_notes(std::span<const StatusWordUse> uses) {
+  struct Words {
+    const StatusWordUse* first = nullptr;
+    std::size_t count = 0;
+  };
+  std::map<std::string_view, Words> words;
+  for (const StatusWordUse& use : uses) {
+    Words& word = words[use.word];
+    ++word.count;
+    if (word.first == nullptr || std::tie(use.file, use.where.line, use.where.column) <
+                                     std::tie(word.first->file, word.first->where.line, word.first->where.column))
+      word.first = &use;
+  }
+  Diagnostics notes;
+  for (const auto& [word, found] : words)
+    notes.push_back(Diagnostic{
+        found.first->file, found.first->where.line, found.first->where.column, Severity::note,
+        "status '" + std::string(word) + "' is not a word policygraph knows, so " +
+            (found.count == 1
+                 ? std::string("this policy's state is unknown (it counts")
+                 : "the state of the " + std::to_string(found.count) + " records that use it is unknown (they count") +
+            " as in force); write one of the words of docs/record-format.md (e.g. 'In force', 'Repealed', "
+            "'Proposed')"});
+  return notes;
+}
+
+std::vector<Record> merge_translations_noting_words(std::span<Record* const> records,
+                                                    std::string_view preferred_language, Diagnostics& diagnostics,
+                                                    StatusWordUses& uses) {
   // Sorting indices rather than records: a record is 464 bytes, and n log n moves of them
   // cost more than the merge itself.
   std::vector<std::uint32_t> order(records.size());
@@ -108,7 +117,7 @@ std::vector<Record> merge_translations(std::span<Record* const> records, std::st
   std::vector<Record> merged;
   merged.reserve(groups);
   std::vector<std::uint32_t> kept;  // one record per language of the current group
-  StatusWords status_words;
+  StatusWords status_words(uses);
   for (std::size_t begin = 0; begin < order.size();) {
     std::size_t end = begin + 1;
     while (end < order.size() && same_group(order[begin], order[end])) ++end;
@@ -150,7 +159,16 @@ std::vector<Record> merge_translations(std::span<Record* const> records, std::st
     for (std::size_t position = begin; position < end; ++position) Record gone = std::move(*records[order[position]]);
     begin = end;
   }
-  status_words.report(diagnostics);
+  return merged;
+}
+
+}  // namespace records
+
+std::vector<Record> merge_translations(std::span<Record* const> records, std::string_view preferred_language,
+                                       Diagnostics& diagnostics) {
+  records::StatusWordUses uses;
+  std::vector<Record> merged = records::merge_translations_noting_words(records, preferred_language, diagnostics, uses);
+  for (Diagnostic& note : records::status_word_notes(uses)) diagnostics.push_back(std::move(note));
   return merged;
 }
 

@@ -7,20 +7,25 @@
 
 namespace policygraph::records {
 
-bool has_unknown_status(const Record& record) {
-  const auto status = record.attribute("status");
-  return status && !legal_state_of(*status);
-}
-
 void patch_merged_corpus(Corpus& corpus, std::span<const std::string_view> paths, std::vector<ParseResult> now,
-                         const std::set<RecordKey>& keys, std::string_view preferred_language) {
+                         const std::set<RecordKey>& keys, std::string_view preferred_language,
+                         StatusWordUses& status_words) {
+  // The old notes on the words go (the same function made them from the same uses), and the
+  // uses of these keys: the merge below finds theirs again.
+  const Diagnostics old_notes = status_word_notes(status_words);
+  std::erase_if(corpus.diagnostics, [&](const Diagnostic& d) {
+    return d.severity == Severity::note && std::find(old_notes.begin(), old_notes.end(), d) != old_notes.end();
+  });
+  std::erase_if(status_words,
+                [&](const StatusWordUse& use) { return keys.contains(RecordKey(RecordKind::policy, use.policy)); });
+
   Diagnostics diagnostics;
   std::vector<Record*> records;
   for (ParseResult& file : now) {
     for (Record& record : file.records) records.push_back(&record);
     std::move(file.diagnostics.begin(), file.diagnostics.end(), std::back_inserter(diagnostics));
   }
-  std::vector<Record> merged = merge_translations(records, preferred_language, diagnostics);
+  std::vector<Record> merged = merge_translations_noting_words(records, preferred_language, diagnostics, status_words);
 
   // Both in order of kind then id: the records of other keys kept, these merged in.
   std::vector<Record> patched;
@@ -37,6 +42,7 @@ void patch_merged_corpus(Corpus& corpus, std::span<const std::string_view> paths
   const std::set<std::string_view> files(paths.begin(), paths.end());
   std::erase_if(corpus.diagnostics, [&](const Diagnostic& d) { return files.contains(d.file); });
   std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(corpus.diagnostics));
+  for (Diagnostic& note : status_word_notes(status_words)) corpus.diagnostics.push_back(std::move(note));
   sort_diagnostics(corpus.diagnostics);
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "policygraph/loader.hpp"
+#include "status_words.hpp"
 
 namespace policygraph::records {
 
@@ -19,18 +20,16 @@ using RecordKey = std::pair<RecordKind, std::string>;
 
 /// Replaces in `corpus` (records and diagnostics of a merge_translations of every file,
 /// sorted) what came from the files `paths`, given what they hold now (`now`, one
-/// ParseResult each). Exact when:
-///  - `keys` holds every kind and id the files held before or hold now, and the files are
-///    every file with a record of one of them (no record of these keys lies elsewhere);
-///  - no record of these files, before or now, has a status word outside the vocabulary
-///    (the merge's note on such a word counts its uses over the whole corpus).
-/// Then every record and diagnostic of those keys and files comes from the files alone:
-/// their own diagnostics, and those of merge_translations over their records.
-/// O(records + diagnostics) moves, plus the merge of the files' records.
+/// ParseResult each), and brings `status_words` (the uses of status words outside the
+/// vocabulary that merge found) up to date, with their notes. Exact when `keys` holds every
+/// kind and id the files held before or hold now, and the files are every file with a record
+/// of one of them (no record of these keys lies elsewhere): then every record, diagnostic
+/// and use of those keys and files comes from the files alone (their own diagnostics, those
+/// of merge_translations over their records), and the notes on the words count the uses of
+/// the other records as they were. O(records + diagnostics) moves, plus the merge of the
+/// files' records.
 void patch_merged_corpus(Corpus& corpus, std::span<const std::string_view> paths, std::vector<ParseResult> now,
-                         const std::set<RecordKey>& keys, std::string_view preferred_language);
-
-/// Whether a record's status is a word outside the vocabulary (see patch_merged_corpus).
-bool has_unknown_status(const Record& record);
+                         const std::set<RecordKey>& keys, std::string_view preferred_language,
+                         StatusWordUses& status_words);
 
 }  // namespace policygraph::records

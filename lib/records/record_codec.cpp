@@ -238,4 +238,31 @@ std::optional<ParseResult> decode_parse_result(std::string_view blob, std::uint6
   return result;
 }
 
+std::string encode_status_word_uses(std::span<const StatusWordUse> uses) {
+  std::string bytes;
+  ByteWriter out(bytes);
+  out.varint(uses.size());
+  for (const StatusWordUse& use : uses) {
+    out.string(use.word);
+    out.string(use.file);
+    out.location(use.where);
+    out.string(use.policy);
+  }
+  return bytes;
+}
+
+std::optional<StatusWordUses> decode_status_word_uses(std::string_view bytes, std::uint64_t checksum) {
+  if (support::xxhash64(bytes) != checksum) return std::nullopt;
+  ByteReader in(bytes);
+  StatusWordUses uses(in.count(5));  // a use takes at least 5 bytes
+  for (std::size_t i = 0; i < uses.size() && in.ok(); ++i) {
+    uses[i].word = in.string();
+    uses[i].file = in.string();
+    uses[i].where = in.location();
+    uses[i].policy = in.string();
+  }
+  if (!in.ok() || !in.at_end()) return std::nullopt;
+  return uses;
+}
+
 }  // namespace policygraph::records

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "policygraph/loader.hpp"
+#include "status_words.hpp"
 
 namespace policygraph::records {
 
@@ -28,6 +29,11 @@ std::string encode_records(std::span<const Record> records, std::span<const Diag
 /// decode exactly (every length and count checked against what is left). `path` as given to
 /// encode_parse_result.
 std::optional<ParseResult> decode_parse_result(std::string_view blob, std::uint64_t checksum, std::string_view path);
+
+/// The uses of status words outside the vocabulary (status_words.hpp) as bytes, and back:
+/// nullopt when `checksum` is not their xxhash64 or they do not decode exactly.
+std::string encode_status_word_uses(std::span<const StatusWordUse> uses);
+std::optional<StatusWordUses> decode_status_word_uses(std::string_view bytes, std::uint64_t checksum);
 
 /// Attributes as the codec stores them: the buffer and the places of the fields in it
 /// whole, rather than field by field. The one friend of Attributes.

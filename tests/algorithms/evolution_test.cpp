@@ -110,9 +110,9 @@ TEST(Evolution, TheDayARelationTakesEffect) {
   Graph graph = build({a, b, c, d, e, f, g});
 
   auto day_of = [&](const std::string& source, EdgeKind kind, const std::string& target) -> std::string {
-    for (EdgeId e : graph.out_edges(vertex(graph, source)))
-      if (graph.edge(e).kind == kind && graph.node(graph.edge(e).target).id == target) {
-        auto day = takes_effect(graph, e);
+    for (EdgeId id : graph.out_edges(vertex(graph, source)))
+      if (graph.edge(id).kind == kind && graph.node(graph.edge(id).target).id == target) {
+        auto day = takes_effect(graph, id);
         return day ? day->iso() : "none";
       }
     return "no edge";

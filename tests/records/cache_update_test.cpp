@@ -459,6 +459,23 @@ TEST(CachePatch, RandomEditsGiveTheAnswersOfAFullLoad) {
   }
 }
 
+// Flips the last byte of `path`'s blob in the cache file: a load that decodes that blob
+// says the cache is damaged; one that never reads it says nothing.
+void damage_blob(const fs::path& file, std::string_view path) {
+  std::size_t blob_end = 0;
+  {
+    std::string problem;
+    auto read = records::read_cache(file, records::current_cache_key({}), problem);
+    ASSERT_TRUE(read.has_value()) << problem;
+    for (const records::CachedFile& entry : read->files())
+      if (entry.path == path) blob_end = static_cast<std::size_t>(entry.blob.end());
+  }
+  ASSERT_GT(blob_end, 0u);
+  std::string bytes = read_bytes(file);
+  bytes[blob_end - 1] = static_cast<char>(bytes[blob_end - 1] ^ 1);
+  write_bytes(file, bytes);
+}
+
 TEST(CachePatch, OnlyTheEditedFilesAndThoseSharingTheirIdsAreDecoded) {
   // A damaged blob of a file that shares no id with the edited one: a patched load never
   // reads it (no note), a load that decodes every file finds it.
@@ -467,18 +484,7 @@ TEST(CachePatch, OnlyTheEditedFilesAndThoseSharingTheirIdsAreDecoded) {
   write_corpus(corpus);
   load_corpus(corpus.root(), cached_in(cache.root()));
   const fs::path file = cache_file(corpus, cache.root());
-  std::size_t more_json_blob_end = 0;
-  {
-    std::string problem;
-    auto read = records::read_cache(file, records::current_cache_key({}), problem);
-    ASSERT_TRUE(read.has_value()) << problem;
-    for (const records::CachedFile& entry : read->files())
-      if (entry.path == "policies/more.json") more_json_blob_end = static_cast<std::size_t>(entry.blob.end());
-  }
-  ASSERT_GT(more_json_blob_end, 0u);
-  std::string bytes = read_bytes(file);
-  bytes[more_json_blob_end - 1] = static_cast<char>(bytes[more_json_blob_end - 1] ^ 1);
-  write_bytes(file, bytes);
+  damage_blob(file, "policies/more.json");
 
   corpus.write("policies/en/b.md", "---\nid: b\ntitle: B patched\nyear: 2010\n---\n", 60);
   Corpus patched = load_corpus(corpus.root(), cached_in(cache.root()));
@@ -493,6 +499,50 @@ TEST(CachePatch, OnlyTheEditedFilesAndThoseSharingTheirIdsAreDecoded) {
   EXPECT_EQ(every_blob.cache.note,
             "the cache '" + file.string() +
                 "' is damaged (1 entry does not match its checksum or does not decode); it is rebuilt");
+}
+
+TEST(CachePatch, WordsOutsideTheVocabularyAreCountedWithoutDecodingOtherFiles) {
+  // The note on such a word counts its uses over the whole corpus: a patch counts the other
+  // records' from the cache, and decodes no other file (more.json's damaged blob stays unread).
+  TempFolder corpus;
+  TempFolder cache;
+  write_corpus(corpus);
+  corpus.write("policies/en/z1.md", "---\nid: z1\ntitle: Z1\nstatus: Zombie\n---\n");
+  corpus.write("policies/en/z2.md", "---\nid: z2\ntitle: Z2\nstatus: Zombie\n---\n");
+  corpus.write("policies/zh/z2.md", "---\nid: z2\ntitle: Z2\nstatus: Zombie\n---\n");
+  Corpus first = load_corpus(corpus.root(), cached_in(cache.root()));
+  auto notes_on = [](const Corpus& loaded, std::string_view word) {
+    std::vector<std::string> found;
+    for (const Diagnostic& d : loaded.diagnostics)
+      if (d.message.starts_with("status '" + std::string(word) + "'")) found.push_back(format_diagnostic(d));
+    return found;
+  };
+  ASSERT_EQ(notes_on(first, "Zombie").size(), 1u);
+  EXPECT_NE(notes_on(first, "Zombie")[0].find("policies/en/z1.md:4:9: note: status 'Zombie'"), std::string::npos);
+  EXPECT_NE(notes_on(first, "Zombie")[0].find("the 3 records"), std::string::npos);
+  damage_blob(cache_file(corpus, cache.root()), "policies/more.json");
+
+  // The first use edited to another unknown word: the note moves to the next use, one fewer.
+  corpus.write("policies/en/z1.md", "---\nid: z1\ntitle: Z1\nstatus: Ghost\n---\n", 60);
+  Corpus patched = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(patched.cache.parsed, 1u);
+  EXPECT_EQ(patched.cache.note, "");  // patched: more.json's blob was not read
+  EXPECT_EQ(dump(patched), dump(load_corpus(corpus.root(), without_cache())));
+  ASSERT_EQ(notes_on(patched, "Zombie").size(), 1u);
+  EXPECT_NE(notes_on(patched, "Zombie")[0].find("policies/en/z2.md:4:9: note: status 'Zombie'"), std::string::npos);
+  EXPECT_NE(notes_on(patched, "Zombie")[0].find("the 2 records"), std::string::npos);
+  ASSERT_EQ(notes_on(patched, "Ghost").size(), 1u);
+  EXPECT_NE(notes_on(patched, "Ghost")[0].find("this policy's state is unknown"), std::string::npos);
+
+  // And back to a word of the vocabulary: no note on Ghost; the patched cache serves a warm load.
+  corpus.write("policies/en/z1.md", "---\nid: z1\ntitle: Z1\nstatus: Repealed\n---\n", 120);
+  Corpus again = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(again.cache.note, "");
+  EXPECT_EQ(dump(again), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_TRUE(notes_on(again, "Ghost").empty());
+  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_TRUE(warm.cache.merged);
+  EXPECT_EQ(dump(warm), dump(again));
 }
 
 }  // namespace patching
