@@ -102,7 +102,8 @@ def section(results, size):
     pg = {name: summary(results, name) for name in
           ("pg_stats", "pg_influence", "pg_influence_sampled", "pg_clusters", "pg_export", "pg_export_policy",
            "pg_stats_warm", "pg_clusters_warm", "pg_end_to_end", "pg_stats_first", "pg_end_to_end_warm",
-           "pg_history", "pg_in_force", "pg_report", "pg_stats_edit1", "pg_end_to_end_edit1", "pg_stats_edit10")}
+           "pg_history", "pg_in_force", "pg_report", "pg_stats_edit1", "pg_end_to_end_edit1", "pg_stats_edit10",
+           "pg_stats_edit_unknown")}
     phase_runs = [json_of(m["out"]) for m in runs(results, "pg_phases")]
     phase_runs = [data for data in phase_runs if data]
     warm_phase_runs = [json_of(m["out"]) for m in runs(results, "pg_phases_warm")]
@@ -184,6 +185,8 @@ def section(results, size):
     row("end to end after one record was edited", "pg_end_to_end_edit1",
         py_task("policy_view", "pagerank", "undirected", "louvain", "graphml"))
     row("`stats` after ten records were edited", "pg_stats_edit10", py_task())
+    row("`stats` after a record whose status word is outside the vocabulary was edited", "pg_stats_edit_unknown",
+        py_task())
     row("`history` of the most amended policy, warm cache", "pg_history", None)
     row("`in-force --at 2015-06-30`, warm cache", "pg_in_force", None)
     row("`report` (every page and family diagram), warm cache", "pg_report", None)
@@ -192,6 +195,8 @@ def section(results, size):
     edit_notes = []
     for label, name, against in (("`stats` after one edit", "pg_stats_edit1", "pg_stats_warm"),
                                  ("`stats` after ten edits", "pg_stats_edit10", "pg_stats_warm"),
+                                 ("`stats` after an edit of a status word outside the vocabulary",
+                                  "pg_stats_edit_unknown", "pg_stats_warm"),
                                  ("end to end after one edit", "pg_end_to_end_edit1", "pg_end_to_end_warm")):
         if pg.get(name) and pg.get(against):
             edit_notes.append(f"{label} {ratio(pg[name]['wall'], pg[against]['wall'])} the warm run")
