@@ -47,6 +47,7 @@
 // is quoted and its quotes doubled. Control characters are kept. Rows end with LF.
 //
 // To a stream (stdout) the export is nodes.csv, a blank line, then edges.csv.
+#include <charconv>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -54,20 +55,34 @@
 
 #include "csv_folder.hpp"
 #include "node_attributes.hpp"
+#include "ordered_chunks.hpp"
 
 namespace policygraph {
 
-void write_csv_field(std::ostream& out, std::string_view field) {
+namespace export_detail {
+namespace {
+
+/// write_csv_field, appended to `out`.
+void append_csv_field(std::string& out, std::string_view field) {
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << field;
+    out += field;
     return;
   }
-  out << '"';
+  out += '"';
   for (char c : field) {
-    if (c == '"') out << '"';
-    out << c;
+    if (c == '"') out += '"';
+    out += c;
   }
-  out << '"';
+  out += '"';
+}
+
+}  // namespace
+}  // namespace export_detail
+
+void write_csv_field(std::ostream& out, std::string_view field) {
+  std::string text;
+  export_detail::append_csv_field(text, field);
+  out << text;
 }
 
 namespace export_detail {
@@ -119,14 +134,18 @@ std::string column_header(const AttributeColumn& column) {
 }
 
 /// The cells of a row in `columns` (ascending), empty fields where a cell is missing.
-void write_cells(std::ostream& out, const std::vector<Cell>& cells, const std::vector<std::size_t>& columns) {
+void append_cells(std::string& out, const std::vector<Cell>& cells, const std::vector<std::size_t>& columns,
+                  std::string& scratch) {
   auto cell = cells.begin();
   for (std::size_t column : columns) {
-    out << ',';
+    out += ',';
     while (cell != cells.end() && cell->column < column) ++cell;
-    if (cell != cells.end() && cell->column == column) write_csv_field(out, value_text(cell->value));
+    if (cell != cells.end() && cell->column == column) append_csv_field(out, value_view(cell->value, scratch));
   }
 }
+
+// Rows formatted per chunk, on every core (ordered_chunks.hpp), as GraphML's are.
+constexpr std::size_t rows_per_chunk = 4096;
 
 std::vector<std::size_t> all_columns(const AttributeTable& table) {
   std::vector<std::size_t> columns(table.columns().size());
@@ -135,35 +154,55 @@ std::vector<std::size_t> all_columns(const AttributeTable& table) {
 }
 
 void write_all_nodes(std::ostream& out, const Graph& graph, const AttributeTable& table) {
-  out << ":ID(Node),id,:LABEL";
+  std::string header = ":ID(Node),id,:LABEL";
   for (const AttributeColumn& column : table.columns()) {
-    out << ',';
-    write_csv_field(out, column_header(column));
+    header += ',';
+    append_csv_field(header, column_header(column));
   }
-  out << '\n';
+  out << header << '\n';
   const std::vector<std::size_t> columns = all_columns(table);
-  std::vector<Cell> cells;
-  for (std::size_t row = 0; row < table.vertices().size(); ++row) {
-    const VertexId v = table.vertices()[row];
-    write_csv_field(out, graph.key(v));
-    out << ',';
-    write_csv_field(out, graph.node(v).id);
-    out << ',' << neo4j_label(graph.node(v).kind);
-    table.cells(row, cells);
-    write_cells(out, cells, columns);
-    out << '\n';
-  }
+  write_chunks_in_order(out, table.vertices().size(), rows_per_chunk,
+                        [&](std::size_t begin, std::size_t end, std::string& text) {
+                          std::vector<Cell> cells;
+                          std::string scratch;
+                          for (std::size_t row = begin; row < end; ++row) {
+                            const VertexId v = table.vertices()[row];
+                            append_csv_field(text, graph.key(v));
+                            text += ',';
+                            append_csv_field(text, graph.node(v).id);
+                            text += ',';
+                            text += neo4j_label(graph.node(v).kind);
+                            table.cells(row, cells);
+                            append_cells(text, cells, columns, scratch);
+                            text += '\n';
+                          }
+                        });
+}
+
+/// One edge's row after its two ends: `,TYPE,kind,weight`.
+void append_edge_tail(std::string& text, EdgeKind kind, double weight) {
+  text += ',';
+  text += neo4j_type(kind);
+  text += ',';
+  text += to_string(kind);
+  text += ',';
+  char number[32];
+  text.append(number, std::to_chars(number, number + sizeof number, weight).ptr);
+  text += '\n';
 }
 
 void write_all_edges(std::ostream& out, const Graph& graph, const std::vector<EdgeId>& edges) {
   out << ":START_ID(Node),:END_ID(Node),:TYPE,kind,weight:double\n";
-  for (EdgeId e : edges) {
-    const Edge& edge = graph.edge(e);
-    write_csv_field(out, graph.key(edge.source));
-    out << ',';
-    write_csv_field(out, graph.key(edge.target));
-    out << ',' << neo4j_type(edge.kind) << ',' << to_string(edge.kind) << ',' << format_double(edge.weight) << '\n';
-  }
+  write_chunks_in_order(out, edges.size(), rows_per_chunk * 4,
+                        [&](std::size_t begin, std::size_t end, std::string& text) {
+                          for (std::size_t i = begin; i < end; ++i) {
+                            const Edge& edge = graph.edge(edges[i]);
+                            append_csv_field(text, graph.key(edge.source));
+                            text += ',';
+                            append_csv_field(text, graph.key(edge.target));
+                            append_edge_tail(text, edge.kind, edge.weight);
+                          }
+                        });
 }
 
 /// The node file of one kind: its rows of the table, and the columns they have a value in.
@@ -174,21 +213,27 @@ struct KindNodes {
 
 void write_kind_nodes(std::ostream& out, const Graph& graph, const AttributeTable& table, NodeKind kind,
                       const KindNodes& part) {
-  out << "id:ID(" << neo4j_label(kind) << "),:LABEL";
+  std::string header = "id:ID(" + neo4j_label(kind) + "),:LABEL";
   for (std::size_t column : part.columns) {
-    out << ',';
-    write_csv_field(out, column_header(table.columns()[column]));
+    header += ',';
+    append_csv_field(header, column_header(table.columns()[column]));
   }
-  out << '\n';
-  std::vector<Cell> cells;
-  for (std::size_t row : part.rows) {
-    const VertexId v = table.vertices()[row];
-    write_csv_field(out, graph.node(v).id);
-    out << ',' << neo4j_label(kind);
-    table.cells(row, cells);
-    write_cells(out, cells, part.columns);
-    out << '\n';
-  }
+  out << header << '\n';
+  const std::string label = neo4j_label(kind);
+  write_chunks_in_order(out, part.rows.size(), rows_per_chunk,
+                        [&](std::size_t begin, std::size_t end, std::string& text) {
+                          std::vector<Cell> cells;
+                          std::string scratch;
+                          for (std::size_t i = begin; i < end; ++i) {
+                            const std::size_t row = part.rows[i];
+                            append_csv_field(text, graph.node(table.vertices()[row]).id);
+                            text += ',';
+                            text += label;
+                            table.cells(row, cells);
+                            append_cells(text, cells, part.columns, scratch);
+                            text += '\n';
+                          }
+                        });
 }
 
 /// The rows of each kind and the columns they have a value in.
@@ -218,13 +263,16 @@ void write_group_edges(std::ostream& out, const Graph& graph, const EdgeGroup& g
                        const std::vector<EdgeId>& edges) {
   const auto& [type, start, end] = group;
   out << ":START_ID(" << neo4j_label(start) << "),:END_ID(" << neo4j_label(end) << "),:TYPE,kind,weight:double\n";
-  for (EdgeId e : edges) {
-    const Edge& edge = graph.edge(e);
-    write_csv_field(out, graph.node(edge.source).id);
-    out << ',';
-    write_csv_field(out, graph.node(edge.target).id);
-    out << ',' << neo4j_type(type) << ',' << to_string(type) << ',' << format_double(edge.weight) << '\n';
-  }
+  write_chunks_in_order(out, edges.size(), rows_per_chunk * 4,
+                        [&](std::size_t first, std::size_t last, std::string& text) {
+                          for (std::size_t i = first; i < last; ++i) {
+                            const Edge& edge = graph.edge(edges[i]);
+                            append_csv_field(text, graph.node(edge.source).id);
+                            text += ',';
+                            append_csv_field(text, graph.node(edge.target).id);
+                            append_edge_tail(text, type, edge.weight);
+                          }
+                        });
 }
 
 std::string node_file_name(NodeKind kind) { return std::string(to_string(kind)) + std::string(nodes_suffix); }
