@@ -14,6 +14,7 @@
 // Gephi finds `label`; the edge keys are `weight` (Gephi's edge weight) and `edge_kind` (named `kind`).
 #include <charconv>
 #include <set>
+#include <unordered_set>
 
 #include "node_attributes.hpp"
 #include "ordered_chunks.hpp"
@@ -39,7 +40,9 @@ std::string nmtoken(std::string_view name) {
   return token.empty() ? std::string("_") : token;
 }
 
-std::string unique_name(const std::string& base, std::set<std::string>& used) {
+// `base`, or `base_2`, `base_3`... the first that `used` does not hold yet; it then does.
+template <typename Set>
+std::string unique_name(const std::string& base, Set& used) {
   std::string name = base;
   for (int suffix = 2; !used.insert(name).second; ++suffix) name = base + "_" + std::to_string(suffix);
   return name;
@@ -62,7 +65,8 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
     ids_changed = ids_changed || node_ids.back() != key;
   }
   if (ids_changed) {
-    std::set<std::string> used;
+    std::unordered_set<std::string> used;  // a set of every id: hashed, not ordered
+    used.reserve(node_ids.size());
     for (std::string& id : node_ids) id = unique_name(id, used);
   }
 

@@ -224,8 +224,15 @@ void XmlWriter::close_start_tag() {
 }
 
 void XmlWriter::indent(std::size_t depth) {
-  buffer_ += '\n';
-  buffer_.append(2 * depth, ' ');
+  // A newline and the spaces in one append: this runs for every element written.
+  static constexpr std::string_view newline_and_spaces =
+      "\n                                                                ";
+  if (2 * depth < newline_and_spaces.size()) {
+    buffer_.append(newline_and_spaces.data(), 1 + 2 * depth);
+  } else {
+    buffer_ += '\n';
+    buffer_.append(2 * depth, ' ');
+  }
 }
 
 XmlWriter& XmlWriter::start(std::string_view name) {
