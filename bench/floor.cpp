@@ -10,8 +10,13 @@
 // read every file into memory (open, read, close), and run libyaml's parser over every
 // front matter, discarding its events (no records built, no diagnostics, no cache). What
 // policygraph spends above the sum is its own work: building records, checking text,
-// merging languages, the cache. Prints JSON.
+// merging languages, the cache. Built with libfyaml (when installed), it times libfyaml's
+// parser over the same front matter too (`parse_libfyaml`): the other YAML parser Debian has.
+// Prints JSON.
 #include <yaml.h>
+#ifdef POLICYGRAPH_BENCH_LIBFYAML
+#include <libfyaml.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
@@ -59,7 +64,7 @@ std::string_view yaml_text(const std::filesystem::path& path, std::string_view t
   return text.substr(start + 1, end == std::string_view::npos ? std::string_view::npos : end - start);
 }
 
-// Every event of `text`, discarded; false on a parse error.
+// Every event of `text`, discarded, by libyaml; false on a parse error.
 std::size_t parse_events(std::string_view text, bool& ok) {
   yaml_parser_t parser;
   yaml_parser_initialize(&parser);
@@ -79,6 +84,64 @@ std::size_t parse_events(std::string_view text, bool& ok) {
   }
   yaml_parser_delete(&parser);
   return events;
+}
+
+#ifdef POLICYGRAPH_BENCH_LIBFYAML
+// The same by libfyaml.
+std::size_t parse_events_libfyaml(std::string_view text, bool& ok) {
+  fy_parse_cfg config{};
+  config.flags = FYPCF_QUIET;
+  fy_parser* parser = fy_parser_create(&config);
+  ok = parser != nullptr && fy_parser_set_string(parser, text.data(), text.size()) == 0;
+  std::size_t events = 0;
+  while (ok) {
+    fy_event* event = fy_parser_parse(parser);
+    if (event == nullptr) {
+      ok = !fy_parser_get_stream_error(parser);
+      break;
+    }
+    ++events;
+    const bool done = event->type == FYET_STREAM_END;
+    fy_parser_event_free(parser, event);
+    if (done) break;
+  }
+  if (parser != nullptr) fy_parser_destroy(parser);
+  return events;
+}
+#endif
+
+// Parses the YAML of every file with `parse`, on `threads` threads: a JSON Lines file a
+// document per line. Counts events and failures; returns the wall time.
+template <typename Parse>
+double parse_all(const std::vector<std::filesystem::path>& files, const std::vector<std::string>& texts,
+                 unsigned threads, Parse parse, std::size_t& event_total, std::size_t& failures) {
+  const auto start = Clock::now();
+  std::vector<std::size_t> events(files.size());
+  std::vector<char> failed(files.size(), 0);
+  on_threads(files.size(), threads, [&](std::size_t i) {
+    const std::string_view yaml = yaml_text(files[i], texts[i]);
+    bool ok = true;
+    if (files[i].extension() == ".jsonl" || files[i].extension() == ".ndjson") {
+      for (std::size_t from = 0; from < yaml.size();) {
+        std::size_t end = yaml.find('\n', from);
+        if (end == std::string_view::npos) end = yaml.size();
+        bool line_ok = true;
+        if (end > from) events[i] += parse(yaml.substr(from, end - from), line_ok);
+        ok = ok && line_ok;
+        from = end + 1;
+      }
+    } else {
+      events[i] = parse(yaml, ok);
+    }
+    failed[i] = ok ? 0 : 1;
+  });
+  const double wall = seconds_since(start);
+  event_total = failures = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    event_total += events[i];
+    failures += static_cast<std::size_t>(failed[i]);
+  }
+  return wall;
 }
 
 }  // namespace
@@ -111,39 +174,25 @@ int main(int argc, char** argv) {
   });
   const double read = seconds_since(start);
 
-  start = Clock::now();
-  std::vector<std::size_t> events(files.size()), yaml_bytes(files.size());
-  std::vector<char> failed(files.size(), 0);
-  on_threads(files.size(), threads, [&](std::size_t i) {
-    const std::string_view yaml = yaml_text(files[i], texts[i]);
-    yaml_bytes[i] = yaml.size();
-    bool ok = true;
-    if (files[i].extension() == ".jsonl" || files[i].extension() == ".ndjson") {
-      // A document per line.
-      for (std::size_t from = 0; from < yaml.size();) {
-        std::size_t end = yaml.find('\n', from);
-        if (end == std::string_view::npos) end = yaml.size();
-        bool line_ok = true;
-        if (end > from) events[i] += parse_events(yaml.substr(from, end - from), line_ok);
-        ok = ok && line_ok;
-        from = end + 1;
-      }
-    } else {
-      events[i] = parse_events(yaml, ok);
-    }
-    failed[i] = ok ? 0 : 1;
-  });
-  const double parse = seconds_since(start);
+  std::size_t event_total = 0, failures = 0;
+  const double parse = parse_all(files, texts, threads, parse_events, event_total, failures);
+#ifdef POLICYGRAPH_BENCH_LIBFYAML
+  std::size_t fy_events = 0, fy_failures = 0;
+  const double parse_libfyaml = parse_all(files, texts, threads, parse_events_libfyaml, fy_events, fy_failures);
+#endif
 
-  std::size_t bytes = 0, yaml_total = 0, event_total = 0, failures = 0;
+  std::size_t bytes = 0, yaml_total = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     bytes += texts[i].size();
-    yaml_total += yaml_bytes[i];
-    event_total += events[i];
-    failures += static_cast<std::size_t>(failed[i]);
+    yaml_total += yaml_text(files[i], texts[i]).size();
   }
   std::cout << "{\n  \"threads\": " << threads << ",\n  \"files\": " << files.size() << ",\n  \"bytes\": " << bytes
             << ",\n  \"yaml_bytes\": " << yaml_total << ",\n  \"events\": " << event_total
             << ",\n  \"parse_failures\": " << failures << ",\n  \"list\": " << list << ",\n  \"read\": " << read
-            << ",\n  \"parse\": " << parse << ",\n  \"total\": " << list + read + parse << "\n}\n";
+            << ",\n  \"parse\": " << parse << ",\n  \"total\": " << list + read + parse;
+#ifdef POLICYGRAPH_BENCH_LIBFYAML
+  std::cout << ",\n  \"parse_libfyaml\": " << parse_libfyaml << ",\n  \"libfyaml_events\": " << fy_events
+            << ",\n  \"libfyaml_failures\": " << fy_failures;
+#endif
+  std::cout << "\n}\n";
 }
