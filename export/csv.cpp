@@ -261,8 +261,10 @@ using EdgeGroup = std::tuple<EdgeKind, NodeKind, NodeKind>;
 
 void write_group_edges(std::ostream& out, const Graph& graph, const EdgeGroup& group,
                        const std::vector<EdgeId>& edges) {
-  const auto& [type, start, end] = group;
-  out << ":START_ID(" << neo4j_label(start) << "),:END_ID(" << neo4j_label(end) << "),:TYPE,kind,weight:double\n";
+  // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+  const EdgeKind type = std::get<0>(group);
+  out << ":START_ID(" << neo4j_label(std::get<1>(group)) << "),:END_ID(" << neo4j_label(std::get<2>(group))
+      << "),:TYPE,kind,weight:double\n";
   write_chunks_in_order(out, edges.size(), rows_per_chunk * 4,
                         [&](std::size_t first, std::size_t last, std::string& text) {
                           for (std::size_t i = first; i < last; ++i) {

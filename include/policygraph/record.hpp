@@ -26,6 +26,7 @@ std::string_view to_string(RecordKind kind);
 struct Location {
   int line = 0;
   int column = 0;
+  bool operator==(const Location&) const = default;
 };
 
 /// An id named by a record, with where it was named, so that a bad reference
