@@ -116,6 +116,7 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
   xml.children_follow();
   const std::size_t depth = xml.depth();
   std::vector<std::string> data_tags;
+  data_tags.reserve(node_key_ids.size());
   for (const std::string& id : node_key_ids) data_tags.push_back(XmlWriter::start_tag("data", {{"key", id}}));
   write_chunks_in_order(
       out, table.vertices().size(), rows_per_chunk, [&](std::size_t begin, std::size_t end, std::string& buffer) {
