@@ -9,15 +9,17 @@
 // ordered them.
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <set>
 #include <string>
+#include <thread>
 #include <tuple>
-#include <unordered_map>
 
 #include "graph/kind_id_order.hpp"
 #include "policygraph/evolution.hpp"
 #include "policygraph/graph.hpp"
 #include "policygraph/lineage.hpp"
+#include "support/for_each_index.hpp"
 
 namespace policygraph {
 namespace {
@@ -28,6 +30,23 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
   return text;
+}
+
+// fold_name, written into `folded` (cleared first), which keeps its capacity.
+void fold_name_into(std::string_view name, std::string& folded) {
+  name = trim(name);
+  folded.clear();
+  bool in_space = false;
+  for (char c : name) {
+    if (is_ascii_space(c)) {
+      in_space = true;
+      continue;
+    }
+    if (in_space) folded += ' ';
+    in_space = false;
+    // ASCII letters only: bytes of multi-byte UTF-8 sequences are >= 0x80 and stay as they are.
+    folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
 }
 
 class FullGraphBuilder {
@@ -60,7 +79,8 @@ class FullGraphBuilder {
                                              .date = is_policy ? record.date : std::nullopt,
                                              .record = static_cast<std::int32_t>(index)});
     }
-    for (std::uint32_t index : order) add_edges(records_[index], vertex[index]);
+    look_up_described_references();
+    for (std::uint32_t index : order) add_edges(records_[index], index, vertex[index]);
     report_unresolved();
     Graph graph = std::move(builder_).finish();
     lineage_diagnostics(graph, diagnostics_);
@@ -69,11 +89,47 @@ class FullGraphBuilder {
   }
 
  private:
-  // The node of a referred id: the described one, or an unresolved node labelled by its id.
-  // The first reference to each unresolved id is kept for its note, the others counted.
-  VertexId referred(NodeKind kind, const Reference& reference, const Record& record, std::string_view field) {
+  // The described vertex of every policy and facility reference, looked up on every core
+  // before the serial pass that adds the edges. At 100,000 policies these lookups are most
+  // of the build (each one a few cache misses: a table of 2 M slots, then the node and its
+  // id), and they only read the builder, which holds the described nodes alone by now.
+  // Each record's references are at first_reference_[index]: its relations, then its
+  // related facilities, then its related policies.
+  void look_up_described_references() {
+    first_reference_.assign(records_.size() + 1, 0);
+    for (std::size_t index = 0; index < records_.size(); ++index) {
+      const Record& record = records_[index];
+      first_reference_[index + 1] = first_reference_[index] + record.relations.size() +
+                                    record.related_facilities.size() + record.related_policies.size();
+    }
+    described_.assign(first_reference_.back(), not_described);
+    constexpr std::size_t records_per_task = 4096;
+    const std::size_t tasks = (records_.size() + records_per_task - 1) / records_per_task;
+    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    support::for_each_index(tasks, threads, [&](std::size_t task) {
+      const std::size_t end = std::min(records_.size(), (task + 1) * records_per_task);
+      for (std::size_t index = task * records_per_task; index < end; ++index) {
+        const Record& record = records_[index];
+        VertexId* at = described_.data() + first_reference_[index];
+        auto look_up = [&](NodeKind kind, const Reference& reference) {
+          *at++ = builder_.find(kind, reference.id).value_or(not_described);
+        };
+        for (const RelationItem& item : record.relations) look_up(NodeKind::policy, item.other);
+        for (const Reference& reference : record.related_facilities) look_up(NodeKind::facility, reference);
+        for (const Reference& reference : record.related_policies) look_up(NodeKind::policy, reference);
+      }
+      return true;
+    });
+  }
+
+  // The node of a referred id: the described one (looked up already), or an unresolved node
+  // labelled by its id. The first reference to each unresolved id is kept for its note, the
+  // others counted.
+  VertexId referred(NodeKind kind, const Reference& reference, VertexId described, const Record& record,
+                    std::string_view field) {
+    if (described != not_described) return described;
     if (auto found = builder_.find(kind, reference.id)) {
-      if (!builder_.node(*found).resolved) ++unresolved_[unresolved_slot_.at(*found)].references;
+      if (!builder_.node(*found).resolved) ++unresolved_[unresolved_index_[*found]].references;
       return *found;
     }
     VertexId vertex = builder_.add_node(Node{.kind = kind,
@@ -82,7 +138,8 @@ class FullGraphBuilder {
                                              .resolved = false,
                                              .date = std::nullopt,
                                              .record = -1});
-    unresolved_slot_.emplace(vertex, unresolved_.size());
+    if (unresolved_index_.size() <= vertex) unresolved_index_.resize(std::size_t{vertex} + 1);
+    unresolved_index_[vertex] = static_cast<std::uint32_t>(unresolved_.size());
     unresolved_.push_back({kind, &record, &reference, field, 1});
     return vertex;
   }
@@ -110,12 +167,14 @@ class FullGraphBuilder {
 
   // A cluster or tag node; nullopt for a name that folds to nothing (an empty name is absent,
   // MODEL.md section 1). The label is the name as first seen, trimmed.
+  // The name is folded into a buffer kept between calls: most references name a cluster or
+  // tag seen before, and finding it then allocates nothing.
   std::optional<VertexId> named(NodeKind kind, const std::string& name) {
-    std::string id = fold_name(name);
-    if (id.empty()) return std::nullopt;
-    if (auto found = builder_.find(kind, id)) return *found;
+    fold_name_into(name, folded_);
+    if (folded_.empty()) return std::nullopt;
+    if (auto found = builder_.find(kind, folded_)) return *found;
     return builder_.add_node(Node{.kind = kind,
-                                  .id = std::move(id),
+                                  .id = folded_,
                                   .label = std::string(trim(name)),
                                   .resolved = true,
                                   .date = std::nullopt,
@@ -180,26 +239,33 @@ class FullGraphBuilder {
                     std::string(field_name(item)) + " on the other record)"});
   }
 
-  void add_edges(const Record& record, VertexId self) {
+  void add_edges(const Record& record, std::uint32_t index, VertexId self) {
+    const VertexId* described = described_.data() + first_reference_[index];
+    const VertexId* described_facilities = described + record.relations.size();
+    const VertexId* described_policies = described_facilities + record.related_facilities.size();
     // Lineage fields belong to policies and relatedPolicies to facilities (MODEL.md
     // section 1); a field on the other kind is not an edge of the graph.
     if (record.kind == RecordKind::policy) {
       note_unused(record, record.related_policies, "relatedPolicies",
                   "a policy names its facilities in relatedFacilities");
-      for (const RelationItem& item : record.relations) {
+      for (std::size_t i = 0; i < record.relations.size(); ++i) {
+        const RelationItem& item = record.relations[i];
         const std::string_view field = field_name(item);
         if (!usable(record, item.other, field)) continue;
-        const VertexId other = referred(NodeKind::policy, item.other, record, field);
+        const VertexId other = referred(NodeKind::policy, item.other, described[i], record, field);
         const VertexId source = item.inverse ? other : self;
         const VertexId target = item.inverse ? self : other;
         const EdgeKind kind = edge_kind(item.relation);
         builder_.add_edge(source, target, kind, relation_weight(kind));
         check_direction(record, item, source, target, kind);
       }
-      for (const Reference& reference : record.related_facilities)
+      for (std::size_t i = 0; i < record.related_facilities.size(); ++i) {
+        const Reference& reference = record.related_facilities[i];
         if (!reference.id.empty())
-          builder_.add_edge(self, referred(NodeKind::facility, reference, record, "relatedFacilities"),
-                            EdgeKind::related_facility, weights_.facility);
+          builder_.add_edge(
+              self, referred(NodeKind::facility, reference, described_facilities[i], record, "relatedFacilities"),
+              EdgeKind::related_facility, weights_.facility);
+      }
     } else {
       // One note per relation field, at its first item.
       std::vector<std::string_view> noted;
@@ -215,10 +281,12 @@ class FullGraphBuilder {
                                            "' is not used: lineage links join policies; write it in the policy's "
                                            "record"});
       }
-      for (const Reference& reference : record.related_policies)
+      for (std::size_t i = 0; i < record.related_policies.size(); ++i) {
+        const Reference& reference = record.related_policies[i];
         if (!reference.id.empty())
-          builder_.add_edge(referred(NodeKind::policy, reference, record, "relatedPolicies"), self,
-                            EdgeKind::related_facility, weights_.facility);
+          builder_.add_edge(referred(NodeKind::policy, reference, described_policies[i], record, "relatedPolicies"),
+                            self, EdgeKind::related_facility, weights_.facility);
+      }
     }
     for (const std::string& name : record.clusters)
       if (auto cluster = named(NodeKind::cluster, name))
@@ -235,12 +303,16 @@ class FullGraphBuilder {
     std::size_t references;
   };
 
+  static constexpr VertexId not_described = std::numeric_limits<VertexId>::max();
+
   const std::vector<Record>& records_;
   GraphBuilder builder_;
+  std::vector<std::size_t> first_reference_;  ///< by record index, into described_
+  std::vector<VertexId> described_;           ///< by reference, or not_described
   std::vector<Unresolved> unresolved_;
-  std::unordered_map<VertexId, std::size_t> unresolved_slot_;
-  std::set<std::tuple<VertexId, VertexId, std::uint8_t>>
-      backward_warned_;  ///< an unresolved node's entry in unresolved_
+  std::vector<std::uint32_t> unresolved_index_;  ///< by vertex: an unresolved node's entry in unresolved_
+  std::set<std::tuple<VertexId, VertexId, std::uint8_t>> backward_warned_;
+  std::string folded_;  ///< named()'s buffer
   Diagnostics& diagnostics_;
   const ViewWeights& weights_;
 };
@@ -248,20 +320,8 @@ class FullGraphBuilder {
 }  // namespace
 
 std::string fold_name(std::string_view name) {
-  name = trim(name);
   std::string folded;
-  folded.reserve(name.size());
-  bool in_space = false;
-  for (char c : name) {
-    if (is_ascii_space(c)) {
-      in_space = true;
-      continue;
-    }
-    if (in_space) folded += ' ';
-    in_space = false;
-    // ASCII letters only: bytes of multi-byte UTF-8 sequences are >= 0x80 and stay as they are.
-    folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
+  fold_name_into(name, folded);
   return folded;
 }
 

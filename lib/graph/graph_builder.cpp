@@ -6,11 +6,13 @@
 //
 // The nodes end in (kind, id) order, which is all Graph::find needs: the graph keeps no
 // index of its own. The builder's index (slots_) holds vertex ids and compares against the
-// nodes' own ids, so neither adding nor finding a node builds a string. Edges and adjacency
-// lists are ordered by counting sorts over vertex ids and kinds, O(E + V), not by comparisons.
+// nodes' own ids, so neither adding nor finding a node builds a string. Edges are ordered by
+// a counting sort over their sources and a small sort of each source's few edges, adjacency
+// lists by counting sorts over vertex ids and kinds: O(E + V), no sort of all edges.
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <span>
 #include <tuple>
 
 #include "graph/kind_id_order.hpp"
@@ -62,20 +64,35 @@ bool source_kind_target_less(const Edge& a, const Edge& b) {
   return std::tie(a.source, a.kind, a.target) < std::tie(b.source, b.kind, b.target);
 }
 
+bool kind_target_less(const Edge& a, const Edge& b) { return std::tie(a.kind, a.target) < std::tie(b.kind, b.target); }
+
+// One source's edges sorted by (kind, target), stably. A source has a handful of edges (a
+// record's references), where insertion sort is the fastest there is.
+void sort_out_edges(std::span<Edge> edges) {
+  constexpr std::size_t insertion_sort_limit = 32;
+  if (edges.size() > insertion_sort_limit) {
+    std::stable_sort(edges.begin(), edges.end(), kind_target_less);
+    return;
+  }
+  for (std::size_t i = 1; i < edges.size(); ++i) {
+    const Edge moving = edges[i];
+    std::size_t j = i;
+    for (; j > 0 && kind_target_less(moving, edges[j - 1]); --j) edges[j] = edges[j - 1];
+    edges[j] = moving;
+  }
+}
+
 // Sorts the edges by (source, kind, target), stably, so that among duplicates the first one
-// added comes first. Two stable counting sorts, by target and then by (source, kind), do it
-// in O(E + V) with no comparisons; the views add their edges in order already, so a check
-// comes first.
+// added comes first: a counting sort by source, O(E + V), then each source's few edges by
+// (kind, target). The views add their edges in order already, so a check comes first.
 void sort_edges(std::vector<Edge>& edges, std::size_t node_count) {
   if (std::is_sorted(edges.begin(), edges.end(), source_kind_target_less)) return;
-  const std::vector<EdgeId> by_target =
-      stable_bucket_sort(all_edges(edges.size()), node_count, [&](EdgeId e) { return edges[e].target; });
-  const std::vector<EdgeId> order = stable_bucket_sort(by_target, node_count * edge_kind_count, [&](EdgeId e) {
-    return std::size_t{edges[e].source} * edge_kind_count + kind_index(edges[e].kind);
-  });
-  std::vector<Edge> sorted;
-  sorted.reserve(edges.size());
-  for (EdgeId e : order) sorted.push_back(edges[e]);
+  std::vector<EdgeId> next = bucket_offsets(edges.size(), node_count, [&](EdgeId e) { return edges[e].source; });
+  const std::vector<EdgeId> offsets = next;
+  std::vector<Edge> sorted(edges.size());
+  for (const Edge& edge : edges) sorted[next[edge.source]++] = edge;
+  for (std::size_t v = 0; v < node_count; ++v)
+    sort_out_edges(std::span<Edge>(sorted).subspan(offsets[v], offsets[v + 1] - offsets[v]));
   edges.swap(sorted);
 }
 

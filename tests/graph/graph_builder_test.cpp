@@ -164,6 +164,32 @@ TEST(GraphBuilder, AdjacencyIsInKindThenOtherEndOrder) {
             (std::vector<std::string>{"tagged policy:a", "tagged policy:b"}));
 }
 
+// A source with more edges than a record usually states (a hub of a policy view, say):
+// 40 targets, each named twice in a scrambled order, both kinds, merged into 80 edges in
+// (kind, target) order that keep the weight of the first statement.
+TEST(GraphBuilder, ManyEdgesOfOneSourceSortAndMergeStably) {
+  GraphBuilder builder;
+  std::vector<VertexId> targets;
+  for (int i = 0; i < 40; ++i) targets.push_back(builder.add_node(policy("t" + std::to_string(100 + i))));
+  const VertexId hub = builder.add_node(policy("hub"));
+  for (int statement = 0; statement < 2; ++statement)
+    for (int step = 0; step < 40; ++step) {
+      const int i = (step * 17) % 40;  // 17 is prime to 40: every target once, out of order
+      builder.add_edge(hub, targets[i], EdgeKind::related, 1.0 + statement);
+      builder.add_edge(hub, targets[i], EdgeKind::supersedes, 1.0 + statement);
+    }
+  Graph graph = std::move(builder).finish();
+  const VertexId v = *graph.find(NodeKind::policy, "hub");
+  const auto out = graph.out_edges(v);
+  ASSERT_EQ(out.size(), 80u);
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const Edge& edge = graph.edge(out[k]);
+    EXPECT_EQ(edge.kind, k < 40 ? EdgeKind::supersedes : EdgeKind::related) << k;
+    EXPECT_EQ(graph.node(edge.target).id, "t" + std::to_string(100 + k % 40)) << k;
+    EXPECT_EQ(edge.weight, 1.0) << k;  // the first statement's
+  }
+}
+
 // reserve() is a hint: the graph is the same with or without it.
 TEST(GraphBuilder, ReserveChangesNothing) {
   auto build = [](bool reserve) {
