@@ -129,6 +129,48 @@ TEST(NodeAttributes, YearBeyondInt32IsLongAndANonCanonicalValueLastMakesAString)
   EXPECT_EQ(std::get<std::string_view>(*find_value(table, 0, "ref")), "12");
 }
 
+// Enough nodes that the table reads them in ranges, one per core: a name's type, whether a
+// selected node has it, and each field's column come out as over the whole graph at once.
+TEST(NodeAttributes, ManyNodesGiveOneSchemaWhateverRangeANameIsIn) {
+  constexpr int count = 20000;
+  auto records = std::make_shared<std::vector<Record>>(count);
+  for (int i = 0; i < count; ++i) {
+    Attributes& fields = (*records)[i].attributes;
+    fields.add("amount", i == count - 1 ? "many" : std::to_string(i));  // a string, last of all
+    fields.add("year", i == count - 1 ? "3000000000" : "2000");         // long, by the last one
+    fields.add("serial", std::to_string(i));                            // long throughout
+    if (i == 0) fields.add("early", "first");
+    if (i == count - 1) fields.add("late", "last");
+  }
+  GraphBuilder builder(records);
+  for (int i = 0; i < count; ++i)
+    builder.add_node(Node{.kind = NodeKind::policy, .id = "p" + std::to_string(100000 + i), .record = i});
+  Graph graph = std::move(builder).finish();
+
+  AttributeTable whole(graph, {});
+  EXPECT_EQ(find_column(whole, "amount")->type, ValueType::string);
+  EXPECT_EQ(find_column(whole, "year")->type, ValueType::long_integer);
+  EXPECT_EQ(find_column(whole, "serial")->type, ValueType::long_integer);
+  ASSERT_NE(find_column(whole, "early"), nullptr);
+  ASSERT_NE(find_column(whole, "late"), nullptr);
+  EXPECT_EQ(std::get<std::string_view>(*find_value(whole, 0, "early")), "first");
+  EXPECT_EQ(std::get<std::string_view>(*find_value(whole, count - 1, "late")), "last");
+  EXPECT_EQ(std::get<std::string_view>(*find_value(whole, count / 2, "amount")), std::to_string(count / 2));
+  EXPECT_EQ(std::get<std::int64_t>(*find_value(whole, count - 1, "serial")), count - 1);
+  EXPECT_EQ(std::get<std::int64_t>(*find_value(whole, count - 1, "year")), 3000000000);
+  EXPECT_FALSE(find_value(whole, count / 2, "late").has_value());
+
+  // The last node alone: its names only, typed over the whole graph.
+  ExportOptions last_only;
+  last_only.selection.vertices.assign(graph.node_count(), false);
+  last_only.selection.vertices[count - 1] = true;
+  AttributeTable last(graph, last_only);
+  EXPECT_EQ(find_column(last, "early"), nullptr);
+  ASSERT_NE(find_column(last, "late"), nullptr);
+  EXPECT_EQ(find_column(last, "serial")->type, ValueType::long_integer);
+  EXPECT_EQ(std::get<std::string_view>(*find_value(last, 0, "amount")), "many");
+}
+
 TEST(NodeAttributes, ARowAskedTwiceHasTheSameCells) {
   Graph graph = make_export_graph();
   NodeMetrics metrics = make_export_metrics();
