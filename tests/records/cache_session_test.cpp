@@ -7,14 +7,13 @@ namespace policygraph {
 namespace {
 
 using namespace cache_test;
+using ParseCache = CacheTest;
 
-TEST(ParseCache, WarmLoadEqualsColdLoad) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, WarmLoadEqualsColdLoad) {
   write_corpus(corpus);
-  Corpus plain = load_corpus(corpus.root(), without_cache());
-  Corpus cold = load_corpus(corpus.root(), cached_in(cache.root()));
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus plain = load_plain();
+  Corpus cold = load_cached();
+  Corpus warm = load_cached();
 
   EXPECT_TRUE(cold.cache.used);
   EXPECT_EQ(cold.cache.parsed, corpus_files);
@@ -36,15 +35,13 @@ TEST(ParseCache, WarmLoadEqualsColdLoad) {
   EXPECT_EQ(dump(warm), dump(plain));
 }
 
-TEST(ParseCache, AnotherLanguageIsMergedAgainAndCached) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, AnotherLanguageIsMergedAgainAndCached) {
   write_corpus(corpus);
   LoadOptions in_chinese = cached_in(cache.root());
   in_chinese.preferred_language = "zh";
   LoadOptions plain_chinese = without_cache();
   plain_chinese.preferred_language = "zh";
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
 
   Corpus first = load_corpus(corpus.root(), in_chinese);  // the merged corpus is for English
   EXPECT_FALSE(first.cache.merged);
@@ -53,73 +50,63 @@ TEST(ParseCache, AnotherLanguageIsMergedAgainAndCached) {
   Corpus again = load_corpus(corpus.root(), in_chinese);
   EXPECT_TRUE(again.cache.merged);
   EXPECT_EQ(dump(again), dump(first));
-  Corpus english = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus english = load_cached();
   EXPECT_FALSE(english.cache.merged);
-  EXPECT_EQ(dump(english), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(english), dump(load_plain()));
 }
 
-TEST(ParseCache, WalkDiagnosticsAreNotCachedWithTheMergedCorpus) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, WalkDiagnosticsAreNotCachedWithTheMergedCorpus) {
   write_corpus(corpus);
   fs::create_symlink("a.md", corpus.root() / "policies" / "en" / "link.md");  // a note of the walk
-  Corpus cold = load_corpus(corpus.root(), cached_in(cache.root()));
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus cold = load_cached();
+  Corpus warm = load_cached();
   EXPECT_TRUE(warm.cache.merged);
   EXPECT_EQ(dump(warm), dump(cold));
   fs::remove(corpus.root() / "policies" / "en" / "link.md");
-  Corpus unlinked = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus unlinked = load_cached();
   EXPECT_TRUE(unlinked.cache.merged);
-  EXPECT_EQ(dump(unlinked), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(unlinked), dump(load_plain()));
   EXPECT_LT(unlinked.diagnostics.size(), warm.diagnostics.size());
 }
 
-TEST(ParseCache, OneChangedFileIsNotServedByTheMergedCorpus) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, OneChangedFileIsNotServedByTheMergedCorpus) {
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
+  load_cached();
   corpus.write("policies/zh/a.md", "---\nid: a\ntitle: 甲法修订\n---\n", 60);
-  Corpus changed = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus changed = load_cached();
   EXPECT_FALSE(changed.cache.merged);
   EXPECT_EQ(changed.cache.parsed, 1u);
-  EXPECT_EQ(dump(changed), dump(load_corpus(corpus.root(), without_cache())));
-  Corpus after = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(dump(changed), dump(load_plain()));
+  Corpus after = load_cached();
   EXPECT_TRUE(after.cache.merged);
   EXPECT_EQ(dump(after), dump(changed));
 }
 
-TEST(ParseCache, UnchangedCorpusIsNotWrittenAgain) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, UnchangedCorpusIsNotWrittenAgain) {
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   fs::path file = cache_file(corpus, cache.root());
   auto written = fs::last_write_time(file);
   fs::last_write_time(file, written - std::chrono::hours(2));
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   EXPECT_EQ(fs::last_write_time(file), written - std::chrono::hours(2));
 }
 
-TEST(ParseCache, ChangedFileAloneIsParsed) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, ChangedFileAloneIsParsed) {
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   corpus.write("policies/en/b.md", "---\nid: b\ntitle: B renamed\nyear: 2010\n---\n", 60);
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_cached();
   EXPECT_EQ(warm.cache.parsed, 1u);
   EXPECT_EQ(warm.cache.reused, corpus_files - 1);
-  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(warm), dump(load_plain()));
 }
 
-TEST(ParseCache, SameSizeSameTimeChangeIsFoundByTheStatusChangeTime) {
+TEST_F(ParseCache, SameSizeSameTimeChangeIsFoundByTheStatusChangeTime) {
   // What `touch -d` or `cp -p` leave: new bytes, old size, old time. Only ctime moved.
-  TempFolder corpus;
-  TempFolder cache;
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   const fs::path b = corpus.root() / "policies/en/b.md";
   auto time = fs::last_write_time(b);
   std::string text = read_bytes(b);
@@ -129,75 +116,65 @@ TEST(ParseCache, SameSizeSameTimeChangeIsFoundByTheStatusChangeTime) {
   text.replace(text.find("title: B"), 8, "title: Q");
   write_bytes(b, text);
   fs::last_write_time(b, time);
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_cached();
   EXPECT_EQ(warm.cache.parsed, 1u);
-  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(warm), dump(load_plain()));
 }
 
-TEST(ParseCache, AddedFileIsParsed) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, AddedFileIsParsed) {
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   corpus.write("policies/en/new.md", "---\nid: new\ntitle: New\n---\n");
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_cached();
   EXPECT_EQ(warm.cache.parsed, 1u);
   EXPECT_EQ(warm.cache.reused, corpus_files);
-  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
-  Corpus again = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(dump(warm), dump(load_plain()));
+  Corpus again = load_cached();
   EXPECT_EQ(again.cache.reused, corpus_files + 1);
 }
 
-TEST(ParseCache, RemovedFileIsDropped) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, RemovedFileIsDropped) {
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   fs::remove(corpus.root() / "policies/list.yaml");
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_cached();
   EXPECT_EQ(warm.cache.removed, 1u);
   EXPECT_EQ(warm.cache.parsed, 0u);
   EXPECT_EQ(warm.cache.reused, corpus_files - 1);
-  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
-  Corpus again = load_corpus(corpus.root(), cached_in(cache.root()));
+  EXPECT_EQ(dump(warm), dump(load_plain()));
+  Corpus again = load_cached();
   EXPECT_EQ(again.cache.removed, 0u);  // the entry is gone from the rewritten cache
   EXPECT_EQ(again.cache.reused, corpus_files - 1);
 }
 
-TEST(ParseCache, TouchedButUnchangedFileIsReusedByItsHash) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, TouchedButUnchangedFileIsReusedByItsHash) {
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   corpus.set_age("policies/en/a.md", 120);
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_cached();
   EXPECT_EQ(warm.cache.reused, corpus_files);
   EXPECT_EQ(warm.cache.verified, 1u);
   EXPECT_EQ(warm.cache.parsed, 0u);
-  Corpus again = load_corpus(corpus.root(), cached_in(cache.root()));  // its new time was saved
+  Corpus again = load_cached();  // its new time was saved
   EXPECT_EQ(again.cache.reused, corpus_files);
   EXPECT_EQ(again.cache.verified, 0u);
 }
 
-TEST(ParseCache, RecentlyModifiedFileIsVerifiedByItsHash) {
+TEST_F(ParseCache, RecentlyModifiedFileIsVerifiedByItsHash) {
   // Modified within the racy window before the load that cached it: a change in the same
   // clock tick would not show in its time, so the next load reads and hashes it.
-  TempFolder corpus;
-  TempFolder cache;
   write_corpus(corpus);
   std::ofstream(corpus.root() / "policies/en/now.md", std::ios::binary) << "---\nid: now\n---\n";
-  load_corpus(corpus.root(), cached_in(cache.root()));
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
+  Corpus warm = load_cached();
   EXPECT_EQ(warm.cache.verified, 1u);
   EXPECT_EQ(warm.cache.reused, corpus_files + 1);
 }
 
-TEST(ParseCache, EveryFlippedByteIsFoundAndRebuilt) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, EveryFlippedByteIsFoundAndRebuilt) {
   write_corpus(corpus);
-  const auto expected = dump(load_corpus(corpus.root(), without_cache()));
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  const auto expected = dump(load_plain());
+  load_cached();
   const fs::path file = cache_file(corpus, cache.root());
   const std::string good = read_bytes(file);
   ASSERT_GT(good.size(), 100u);
@@ -212,7 +189,7 @@ TEST(ParseCache, EveryFlippedByteIsFoundAndRebuilt) {
     std::string bad = good;
     bad[i] = static_cast<char>(bad[i] ^ 0x20);
     write_bytes(file, bad);
-    Corpus loaded = load_corpus(corpus.root(), cached_in(cache.root()));
+    Corpus loaded = load_cached();
     ASSERT_EQ(dump(loaded), expected) << "byte " << i;
     if (loaded.cache.note.find("; it is rebuilt") != std::string::npos) continue;
     // A load served by the merged corpus does not read the files' blobs: a damaged blob is
@@ -228,16 +205,14 @@ TEST(ParseCache, EveryFlippedByteIsFoundAndRebuilt) {
   }
   EXPECT_EQ(found_later, in_blobs);
   EXPECT_GT(in_blobs, 3u);
-  Corpus rebuilt = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus rebuilt = load_cached();
   EXPECT_EQ(rebuilt.cache.note, "");
   EXPECT_EQ(rebuilt.cache.reused, corpus_files);
 }
 
-TEST(ParseCache, FlippedByteNotes) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, FlippedByteNotes) {
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   const fs::path file = cache_file(corpus, cache.root());
   const std::string good = read_bytes(file);
   const std::size_t last_blob_byte = blob_region(file).second - 1;
@@ -245,7 +220,7 @@ TEST(ParseCache, FlippedByteNotes) {
     std::string bad = good;
     bad[i] = static_cast<char>(bad[i] ^ 1);
     write_bytes(file, bad);
-    return load_corpus(corpus.root(), cached_in(cache.root())).cache;
+    return load_cached().cache;
   };
   const std::string name = "the cache '" + file.string() + "' ";
   const auto [table_offset, last_chunk_end] = table_and_last_chunk_end(file);
@@ -280,65 +255,58 @@ TEST(ParseCache, FlippedByteNotes) {
   EXPECT_EQ(last_blob.reused, corpus_files - 1);
 }
 
-TEST(ParseCache, TruncatedCacheIsRebuilt) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, TruncatedCacheIsRebuilt) {
   write_corpus(corpus);
-  const auto expected = dump(load_corpus(corpus.root(), without_cache()));
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  const auto expected = dump(load_plain());
+  load_cached();
   const fs::path file = cache_file(corpus, cache.root());
   const std::string good = read_bytes(file);
   const auto [blobs_begin, blobs_end] = blob_region(file);
   for (std::size_t length : sampled_positions(good.size(), {blobs_begin, blobs_end})) {
     fs::resize_file(file, length);
-    Corpus loaded = load_corpus(corpus.root(), cached_in(cache.root()));
+    Corpus loaded = load_cached();
     ASSERT_EQ(dump(loaded), expected) << length;
     ASSERT_EQ(loaded.cache.parsed, corpus_files) << length;
     ASSERT_NE(loaded.cache.note.find("is damaged"), std::string::npos) << length;
   }
   fs::resize_file(file, good.size() / 2);
-  EXPECT_EQ(load_corpus(corpus.root(), cached_in(cache.root())).cache.note,
-            "the cache '" + file.string() + "' is damaged (truncated); it is rebuilt");
+  EXPECT_EQ(load_cached().cache.note, "the cache '" + file.string() + "' is damaged (truncated); it is rebuilt");
 }
 
 // A cache written by another key: the rebuild and its note.
-CacheReport load_after_writing_with(const records::CacheKey& key, const TempFolder& corpus, const TempFolder& cache) {
-  load_corpus(corpus.root(), cached_in(cache.root()));
-  const fs::path file = cache_file(corpus, cache.root());
+CacheReport load_after_writing_with(const records::CacheKey& key, const CorpusAndCache& folders) {
+  folders.load_cached();
+  const fs::path file = cache_file(folders.corpus, folders.cache.root());
   std::string problem;
   EXPECT_TRUE(records::read_cache(file, records::current_cache_key({}), problem).has_value()) << problem;
   EXPECT_TRUE(records::write_empty_cache(file, key, problem)) << problem;
-  return load_corpus(corpus.root(), cached_in(cache.root())).cache;
+  return folders.load_cached().cache;
 }
 
-TEST(ParseCache, CacheOfAnotherFormatIsRebuilt) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, CacheOfAnotherFormatIsRebuilt) {
   write_corpus(corpus);
   records::CacheKey key = records::current_cache_key({});
   key.format_version += 1;
-  CacheReport report = load_after_writing_with(key, corpus, cache);
+  CacheReport report = load_after_writing_with(key, *this);
   EXPECT_EQ(report.note, "the cache '" + cache_file(corpus, cache.root()).string() + "' is in cache format " +
                              std::to_string(key.format_version) + " (this is format " +
                              std::to_string(key.format_version - 1) + "); it is rebuilt");
   EXPECT_EQ(report.parsed, corpus_files);
 }
 
-TEST(ParseCache, CacheOfAnotherVersionOrBuildIsRebuilt) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, CacheOfAnotherVersionOrBuildIsRebuilt) {
   write_corpus(corpus);
   records::CacheKey key = records::current_cache_key({});
   const std::string version = key.library_version;
   key.library_version = "0.0.0-old";
-  CacheReport report = load_after_writing_with(key, corpus, cache);
+  CacheReport report = load_after_writing_with(key, *this);
   EXPECT_EQ(report.note, "the cache '" + cache_file(corpus, cache.root()).string() +
                              "' was written by policygraph 0.0.0-old (this is " + version + "); it is rebuilt");
   EXPECT_EQ(report.parsed, corpus_files);
 
   key = records::current_cache_key({});
   key.build_identity += " and another";
-  report = load_after_writing_with(key, corpus, cache);
+  report = load_after_writing_with(key, *this);
   EXPECT_NE(report.note.find("was written by another build of policygraph"), std::string::npos) << report.note;
   EXPECT_EQ(report.parsed, corpus_files);
 }
@@ -346,7 +314,7 @@ TEST(ParseCache, CacheOfAnotherVersionOrBuildIsRebuilt) {
 // Issue 18, point 5: the key was the size and time of the binary, so that a build of the
 // same size and time (reproducible builds fix times) read another build's cache, and a copy
 // of the binary elsewhere rebuilt it. The key is the build's content now.
-TEST(ParseCache, KeyIsTheBuildNotTheBinarysTimes) {
+TEST_F(ParseCache, KeyIsTheBuildNotTheBinarysTimes) {
   const records::CacheKey before = records::current_cache_key({});
   struct stat binary {};
   ASSERT_EQ(::stat("/proc/self/exe", &binary), 0);
@@ -363,11 +331,9 @@ TEST(ParseCache, KeyIsTheBuildNotTheBinarysTimes) {
 #endif
 }
 
-TEST(ParseCache, OtherLimitsRebuild) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, OtherLimitsRebuild) {
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   LoadOptions deeper = cached_in(cache.root());
   deeper.limits.max_depth = 20;
   Corpus loaded = load_corpus(corpus.root(), deeper);
@@ -376,9 +342,7 @@ TEST(ParseCache, OtherLimitsRebuild) {
   EXPECT_EQ(load_corpus(corpus.root(), deeper).cache.reused, corpus_files);
 }
 
-TEST(ParseCache, UnwritableCacheFolderLoadsWithoutACacheAndANote) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, UnwritableCacheFolderLoadsWithoutACacheAndANote) {
   write_corpus(corpus);
   write_bytes(cache.root() / "a-file", "not a folder");  // even root cannot make a folder in it
   Corpus loaded = load_corpus(corpus.root(), cached_in(cache.root() / "a-file" / "cache"));
@@ -386,12 +350,10 @@ TEST(ParseCache, UnwritableCacheFolderLoadsWithoutACacheAndANote) {
   EXPECT_EQ(loaded.cache.parsed, corpus_files);
   EXPECT_EQ(loaded.cache.note.rfind("the cache of parsed records is not saved: cannot create the folder", 0), 0u)
       << loaded.cache.note;
-  EXPECT_EQ(dump(loaded), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(loaded), dump(load_plain()));
 }
 
-TEST(ParseCache, NoCacheWritesNothing) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, NoCacheWritesNothing) {
   write_corpus(corpus);
   LoadOptions options = cached_in(cache.root() / "cache");
   options.use_cache = false;
@@ -402,9 +364,7 @@ TEST(ParseCache, NoCacheWritesNothing) {
   EXPECT_FALSE(fs::exists(cache.root() / "cache"));
 }
 
-TEST(ParseCache, RunsAtOnceLeaveOneWholeCache) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, RunsAtOnceLeaveOneWholeCache) {
   write_corpus(corpus);
   {
     std::vector<std::jthread> runs;
@@ -415,7 +375,7 @@ TEST(ParseCache, RunsAtOnceLeaveOneWholeCache) {
         load_corpus(corpus.root(), options);
       });
   }
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_cached();
   EXPECT_EQ(warm.cache.note, "");
   EXPECT_EQ(warm.cache.reused, corpus_files);
   std::size_t leftovers = 0;
@@ -424,9 +384,7 @@ TEST(ParseCache, RunsAtOnceLeaveOneWholeCache) {
 }
 
 // Issue 18, point 4: a cache write killed midway left its temporary file for ever.
-TEST(ParseCache, StaleTemporariesOfGoneWritersAreRemoved) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(ParseCache, StaleTemporariesOfGoneWritersAreRemoved) {
   write_corpus(corpus);
   const fs::path file = cache_file(corpus, cache.root());
   const std::string name = file.filename().string();
@@ -438,16 +396,15 @@ TEST(ParseCache, StaleTemporariesOfGoneWritersAreRemoved) {
   write_bytes(dead, "killed");
   write_bytes(before_pids, "killed long ago");
   fs::last_write_time(before_pids, fs::file_time_type::clock::now() - std::chrono::hours(2));
-  EXPECT_TRUE(load_corpus(corpus.root(), cached_in(cache.root())).cache.used);
+  EXPECT_TRUE(load_cached().cache.used);
   EXPECT_FALSE(fs::exists(dead));
   EXPECT_FALSE(fs::exists(before_pids));
   EXPECT_TRUE(fs::exists(file));
 }
 
-TEST(ParseCache, OneFolderServesSeveralCorpora) {
+TEST_F(ParseCache, OneFolderServesSeveralCorpora) {
   TempFolder first;
   TempFolder second;
-  TempFolder cache;
   write_corpus(first);
   second.write("policies/en/z.md", "---\nid: z\n---\n");
   load_corpus(first.root(), cached_in(cache.root()));

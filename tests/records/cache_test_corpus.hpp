@@ -140,6 +140,18 @@ inline LoadOptions without_cache() {
   return options;
 }
 
+// A corpus folder and a cache folder, and loads of the one with and without the other: what
+// nearly every cache test starts from. The test writes the corpus (write_corpus, or its own).
+struct CorpusAndCache {
+  TempFolder corpus;
+  TempFolder cache;
+  Corpus load_cached() const { return load_corpus(corpus.root(), cached_in(cache.root())); }
+  Corpus load_plain() const { return load_corpus(corpus.root(), without_cache()); }
+};
+
+// The same as a fixture, for the suites whose tests all start from it.
+class CacheTest : public ::testing::Test, protected CorpusAndCache {};
+
 inline fs::path cache_file(const TempFolder& corpus, const fs::path& folder) {
   return records::cache_location(fs::canonical(corpus.root()), folder)->file;
 }

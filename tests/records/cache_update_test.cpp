@@ -7,124 +7,116 @@ namespace policygraph {
 namespace {
 
 using namespace cache_test;
+using CacheListing = CacheTest;
+using CacheAppend = CacheTest;
+using CacheCompaction = CacheTest;
+using CachePatch = CacheTest;
 
 namespace listing {
 
 // A corpus and a cache whose last load was served by the cache's listing: every folder
 // aged, the cache written after that, then a load that did not walk.
-struct Listed {
-  TempFolder corpus;
-  TempFolder cache;
+struct Listed : CorpusAndCache {
   Listed() {
     write_corpus(corpus);
     corpus.age_folders();
-    load_corpus(corpus.root(), cached_in(cache.root()));
-    Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+    load_cached();
+    Corpus warm = load_cached();
     EXPECT_FALSE(warm.cache.walked);
   }
-  Corpus load() const { return load_corpus(corpus.root(), cached_in(cache.root())); }
-  Corpus plain() const { return load_corpus(corpus.root(), without_cache()); }
 };
 
-TEST(CacheListing, UnchangedFoldersStandForTheWalk) {
+TEST_F(CacheListing, UnchangedFoldersStandForTheWalk) {
   Listed listed;
-  Corpus warm = listed.load();
+  Corpus warm = listed.load_cached();
   EXPECT_FALSE(warm.cache.walked);
   EXPECT_TRUE(warm.cache.merged);
-  EXPECT_EQ(dump(warm), dump(listed.plain()));
-  Corpus cold = load_corpus(listed.corpus.root(), without_cache());
+  EXPECT_EQ(dump(warm), dump(listed.load_plain()));
+  Corpus cold = listed.load_plain();
   EXPECT_TRUE(cold.cache.walked);
 }
 
-TEST(CacheListing, FileChangedInPlaceIsFoundWithoutAWalk) {
+TEST_F(CacheListing, FileChangedInPlaceIsFoundWithoutAWalk) {
   Listed listed;
   const fs::path b = listed.corpus.root() / "policies/en/b.md";
   std::ofstream(b, std::ios::binary | std::ios::trunc) << "---\nid: b\ntitle: B edited\n---\n";
   listed.corpus.set_age("policies/en/b.md", 60);  // writing in place leaves the folder's times
-  Corpus changed = listed.load();
+  Corpus changed = listed.load_cached();
   EXPECT_FALSE(changed.cache.walked);
   EXPECT_EQ(changed.cache.parsed, 1u);
-  EXPECT_EQ(dump(changed), dump(listed.plain()));
+  EXPECT_EQ(dump(changed), dump(listed.load_plain()));
 }
 
-TEST(CacheListing, FileAddedToAListedFolderIsFound) {
+TEST_F(CacheListing, FileAddedToAListedFolderIsFound) {
   Listed listed;
   listed.corpus.write("policies/en/new.md", "---\nid: new\ntitle: New\n---\n");
-  Corpus added = listed.load();
+  Corpus added = listed.load_cached();
   EXPECT_TRUE(added.cache.walked);
   EXPECT_EQ(added.cache.parsed, 1u);
-  EXPECT_EQ(dump(added), dump(listed.plain()));
+  EXPECT_EQ(dump(added), dump(listed.load_plain()));
 }
 
-TEST(CacheListing, FileRemovedOrRenamedIsFound) {
+TEST_F(CacheListing, FileRemovedOrRenamedIsFound) {
   Listed listed;
   fs::remove(listed.corpus.root() / "policies/list.yaml");
-  Corpus removed = listed.load();
+  Corpus removed = listed.load_cached();
   EXPECT_TRUE(removed.cache.walked);
   EXPECT_EQ(removed.cache.removed, 1u);
-  EXPECT_EQ(dump(removed), dump(listed.plain()));
+  EXPECT_EQ(dump(removed), dump(listed.load_plain()));
 
   listed.corpus.age_folders();
-  Corpus walked = listed.load();  // served by the merged corpus, and the new times are cached
+  Corpus walked = listed.load_cached();  // served by the merged corpus, and the new times are cached
   EXPECT_TRUE(walked.cache.walked);
   EXPECT_TRUE(walked.cache.merged);
-  EXPECT_FALSE(listed.load().cache.walked);
+  EXPECT_FALSE(listed.load_cached().cache.walked);
   fs::rename(listed.corpus.root() / "policies/en/b.md", listed.corpus.root() / "policies/en/b2.md");
-  Corpus renamed = listed.load();
+  Corpus renamed = listed.load_cached();
   EXPECT_TRUE(renamed.cache.walked);
-  EXPECT_EQ(dump(renamed), dump(listed.plain()));
+  EXPECT_EQ(dump(renamed), dump(listed.load_plain()));
 }
 
-TEST(CacheListing, FileInANewOrEmptyFolderIsFound) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(CacheListing, FileInANewOrEmptyFolderIsFound) {
   write_corpus(corpus);
   fs::create_directories(corpus.root() / "policies" / "fr");  // empty, listed all the same
   corpus.age_folders();
-  load_corpus(corpus.root(), cached_in(cache.root()));
-  ASSERT_FALSE(load_corpus(corpus.root(), cached_in(cache.root())).cache.walked);
+  load_cached();
+  ASSERT_FALSE(load_cached().cache.walked);
 
   std::ofstream(corpus.root() / "policies/fr/a.md", std::ios::binary) << "---\nid: a\ntitle: Loi A\n---\n";
-  Corpus in_empty = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus in_empty = load_cached();
   EXPECT_TRUE(in_empty.cache.walked);
-  EXPECT_EQ(dump(in_empty), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(in_empty), dump(load_plain()));
 
   corpus.write("facilities/de/deep/1.md", "---\nid: plant-1\nname: Werk\n---\n");
-  Corpus in_new = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus in_new = load_cached();
   EXPECT_TRUE(in_new.cache.walked);
-  EXPECT_EQ(dump(in_new), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(in_new), dump(load_plain()));
 }
 
-TEST(CacheListing, RecentlyChangedFolderIsWalked) {
+TEST_F(CacheListing, RecentlyChangedFolderIsWalked) {
   // Changed within the racy window before the load that cached it: an entry added in the
   // same clock tick would not show in its time.
-  TempFolder corpus;
-  TempFolder cache;
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
-  load_corpus(corpus.root(), cached_in(cache.root()));
-  EXPECT_TRUE(load_corpus(corpus.root(), cached_in(cache.root())).cache.walked);
+  load_cached();
+  load_cached();
+  EXPECT_TRUE(load_cached().cache.walked);
 }
 
-TEST(CacheListing, SymbolicLinkInTheCorpusMeansAWalkEveryTime) {
+TEST_F(CacheListing, SymbolicLinkInTheCorpusMeansAWalkEveryTime) {
   // A link's target can change without any folder's times changing.
-  TempFolder corpus;
-  TempFolder cache;
   write_corpus(corpus);
   fs::create_symlink("a.md", corpus.root() / "policies" / "en" / "link.md");
   corpus.age_folders();
-  load_corpus(corpus.root(), cached_in(cache.root()));
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
+  Corpus warm = load_cached();
   EXPECT_TRUE(warm.cache.walked);
   EXPECT_TRUE(warm.cache.merged);
-  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(warm), dump(load_plain()));
 }
 
-TEST(CacheListing, FileLeftOutOfTheCacheMeansAWalkEveryTime) {
+TEST_F(CacheListing, FileLeftOutOfTheCacheMeansAWalkEveryTime) {
   // A file too large to read has no entry: a listing made of the entries would lose it, and
   // its diagnostic with it.
-  TempFolder corpus;
-  TempFolder cache;
   write_corpus(corpus);
   corpus.write("policies/en/huge.md", "---\nid: huge\ntitle: " + std::string(4096, 'h') + "\n---\n");
   corpus.age_folders();
@@ -172,22 +164,20 @@ std::pair<std::uint64_t, std::uint64_t> dead_and_data(const fs::path& file) {
 
 // A corpus loaded once with the cache, then b.md edited and loaded again: the second load
 // appended to the cache. `before` is the header after the first load.
-struct Appended {
-  TempFolder corpus;
-  TempFolder cache;
+struct Appended : CorpusAndCache {
   fs::path file;
   Header before;
   std::vector<std::string> expected;
   Appended() {
     write_corpus(corpus);
-    load_corpus(corpus.root(), cached_in(cache.root()));
+    load_cached();
     file = cache_file(corpus, cache.root());
     before = header_of(file);
     corpus.write("policies/en/b.md", "---\nid: b\ntitle: B edited\nyear: 2010\n---\n", 60);
-    Corpus edited = load_corpus(corpus.root(), cached_in(cache.root()));
+    Corpus edited = load_cached();
     EXPECT_EQ(edited.cache.parsed, 1u);
     EXPECT_EQ(edited.cache.note, "");
-    expected = dump(load_corpus(corpus.root(), without_cache()));
+    expected = dump(load_plain());
     EXPECT_EQ(dump(edited), expected);
   }
   Corpus load(const std::string& language = "en") const {
@@ -197,11 +187,9 @@ struct Appended {
   }
 };
 
-TEST(CacheAppend, EditedFileAppendsItsBlobAndATableAndLeavesTheRestInPlace) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(CacheAppend, EditedFileAppendsItsBlobAndATableAndLeavesTheRestInPlace) {
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   const fs::path file = cache_file(corpus, cache.root());
   const std::string first = read_bytes(file);
   const Header before = header_of(file);
@@ -209,7 +197,7 @@ TEST(CacheAppend, EditedFileAppendsItsBlobAndATableAndLeavesTheRestInPlace) {
   ASSERT_EQ(::stat(file.c_str(), &old_status), 0);
 
   corpus.write("policies/en/b.md", "---\nid: b\ntitle: B edited\nyear: 2010\n---\n", 60);
-  Corpus edited = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus edited = load_cached();
   EXPECT_EQ(edited.cache.parsed, 1u);
   EXPECT_EQ(edited.cache.reused, corpus_files - 1);
   const std::string second = read_bytes(file);
@@ -224,9 +212,9 @@ TEST(CacheAppend, EditedFileAppendsItsBlobAndATableAndLeavesTheRestInPlace) {
             first.substr(records::cache_data_begin));
   EXPECT_NE(second.substr(0, records::cache_data_begin), first.substr(0, records::cache_data_begin));
 
-  const auto expected = dump(load_corpus(corpus.root(), without_cache()));
+  const auto expected = dump(load_plain());
   EXPECT_EQ(dump(edited), expected);
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_cached();
   EXPECT_TRUE(warm.cache.merged);
   EXPECT_EQ(warm.cache.note, "");
   EXPECT_EQ(dump(warm), expected);
@@ -240,34 +228,32 @@ TEST(CacheAppend, EditedFileAppendsItsBlobAndATableAndLeavesTheRestInPlace) {
   EXPECT_EQ(dump(french), dump(load_corpus(corpus.root(), plain_french)));
 }
 
-TEST(CacheAppend, KilledAppendLeavesTheOldCacheWhole) {
+TEST_F(CacheAppend, KilledAppendLeavesTheOldCacheWhole) {
   // A writer killed before its header write leaves bytes past the end the header names.
-  TempFolder corpus;
-  TempFolder cache;
   write_corpus(corpus);
-  const auto expected = dump(load_corpus(corpus.root(), without_cache()));
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  const auto expected = dump(load_plain());
+  load_cached();
   const fs::path file = cache_file(corpus, cache.root());
   const std::string whole = read_bytes(file);
   write_bytes(file, whole + std::string(5000, '\x5a'));
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_cached();
   EXPECT_TRUE(warm.cache.merged);
   EXPECT_EQ(warm.cache.note, "");
   EXPECT_EQ(dump(warm), expected);
 
   corpus.write("policies/en/b.md", "---\nid: b\ntitle: B edited\nyear: 2010\n---\n", 60);
-  Corpus edited = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus edited = load_cached();
   EXPECT_EQ(edited.cache.parsed, 1u);
   EXPECT_EQ(edited.cache.note, "");
   EXPECT_EQ(header_of(file).table_offset >= whole.size(), true);
-  const auto expected_now = dump(load_corpus(corpus.root(), without_cache()));
+  const auto expected_now = dump(load_plain());
   EXPECT_EQ(dump(edited), expected_now);
-  Corpus after = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus after = load_cached();
   EXPECT_TRUE(after.cache.merged);
   EXPECT_EQ(dump(after), expected_now);
 }
 
-TEST(CacheAppend, TruncatedAppendedTailIsFoundAndRebuilt) {
+TEST_F(CacheAppend, TruncatedAppendedTailIsFoundAndRebuilt) {
   Appended appended;
   const std::string good = read_bytes(appended.file);
   ASSERT_GT(good.size(), appended.before.length);
@@ -283,7 +269,7 @@ TEST(CacheAppend, TruncatedAppendedTailIsFoundAndRebuilt) {
   }
 }
 
-TEST(CacheAppend, EveryFlippedByteOfTheAppendedTailIsFound) {
+TEST_F(CacheAppend, EveryFlippedByteOfTheAppendedTailIsFound) {
   Appended appended;
   const std::string good = read_bytes(appended.file);
   const Header after = header_of(appended.file);
@@ -322,13 +308,11 @@ TEST(CacheAppend, EveryFlippedByteOfTheAppendedTailIsFound) {
   EXPECT_GT(found_later, 0u);    // the new blob
 }
 
-TEST(CacheCompaction, DeadSpacePastAQuarterIsCompacted) {
+TEST_F(CacheCompaction, DeadSpacePastAQuarterIsCompacted) {
   // Ten Chinese records with 20 KB of text each: large blobs, but the merged corpus keeps
   // only their titles, so that an edit of a small record appends little (it is appended
   // to), and each edit of a large one leaves 20 KB dead, until the dead space passes a
   // quarter of the data and 64 KiB (it is compacted).
-  TempFolder corpus;
-  TempFolder cache;
   write_corpus(corpus);
   for (int i = 0; i < 10; ++i) {
     const std::string id = "big" + std::to_string(i);
@@ -336,7 +320,7 @@ TEST(CacheCompaction, DeadSpacePastAQuarterIsCompacted) {
     corpus.write("policies/zh/" + id + ".md",
                  "---\nid: " + id + "\ntitle: 大 " + id + "\nsummary: " + std::string(20'000, 'z') + "\n---\n");
   }
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   const fs::path file = cache_file(corpus, cache.root());
   std::vector<std::string> appends, compactions;  // the edits that appended, that compacted
   for (int edit = 1; edit <= 10; ++edit) {
@@ -348,10 +332,10 @@ TEST(CacheCompaction, DeadSpacePastAQuarterIsCompacted) {
                    60 + edit);
     struct stat before {};
     ASSERT_EQ(::stat(file.c_str(), &before), 0);
-    Corpus edited = load_corpus(corpus.root(), cached_in(cache.root()));
+    Corpus edited = load_cached();
     ASSERT_EQ(edited.cache.parsed, 1u) << edit;
     ASSERT_EQ(edited.cache.note, "") << edit;
-    ASSERT_EQ(dump(edited), dump(load_corpus(corpus.root(), without_cache()))) << edit;
+    ASSERT_EQ(dump(edited), dump(load_plain())) << edit;
     const auto [dead, data] = dead_and_data(file);
     // Checked before each append: at most a quarter, and what one append adds.
     ASSERT_TRUE(dead * 2 <= data || dead <= (128 << 10)) << edit << ": " << dead << " dead of " << data;
@@ -364,13 +348,13 @@ TEST(CacheCompaction, DeadSpacePastAQuarterIsCompacted) {
   EXPECT_EQ(appends.size() + compactions.size(), 10u);
   EXPECT_EQ(appends.size() >= 3 && appends[0] == "1" && appends[2] == "3", true);  // the small edits
   EXPECT_FALSE(compactions.empty());
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_cached();
   EXPECT_TRUE(warm.cache.merged);
   EXPECT_EQ(warm.cache.note, "");
-  EXPECT_EQ(dump(warm), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(warm), dump(load_plain()));
 }
 
-TEST(CacheAppend, CacheHeldByAnotherWriterIsWrittenAnew) {
+TEST_F(CacheAppend, CacheHeldByAnotherWriterIsWrittenAnew) {
   Appended appended;
   const int fd = ::open(appended.file.c_str(), O_RDONLY | O_CLOEXEC);
   ASSERT_GE(fd, 0);
@@ -437,23 +421,21 @@ const std::vector<std::string>& random_corpus_files() {
   return files;
 }
 
-TEST(CachePatch, RandomEditsGiveTheAnswersOfAFullLoad) {
-  TempFolder corpus;
-  TempFolder cache;
+TEST_F(CachePatch, RandomEditsGiveTheAnswersOfAFullLoad) {
   std::mt19937_64 random(20261203);
   const auto& files = random_corpus_files();
   for (const std::string& file : files) corpus.write(file, random_record_file(random, file.ends_with(".yaml")));
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   for (int round = 1; round <= 40; ++round) {
     for (std::size_t n = 1 + random() % 3; n > 0; --n) {
       const std::string& file = files[random() % files.size()];
       corpus.write(file, random_record_file(random, file.ends_with(".yaml")), 10 * round);
     }
-    Corpus cached = load_corpus(corpus.root(), cached_in(cache.root()));
-    ASSERT_EQ(dump(cached), dump(load_corpus(corpus.root(), without_cache()))) << "round " << round;
+    Corpus cached = load_cached();
+    ASSERT_EQ(dump(cached), dump(load_plain())) << "round " << round;
     ASSERT_EQ(cached.cache.note, "") << "round " << round;
     ASSERT_GE(cached.cache.parsed, 1u) << "round " << round;
-    Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+    Corpus warm = load_cached();
     ASSERT_TRUE(warm.cache.merged) << "round " << round;
     ASSERT_EQ(dump(warm), dump(cached)) << "round " << round;
   }
@@ -476,22 +458,20 @@ void damage_blob(const fs::path& file, std::string_view path) {
   write_bytes(file, bytes);
 }
 
-TEST(CachePatch, OnlyTheEditedFilesAndThoseSharingTheirIdsAreDecoded) {
+TEST_F(CachePatch, OnlyTheEditedFilesAndThoseSharingTheirIdsAreDecoded) {
   // A damaged blob of a file that shares no id with the edited one: a patched load never
   // reads it (no note), a load that decodes every file finds it.
-  TempFolder corpus;
-  TempFolder cache;
   write_corpus(corpus);
-  load_corpus(corpus.root(), cached_in(cache.root()));
+  load_cached();
   const fs::path file = cache_file(corpus, cache.root());
   damage_blob(file, "policies/more.json");
 
   corpus.write("policies/en/b.md", "---\nid: b\ntitle: B patched\nyear: 2010\n---\n", 60);
-  Corpus patched = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus patched = load_cached();
   EXPECT_EQ(patched.cache.parsed, 1u);
   EXPECT_EQ(patched.cache.note, "");  // more.json's blob was not read
   EXPECT_FALSE(patched.cache.merged);
-  EXPECT_EQ(dump(patched), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(patched), dump(load_plain()));
 
   LoadOptions in_french = cached_in(cache.root());
   in_french.preferred_language = "fr";
@@ -501,16 +481,14 @@ TEST(CachePatch, OnlyTheEditedFilesAndThoseSharingTheirIdsAreDecoded) {
                 "' is damaged (1 entry does not match its checksum or does not decode); it is rebuilt");
 }
 
-TEST(CachePatch, WordsOutsideTheVocabularyAreCountedWithoutDecodingOtherFiles) {
+TEST_F(CachePatch, WordsOutsideTheVocabularyAreCountedWithoutDecodingOtherFiles) {
   // The note on such a word counts its uses over the whole corpus: a patch counts the other
   // records' from the cache, and decodes no other file (more.json's damaged blob stays unread).
-  TempFolder corpus;
-  TempFolder cache;
   write_corpus(corpus);
   corpus.write("policies/en/z1.md", "---\nid: z1\ntitle: Z1\nstatus: Zombie\n---\n");
   corpus.write("policies/en/z2.md", "---\nid: z2\ntitle: Z2\nstatus: Zombie\n---\n");
   corpus.write("policies/zh/z2.md", "---\nid: z2\ntitle: Z2\nstatus: Zombie\n---\n");
-  Corpus first = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus first = load_cached();
   auto notes_on = [](const Corpus& loaded, std::string_view word) {
     std::vector<std::string> found;
     for (const Diagnostic& d : loaded.diagnostics)
@@ -524,10 +502,10 @@ TEST(CachePatch, WordsOutsideTheVocabularyAreCountedWithoutDecodingOtherFiles) {
 
   // The first use edited to another unknown word: the note moves to the next use, one fewer.
   corpus.write("policies/en/z1.md", "---\nid: z1\ntitle: Z1\nstatus: Ghost\n---\n", 60);
-  Corpus patched = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus patched = load_cached();
   EXPECT_EQ(patched.cache.parsed, 1u);
   EXPECT_EQ(patched.cache.note, "");  // patched: more.json's blob was not read
-  EXPECT_EQ(dump(patched), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(patched), dump(load_plain()));
   ASSERT_EQ(notes_on(patched, "Zombie").size(), 1u);
   EXPECT_NE(notes_on(patched, "Zombie")[0].find("policies/en/z2.md:4:9: note: status 'Zombie'"), std::string::npos);
   EXPECT_NE(notes_on(patched, "Zombie")[0].find("the 2 records"), std::string::npos);
@@ -536,11 +514,11 @@ TEST(CachePatch, WordsOutsideTheVocabularyAreCountedWithoutDecodingOtherFiles) {
 
   // And back to a word of the vocabulary: no note on Ghost; the patched cache serves a warm load.
   corpus.write("policies/en/z1.md", "---\nid: z1\ntitle: Z1\nstatus: Repealed\n---\n", 120);
-  Corpus again = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus again = load_cached();
   EXPECT_EQ(again.cache.note, "");
-  EXPECT_EQ(dump(again), dump(load_corpus(corpus.root(), without_cache())));
+  EXPECT_EQ(dump(again), dump(load_plain()));
   EXPECT_TRUE(notes_on(again, "Ghost").empty());
-  Corpus warm = load_corpus(corpus.root(), cached_in(cache.root()));
+  Corpus warm = load_cached();
   EXPECT_TRUE(warm.cache.merged);
   EXPECT_EQ(dump(warm), dump(again));
 }
