@@ -145,7 +145,7 @@ void load_each_file(const std::vector<CorpusFile>& files, records::CacheSession&
   records::StatusWordUses status_words;
   corpus.records =
       records::merge_translations_noting_words(all, options.preferred_language, corpus.diagnostics, status_words);
-  for (Diagnostic& note : records::status_word_notes(status_words)) corpus.diagnostics.push_back(std::move(note));
+  records::append_status_word_notes(status_words, corpus.diagnostics);
   results = {};
   sort_diagnostics(corpus.diagnostics);
   cache.finish(corpus, options.preferred_language, status_words, corpus.cache);

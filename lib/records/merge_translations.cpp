@@ -168,7 +168,7 @@ std::vector<Record> merge_translations(std::span<Record* const> records, std::st
                                        Diagnostics& diagnostics) {
   records::StatusWordUses uses;
   std::vector<Record> merged = records::merge_translations_noting_words(records, preferred_language, diagnostics, uses);
-  for (Diagnostic& note : records::status_word_notes(uses)) diagnostics.push_back(std::move(note));
+  records::append_status_word_notes(uses, diagnostics);
   return merged;
 }
 

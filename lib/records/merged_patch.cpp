@@ -42,7 +42,7 @@ void patch_merged_corpus(Corpus& corpus, std::span<const std::string_view> paths
   const std::set<std::string_view> files(paths.begin(), paths.end());
   std::erase_if(corpus.diagnostics, [&](const Diagnostic& d) { return files.contains(d.file); });
   std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(corpus.diagnostics));
-  for (Diagnostic& note : status_word_notes(status_words)) corpus.diagnostics.push_back(std::move(note));
+  append_status_word_notes(status_words, corpus.diagnostics);
   sort_diagnostics(corpus.diagnostics);
 }
 

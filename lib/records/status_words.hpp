@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "policygraph/loader.hpp"
@@ -28,6 +29,11 @@ using StatusWordUses = std::vector<StatusWordUse>;
 /// One note per distinct word of `uses`, at its first use in byte order of file, then line
 /// and column, with the number of uses.
 Diagnostics status_word_notes(std::span<const StatusWordUse> uses);
+
+/// status_word_notes(uses), appended to `diagnostics`.
+inline void append_status_word_notes(std::span<const StatusWordUse> uses, Diagnostics& diagnostics) {
+  for (Diagnostic& note : status_word_notes(uses)) diagnostics.push_back(std::move(note));
+}
 
 /// merge_translations, except that the uses of status words outside the vocabulary are
 /// appended to `uses` instead of their notes to `diagnostics`.
