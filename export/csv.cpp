@@ -47,6 +47,7 @@
 // is quoted and its quotes doubled. Control characters are kept. Rows end with LF.
 //
 // To a stream (stdout) the export is nodes.csv, a blank line, then edges.csv.
+#include <array>
 #include <charconv>
 #include <map>
 #include <memory>
@@ -115,17 +116,33 @@ std::string property_name(std::string_view name) {
 }
 
 /// The label of a kind, which is also its id space: Policy, Facility, Cluster, Tag.
-std::string neo4j_label(NodeKind kind) {
-  std::string label(to_string(kind));
-  label[0] = static_cast<char>(label[0] - 'a' + 'A');
-  return label;
+std::string_view neo4j_label(NodeKind kind) {
+  constexpr std::size_t kinds = static_cast<std::size_t>(NodeKind::tag) + 1;
+  static const std::array<std::string, kinds> labels = [] {
+    std::array<std::string, kinds> capitalised;
+    for (std::size_t k = 0; k < capitalised.size(); ++k) {
+      capitalised[k] = to_string(static_cast<NodeKind>(k));
+      capitalised[k][0] = static_cast<char>(capitalised[k][0] - 'a' + 'A');
+    }
+    return capitalised;
+  }();
+  return labels[static_cast<std::size_t>(kind)];
 }
 
-std::string neo4j_type(EdgeKind kind) {
-  std::string type(to_string(kind));
-  for (char& c : type)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return type;
+/// The relationship type of an edge kind: the kind upper-cased, made once per kind since
+/// every edge row asks for it.
+std::string_view neo4j_type(EdgeKind kind) {
+  constexpr std::size_t kinds = static_cast<std::size_t>(EdgeKind::implements) + 1;
+  static const std::array<std::string, kinds> types = [] {
+    std::array<std::string, kinds> upper;
+    for (std::size_t k = 0; k < kinds; ++k) {
+      upper[k] = to_string(static_cast<EdgeKind>(k));
+      for (char& c : upper[k])
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return upper;
+  }();
+  return types[static_cast<std::size_t>(kind)];
 }
 
 /// The header field of a property column: `name:type`.
@@ -167,7 +184,7 @@ void write_all_nodes(std::ostream& out, const Graph& graph, const AttributeTable
                           std::string scratch;
                           for (std::size_t row = begin; row < end; ++row) {
                             const VertexId v = table.vertices()[row];
-                            append_csv_field(text, graph.key(v));
+                            append_csv_field(text, graph.key(v, scratch));
                             text += ',';
                             append_csv_field(text, graph.node(v).id);
                             text += ',';
@@ -195,11 +212,12 @@ void write_all_edges(std::ostream& out, const Graph& graph, const std::vector<Ed
   out << ":START_ID(Node),:END_ID(Node),:TYPE,kind,weight:double\n";
   write_chunks_in_order(out, edges.size(), rows_per_chunk * 4,
                         [&](std::size_t begin, std::size_t end, std::string& text) {
+                          std::string key;
                           for (std::size_t i = begin; i < end; ++i) {
                             const Edge& edge = graph.edge(edges[i]);
-                            append_csv_field(text, graph.key(edge.source));
+                            append_csv_field(text, graph.key(edge.source, key));
                             text += ',';
-                            append_csv_field(text, graph.key(edge.target));
+                            append_csv_field(text, graph.key(edge.target, key));
                             append_edge_tail(text, edge.kind, edge.weight);
                           }
                         });
@@ -213,13 +231,13 @@ struct KindNodes {
 
 void write_kind_nodes(std::ostream& out, const Graph& graph, const AttributeTable& table, NodeKind kind,
                       const KindNodes& part) {
-  std::string header = "id:ID(" + neo4j_label(kind) + "),:LABEL";
+  std::string header = "id:ID(" + std::string(neo4j_label(kind)) + "),:LABEL";
   for (std::size_t column : part.columns) {
     header += ',';
     append_csv_field(header, column_header(table.columns()[column]));
   }
   out << header << '\n';
-  const std::string label = neo4j_label(kind);
+  const std::string_view label = neo4j_label(kind);
   write_chunks_in_order(out, part.rows.size(), rows_per_chunk,
                         [&](std::size_t begin, std::size_t end, std::string& text) {
                           std::vector<Cell> cells;

@@ -164,12 +164,14 @@ void write_gexf(std::ostream& out, const Graph& graph, const ExportOptions& opti
   write_chunks_in_order(
       out, edges.size(), rows_per_chunk * 4, [&](std::size_t begin, std::size_t end, std::string& buffer) {
         XmlWriter lines(buffer, xml.depth());
+        std::string source_key;
+        std::string target_key;
         for (std::size_t i = begin; i < end; ++i) {
           const Edge& edge = graph.edge(edges[i]);
           lines.start("edge")
               .attribute("id", std::to_string(i))
-              .attribute("source", graph.key(edge.source))
-              .attribute("target", graph.key(edge.target))
+              .attribute("source", graph.key(edge.source, source_key))
+              .attribute("target", graph.key(edge.target, target_key))
               .attribute("weight", format_double(edge.weight));
           lines.start("attvalues");
           lines.start("attvalue").attribute("for", "kind").attribute("value", to_string(edge.kind)).end();

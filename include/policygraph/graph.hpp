@@ -154,6 +154,9 @@ class Graph {
 
   /// `<kind>:<id>`, unique in the graph.
   std::string key(VertexId v) const;
+  /// The same key written into `buffer` (cleared first, its capacity kept): for the writers
+  /// that name both ends of a million edges. The view is of `buffer`.
+  std::string_view key(VertexId v, std::string& buffer) const;
   /// The vertex of (kind, id). O(log V) comparisons of ids: a binary search of the nodes,
   /// which are in (kind, id) order, so the graph keeps no index of its own.
   std::optional<VertexId> find(NodeKind kind, std::string_view id) const;

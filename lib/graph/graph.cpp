@@ -19,10 +19,16 @@ std::span<const EdgeId> Graph::in_edges(VertexId v) const {
 }
 
 std::string Graph::key(VertexId v) const {
-  std::string key(to_string(nodes_[v].kind));
-  key += ':';
-  key += nodes_[v].id;
+  std::string key;
+  this->key(v, key);
   return key;
+}
+
+std::string_view Graph::key(VertexId v, std::string& buffer) const {
+  buffer.assign(to_string(nodes_[v].kind));
+  buffer += ':';
+  buffer += nodes_[v].id;
+  return buffer;
 }
 
 std::optional<VertexId> Graph::find(NodeKind kind, std::string_view id) const {

@@ -190,6 +190,20 @@ TEST(GraphBuilder, ManyEdgesOfOneSourceSortAndMergeStably) {
   }
 }
 
+TEST(GraphBuilder, KeyWrittenIntoABufferIsTheKey) {
+  GraphBuilder builder;
+  builder.add_node(node(NodeKind::tag, "carbon pricing", "Carbon pricing"));
+  builder.add_node(policy("a-rather-long-policy-id-2024"));
+  Graph graph = std::move(builder).finish();
+  std::string buffer = "left over from before";
+  for (VertexId v : graph.vertices()) {
+    EXPECT_EQ(graph.key(v, buffer), graph.key(v));
+    EXPECT_EQ(buffer, graph.key(v));
+  }
+  EXPECT_EQ(graph.key(0), "policy:a-rather-long-policy-id-2024");
+  EXPECT_EQ(graph.key(1, buffer), "tag:carbon pricing");
+}
+
 // reserve() is a hint: the graph is the same with or without it.
 TEST(GraphBuilder, ReserveChangesNothing) {
   auto build = [](bool reserve) {
