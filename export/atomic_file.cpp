@@ -100,7 +100,7 @@ void write_staged_file(const fs::path& path, const FolderFile& file) {
   if (fd < 0) throw ExportError(system_error_text(path, "cannot create"));
   bool written = false;
   try {
-    export_detail::WriteBehindFile stream_buffer(fd);
+    export_detail::WriteBehindFile stream_buffer(fd, export_detail::LargeFile::direct);
     std::ostream out(&stream_buffer);
     file.write(out);
     written = out && stream_buffer.finish();
@@ -202,7 +202,7 @@ void replace_file(const fs::path& path, const std::function<void(std::ostream&)>
     throw ExportError(message);
   };
   try {
-    export_detail::WriteBehindFile file(fd);
+    export_detail::WriteBehindFile file(fd, export_detail::LargeFile::direct);
     std::ostream out(&file);
     write(out);
     if (!out || !file.finish()) fail(system_error_text(path, "cannot write"));

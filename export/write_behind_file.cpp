@@ -2,23 +2,63 @@
 #include "write_behind_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <new>
 
 namespace policygraph::export_detail {
 namespace {
 
-constexpr std::size_t buffer_bytes = 1 << 20;
-// How much is written before its write-out is asked for: large enough that the requests
-// cost nothing, small enough that the disk starts early.
+constexpr std::size_t buffer_bytes = 4 << 20;
+// O_DIRECT wants the memory, the file offset and the length aligned to the device's logical
+// block (512 or 4096 bytes): 4096 serves both.
+constexpr std::size_t block_bytes = 4096;
+// How much is written before its write-out is asked for, and before a file is big enough to
+// bypass the page cache: large enough that a small file (a diagram, a report page) never
+// leaves the cache, small enough that the disk starts early.
 constexpr std::uint64_t write_out_step = 16 << 20;
+
+int descriptor_flags(int fd) { return ::fcntl(fd, F_GETFL); }
 
 }  // namespace
 
-WriteBehindFile::WriteBehindFile(int fd) : fd_(fd), buffer_(buffer_bytes) {
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
+void WriteBehindFile::FreeAligned::operator()(char* buffer) const {
+  ::operator delete[](buffer, std::align_val_t{block_bytes});
+}
+
+WriteBehindFile::WriteBehindFile(int fd, LargeFile large)
+    : fd_(fd), buffer_(static_cast<char*>(::operator new[](buffer_bytes, std::align_val_t{block_bytes}))) {
+  setp(buffer_.get(), buffer_.get() + buffer_bytes);
+  struct stat status {};
+  const off_t offset = ::lseek(fd, 0, SEEK_CUR);
+  may_go_direct_ = large == LargeFile::direct && ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && offset >= 0;
+  start_offset_ = offset >= 0 ? static_cast<std::uint64_t>(offset) : 0;
+}
+
+WriteBehindFile::~WriteBehindFile() { stop_direct(); }
+
+void WriteBehindFile::stop_direct() {
+  if (!direct_) return;
+  direct_ = false;
+  const int flags = descriptor_flags(fd_);
+  if (flags >= 0) ::fcntl(fd_, F_SETFL, flags & ~O_DIRECT);
+}
+
+// Past the first write-out step of a regular file, at a block boundary (whole buffers are
+// written until then, so it is one unless a flush came in between).
+void WriteBehindFile::start_direct_if_worth_it(std::size_t count) {
+  if (direct_ || direct_refused_ || !may_go_direct_ || written_ + count <= write_out_step) return;
+  if ((start_offset_ + written_) % block_bytes != 0) return;
+  const int flags = descriptor_flags(fd_);
+  if (flags < 0 || ::fcntl(fd_, F_SETFL, flags | O_DIRECT) != 0) {
+    direct_refused_ = true;
+    return;
+  }
+  direct_ = true;
 }
 
 bool WriteBehindFile::write_all(const char* bytes, std::size_t count) {
@@ -34,9 +74,9 @@ bool WriteBehindFile::write_all(const char* bytes, std::size_t count) {
     count -= static_cast<std::size_t>(done);
     written_ += static_cast<std::uint64_t>(done);
   }
-  if (written_ - write_started_ >= write_out_step) {
+  if (!direct_ && written_ - write_started_ >= write_out_step) {
     // Only a request: it does not wait, and where the file system does not support it the
-    // fsync at the end does all the work, as it did before.
+    // fsync at the end does all the work.
     ::sync_file_range(fd_, static_cast<off64_t>(write_started_), static_cast<off64_t>(written_ - write_started_),
                       SYNC_FILE_RANGE_WRITE);
     write_started_ = written_;
@@ -44,41 +84,86 @@ bool WriteBehindFile::write_all(const char* bytes, std::size_t count) {
   return true;
 }
 
-bool WriteBehindFile::write_buffer() {
-  const std::size_t count = static_cast<std::size_t>(pptr() - pbase());
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
-  return failed_ ? false : write_all(buffer_.data(), count);
+// Whole blocks from the aligned buffer. A file system may accept the flag and still refuse
+// the write (EINVAL: a larger block than ours); then this file goes through the page cache.
+bool WriteBehindFile::write_direct(const char* bytes, std::size_t count) {
+  while (count > 0) {
+    const ssize_t done = ::write(fd_, bytes, count);
+    if (done < 0 && errno == EINTR) continue;
+    if (done < 0 && errno == EINVAL) {
+      stop_direct();
+      direct_refused_ = true;
+      return write_all(bytes, count);
+    }
+    if (done < 0) {
+      failed_ = true;
+      error_ = errno;
+      return false;
+    }
+    // A short write (a full disk) may end off a block: the rest, and what follows, goes
+    // through the page cache, whose write reports the error.
+    bytes += done;
+    count -= static_cast<std::size_t>(done);
+    written_ += static_cast<std::uint64_t>(done);
+    written_direct_ += static_cast<std::uint64_t>(done);
+    if (count > 0 && static_cast<std::size_t>(done) % block_bytes != 0) {
+      stop_direct();
+      direct_refused_ = true;
+      return write_all(bytes, count);
+    }
+  }
+  write_started_ = written_;
+  return true;
+}
+
+bool WriteBehindFile::write_buffer(bool keep_tail) {
+  const auto count = static_cast<std::size_t>(pptr() - pbase());
+  setp(buffer_.get(), buffer_.get() + buffer_bytes);
+  if (failed_) return false;
+  start_direct_if_worth_it(count);
+  if (!direct_) return write_all(buffer_.get(), count);
+  const std::size_t whole_blocks = count - count % block_bytes;
+  if (!write_direct(buffer_.get(), whole_blocks)) return false;
+  const std::size_t tail = count - whole_blocks;
+  if (tail == 0) return true;
+  if (keep_tail && direct_) {
+    std::memmove(buffer_.get(), buffer_.get() + whole_blocks, tail);
+    pbump(static_cast<int>(tail));
+    return true;
+  }
+  // The end of the file, or a flush: the bytes past the last block go through the page
+  // cache, and the file leaves direct mode (its offset is off a block now).
+  stop_direct();
+  return write_all(buffer_.get() + whole_blocks, tail);
 }
 
 WriteBehindFile::int_type WriteBehindFile::overflow(int_type ch) {
-  if (!write_buffer()) return traits_type::eof();
+  if (!write_buffer(true)) return traits_type::eof();
   if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
   *pptr() = traits_type::to_char_type(ch);
   pbump(1);
   return ch;
 }
 
+// Every byte goes through the buffer, whose memory is aligned for O_DIRECT; a copy costs
+// little next to the write.
 std::streamsize WriteBehindFile::xsputn(const char* bytes, std::streamsize count) {
-  const auto room = static_cast<std::streamsize>(epptr() - pptr());
-  if (count <= room) {
-    std::memcpy(pptr(), bytes, static_cast<std::size_t>(count));
-    pbump(static_cast<int>(count));
-    return count;
+  std::streamsize copied = 0;
+  while (copied < count) {
+    if (pptr() == epptr() && !write_buffer(true)) return copied;
+    const auto piece = std::min<std::streamsize>(count - copied, epptr() - pptr());
+    std::memcpy(pptr(), bytes + copied, static_cast<std::size_t>(piece));
+    pbump(static_cast<int>(piece));
+    copied += piece;
   }
-  if (!write_buffer()) return 0;
-  if (static_cast<std::size_t>(count) <= buffer_.size()) {
-    std::memcpy(pptr(), bytes, static_cast<std::size_t>(count));
-    pbump(static_cast<int>(count));
-    return count;
-  }
-  // Larger than the buffer: straight from the caller's bytes.
-  return write_all(bytes, static_cast<std::size_t>(count)) ? count : 0;
+  return copied;
 }
 
-int WriteBehindFile::sync() { return write_buffer() ? 0 : -1; }
+int WriteBehindFile::sync() { return write_buffer(false) ? 0 : -1; }
 
 bool WriteBehindFile::finish() {
-  const bool ok = write_buffer();
+  const bool ok = write_buffer(false);
+  stop_direct();
   if (!ok) errno = error_;
   return ok;
 }
