@@ -6,7 +6,6 @@
 #include <charconv>
 #include <limits>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -245,13 +244,13 @@ void AttributeTable::add_record_columns(const Graph& graph) {
   std::vector<bool> selected(graph.node_count(), false);
   for (VertexId v : vertices_) selected[v] = true;
   constexpr std::size_t least_vertices_per_range = 4096;
-  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t range_count = std::clamp<std::size_t>(graph.node_count() / least_vertices_per_range, 1, threads);
-  auto range_start = [&](std::size_t r) { return static_cast<VertexId>(graph.node_count() * r / range_count); };
+  const unsigned threads = support::default_threads();
+  const auto vertex_ranges =
+      support::IndexRanges::one_per_thread(graph.node_count(), least_vertices_per_range, threads);
+  const std::size_t range_count = vertex_ranges.number();
   std::vector<RangeNames> ranges(range_count);
-  support::for_each_index(range_count, threads, [&](std::size_t r) {
-    ranges[r] = names_in_range(graph, range_start(r), range_start(r + 1), selected);
-    return true;
+  support::for_each_range(vertex_ranges, threads, [&](std::size_t r, std::size_t first, std::size_t last) {
+    ranges[r] = names_in_range(graph, static_cast<VertexId>(first), static_cast<VertexId>(last), selected);
   });
 
   // One entry per name over all ranges, and each range's entries in it.
@@ -283,14 +282,13 @@ void AttributeTable::add_record_columns(const Graph& graph) {
   field_columns_.resize(range_base.back());
   first_field_.assign(graph.node_count() + 1, 0);
   first_field_[graph.node_count()] = static_cast<std::uint32_t>(range_base.back());
-  support::for_each_index(range_count, threads, [&](std::size_t r) {
+  support::for_each_range(vertex_ranges, threads, [&](std::size_t r, std::size_t first, std::size_t) {
     const RangeNames& range = ranges[r];
     for (std::size_t i = 0; i < range.first_field.size(); ++i)
-      first_field_[range_start(r) + i] = static_cast<std::uint32_t>(range_base[r] + range.first_field[i]);
+      first_field_[first + i] = static_cast<std::uint32_t>(range_base[r] + range.first_field[i]);
     std::uint32_t* column = field_columns_.data() + range_base[r];
     for (std::uint32_t local : range.field_entries)
       *column++ = local == not_exported_entry ? not_exported : names[merged_entry[r][local]].column;
-    return true;
   });
 }
 

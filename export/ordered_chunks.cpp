@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/for_each_index.hpp"
+
 namespace policygraph::export_detail {
 namespace {
 
@@ -82,7 +84,7 @@ class ChunkRing {
 void write_chunks_in_order(std::ostream& out, std::size_t count, std::size_t chunk_size, const FormatChunk& format) {
   chunk_size = std::max<std::size_t>(chunk_size, 1);
   const std::size_t chunks = (count + chunk_size - 1) / chunk_size;
-  const std::size_t workers = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), chunks);
+  const std::size_t workers = std::min<std::size_t>(support::default_threads(), chunks);
   if (workers <= 1) {
     std::string buffer;
     for (std::size_t c = 0; c < chunks && out; ++c) {

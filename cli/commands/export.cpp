@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
-#include <thread>
 
 #include "analysis.hpp"
 #include "commands.hpp"
@@ -13,6 +12,7 @@
 #include "lookup.hpp"
 #include "policygraph/export.hpp"
 #include "session.hpp"
+#include "support/for_each_index.hpp"
 
 namespace policygraph::cli {
 namespace {
@@ -113,8 +113,7 @@ int run_export(const CommandContext& context) {
     try {
       // The loading threads are done: nothing else runs in this process, so the drawings
       // may be shared among forked processes, one per core (or per --threads).
-      const std::size_t processes =
-          options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+      const std::size_t processes = support::threads_or_default(options.threads);
       written = export_families(format, request.output, graph, export_options, request.layout_limits, processes);
     } catch (const ExportError& error) {
       throw io_error(std::string(error.what()));

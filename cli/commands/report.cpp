@@ -2,7 +2,6 @@
 // `report -o OUTDIR`: a static site about the corpus that people can open and send on.
 #include <nlohmann/json.hpp>
 #include <ostream>
-#include <thread>
 
 #include "analysis.hpp"
 #include "commands.hpp"
@@ -12,6 +11,7 @@
 #include "policygraph/report.hpp"
 #include "progress.hpp"
 #include "session.hpp"
+#include "support/for_each_index.hpp"
 
 namespace policygraph::cli {
 
@@ -32,7 +32,7 @@ int run_report(const CommandContext& context) {
   report_options.threads = options.threads;
   // The loading threads are done: nothing else runs in this process, so the diagrams may
   // be drawn in forked processes, one per page thread.
-  report_options.processes = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  report_options.processes = support::threads_or_default(options.threads);
   report_options.max_diagram_policies = invocation.export_options.diagram_limit;
   ProgressBar progress(context.err, context.terminal.err_is_terminal, "writing pages");
   report_options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };

@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
-#include <thread>
 
 #include "policygraph/export.hpp"
 #include "policygraph/report.hpp"
 #include "report/diagrams.hpp"
 #include "report/pages.hpp"
+#include "support/for_each_index.hpp"
 
 namespace policygraph {
 
@@ -48,33 +48,19 @@ ReportSummary write_report(const std::filesystem::path& folder, const Graph& ful
   for (VertexId v : full.policies())
     if (!site.policy_file[v].empty()) pages.push_back({site.policy_file[v], {}, SIZE_MAX, v});
 
-  std::atomic<std::size_t> next{0}, done{0};
+  std::atomic<std::size_t> done{0};
   std::mutex progress_mutex;
-  std::exception_ptr failure;
-  auto work = [&] {
-    try {
-      for (std::size_t i = next++; i < pages.size(); i = next++) {
-        Page& page = pages[i];
-        page.text = page.family != SIZE_MAX ? family_page(site, site.families[page.family], diagrams[page.family])
-                                            : policy_page(site, page.policy);
-        const std::size_t finished = ++done;
-        if (options.progress && (finished % 64 == 0 || finished == pages.size())) {
-          std::lock_guard lock(progress_mutex);
-          options.progress(finished, pages.size());
-        }
-      }
-    } catch (...) {
-      std::lock_guard lock(progress_mutex);
-      if (!failure) failure = std::current_exception();
-      next = pages.size();  // the others stop too
+  support::for_each_index(pages.size(), support::threads_or_default(options.threads), [&](std::size_t i) {
+    Page& page = pages[i];
+    page.text = page.family != SIZE_MAX ? family_page(site, site.families[page.family], diagrams[page.family])
+                                        : policy_page(site, page.policy);
+    const std::size_t finished = ++done;
+    if (options.progress && (finished % 64 == 0 || finished == pages.size())) {
+      const std::lock_guard lock(progress_mutex);
+      options.progress(finished, pages.size());
     }
-  };
-  const unsigned threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
-  std::vector<std::thread> workers;
-  for (unsigned t = 1; t < threads && t < pages.size(); ++t) workers.emplace_back(work);
-  work();
-  for (auto& worker : workers) worker.join();
-  if (failure) std::rethrow_exception(failure);
+    return true;
+  });
 
   ReportSummary summary;
   std::vector<FolderFile> files;

@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <limits>
 #include <set>
+#include <span>
 #include <string>
-#include <thread>
 #include <tuple>
 
 #include "graph/kind_id_order.hpp"
@@ -89,37 +89,58 @@ class FullGraphBuilder {
   }
 
  private:
-  // The described vertex of every policy and facility reference, looked up on every core
-  // before the serial pass that adds the edges. At 100,000 policies these lookups are most
-  // of the build (each one a few cache misses: a table of 2 M slots, then the node and its
-  // id), and they only read the builder, which holds the described nodes alone by now.
-  // Each record's references are at first_reference_[index]: its relations, then its
-  // related facilities, then its related policies.
+  // The references of a record that become edges (MODEL.md section 1): a policy's relations
+  // and related facilities, a facility's related policies. The others only get a note.
+  struct EdgeReferenceCounts {
+    std::size_t relations = 0, facilities = 0, policies = 0;
+    std::size_t total() const { return relations + facilities + policies; }
+  };
+  static EdgeReferenceCounts edge_reference_counts(const Record& record) {
+    if (record.kind == RecordKind::policy) return {record.relations.size(), record.related_facilities.size(), 0};
+    return {0, 0, record.related_policies.size()};
+  }
+
+  // The described vertex of each of a record's edge references, field by field, in
+  // described_ (not_described where no record describes the id).
+  struct DescribedReferences {
+    std::span<VertexId> relations, facilities, policies;
+  };
+  DescribedReferences described_of(std::size_t index) {
+    const EdgeReferenceCounts counts = edge_reference_counts(records_[index]);
+    VertexId* first = described_.data() + first_reference_[index];
+    return {{first, counts.relations},
+            {first + counts.relations, counts.facilities},
+            {first + counts.relations + counts.facilities, counts.policies}};
+  }
+
+  // Every edge reference looked up on every core before the serial pass that adds the
+  // edges. At 100,000 policies these lookups are most of the build (each one a few cache
+  // misses: a table of 2 M slots, then the node and its id), and they only read the
+  // builder, which holds the described nodes alone by now.
   void look_up_described_references() {
     first_reference_.assign(records_.size() + 1, 0);
-    for (std::size_t index = 0; index < records_.size(); ++index) {
-      const Record& record = records_[index];
-      first_reference_[index + 1] = first_reference_[index] + record.relations.size() +
-                                    record.related_facilities.size() + record.related_policies.size();
-    }
+    for (std::size_t index = 0; index < records_.size(); ++index)
+      first_reference_[index + 1] = first_reference_[index] + edge_reference_counts(records_[index]).total();
     described_.assign(first_reference_.back(), not_described);
     constexpr std::size_t records_per_task = 4096;
-    const std::size_t tasks = (records_.size() + records_per_task - 1) / records_per_task;
-    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-    support::for_each_index(tasks, threads, [&](std::size_t task) {
-      const std::size_t end = std::min(records_.size(), (task + 1) * records_per_task);
-      for (std::size_t index = task * records_per_task; index < end; ++index) {
-        const Record& record = records_[index];
-        VertexId* at = described_.data() + first_reference_[index];
-        auto look_up = [&](NodeKind kind, const Reference& reference) {
-          *at++ = builder_.find(kind, reference.id).value_or(not_described);
-        };
-        for (const RelationItem& item : record.relations) look_up(NodeKind::policy, item.other);
-        for (const Reference& reference : record.related_facilities) look_up(NodeKind::facility, reference);
-        for (const Reference& reference : record.related_policies) look_up(NodeKind::policy, reference);
-      }
-      return true;
-    });
+    support::for_each_range({records_.size(), records_per_task}, support::default_threads(),
+                            [&](std::size_t, std::size_t first, std::size_t last) {
+                              for (std::size_t index = first; index < last; ++index) look_up_references_of(index);
+                            });
+  }
+
+  void look_up_references_of(std::size_t index) {
+    const Record& record = records_[index];
+    const DescribedReferences described = described_of(index);
+    auto look_up = [&](NodeKind kind, const Reference& reference) {
+      return builder_.find(kind, reference.id).value_or(not_described);
+    };
+    for (std::size_t i = 0; i < described.relations.size(); ++i)
+      described.relations[i] = look_up(NodeKind::policy, record.relations[i].other);
+    for (std::size_t i = 0; i < described.facilities.size(); ++i)
+      described.facilities[i] = look_up(NodeKind::facility, record.related_facilities[i]);
+    for (std::size_t i = 0; i < described.policies.size(); ++i)
+      described.policies[i] = look_up(NodeKind::policy, record.related_policies[i]);
   }
 
   // The node of a referred id: the described one (looked up already), or an unresolved node
@@ -240,9 +261,7 @@ class FullGraphBuilder {
   }
 
   void add_edges(const Record& record, std::uint32_t index, VertexId self) {
-    const VertexId* described = described_.data() + first_reference_[index];
-    const VertexId* described_facilities = described + record.relations.size();
-    const VertexId* described_policies = described_facilities + record.related_facilities.size();
+    const DescribedReferences described = described_of(index);
     // Lineage fields belong to policies and relatedPolicies to facilities (MODEL.md
     // section 1); a field on the other kind is not an edge of the graph.
     if (record.kind == RecordKind::policy) {
@@ -252,7 +271,7 @@ class FullGraphBuilder {
         const RelationItem& item = record.relations[i];
         const std::string_view field = field_name(item);
         if (!usable(record, item.other, field)) continue;
-        const VertexId other = referred(NodeKind::policy, item.other, described[i], record, field);
+        const VertexId other = referred(NodeKind::policy, item.other, described.relations[i], record, field);
         const VertexId source = item.inverse ? other : self;
         const VertexId target = item.inverse ? self : other;
         const EdgeKind kind = edge_kind(item.relation);
@@ -263,7 +282,7 @@ class FullGraphBuilder {
         const Reference& reference = record.related_facilities[i];
         if (!reference.id.empty())
           builder_.add_edge(
-              self, referred(NodeKind::facility, reference, described_facilities[i], record, "relatedFacilities"),
+              self, referred(NodeKind::facility, reference, described.facilities[i], record, "relatedFacilities"),
               EdgeKind::related_facility, weights_.facility);
       }
     } else {
@@ -284,7 +303,7 @@ class FullGraphBuilder {
       for (std::size_t i = 0; i < record.related_policies.size(); ++i) {
         const Reference& reference = record.related_policies[i];
         if (!reference.id.empty())
-          builder_.add_edge(referred(NodeKind::policy, reference, described_policies[i], record, "relatedPolicies"),
+          builder_.add_edge(referred(NodeKind::policy, reference, described.policies[i], record, "relatedPolicies"),
                             self, EdgeKind::related_facility, weights_.facility);
       }
     }
@@ -307,7 +326,7 @@ class FullGraphBuilder {
 
   const std::vector<Record>& records_;
   GraphBuilder builder_;
-  std::vector<std::size_t> first_reference_;  ///< by record index, into described_
+  std::vector<std::size_t> first_reference_;  ///< by record index, into described_ (see described_of)
   std::vector<VertexId> described_;           ///< by reference, or not_described
   std::vector<Unresolved> unresolved_;
   std::vector<std::uint32_t> unresolved_index_;  ///< by vertex: an unresolved node's entry in unresolved_

@@ -166,7 +166,7 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
     if (listing->files.empty()) cache = {};  // nothing to cache, no folder to create for it
     cache.match(*listing, listed_by_cache);
     const std::vector<CorpusFile>& files = listing->files;
-    unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = support::threads_or_default(options.threads);
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
 
     auto load_changed = [&](std::size_t index, ParseResult& parsed) {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The one parallel loop of the loader: indices handed out by an atomic counter, so that
-// threads take work as they free up and each index is done exactly once.
+// The one parallel loop of the project: indices handed out by an atomic counter, so that
+// threads take work as they free up and each index is done exactly once; its form over
+// ranges of items; and how many threads a parallel step takes when nobody says.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <exception>
@@ -11,6 +13,13 @@
 #include <vector>
 
 namespace policygraph::support {
+
+/// One thread per core the machine reports, at least one: what a parallel step takes when
+/// nobody asked for a number.
+inline unsigned default_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+/// `requested` threads, or default_threads() for 0 (the default of --threads).
+inline unsigned threads_or_default(unsigned requested) { return requested != 0 ? requested : default_threads(); }
 
 /// Runs work(i) for i in [0, count) on `threads` threads, the calling one included; each
 /// index once. work(i) returns false to stop every thread early. An exception from work(i),
@@ -38,6 +47,35 @@ void for_each_index(std::size_t count, unsigned threads, Work&& work) {
     run();
   }  // joins the pool
   if (failure) std::rethrow_exception(failure);
+}
+
+/// [0, count) cut into ranges of `size` items, the last one shorter: range r is
+/// [first(r), last(r)).
+struct IndexRanges {
+  std::size_t count = 0;
+  std::size_t size = 1;
+
+  std::size_t number() const { return (count + size - 1) / size; }
+  std::size_t first(std::size_t range) const { return std::min(count, range * size); }
+  std::size_t last(std::size_t range) const { return std::min(count, (range + 1) * size); }
+
+  /// One range per thread, but fewer where a range would hold under `least` items (one at
+  /// least for a count above 0): for work whose cost is even over the items, and whose
+  /// ranges' results are merged after.
+  static IndexRanges one_per_thread(std::size_t count, std::size_t least, unsigned threads) {
+    const std::size_t ranges = std::clamp<std::size_t>(count / std::max<std::size_t>(least, 1), 1, threads);
+    return {count, std::max<std::size_t>(1, (count + ranges - 1) / ranges)};
+  }
+};
+
+/// Runs work(range, first, last) for each range of `ranges` on `threads` threads, as
+/// for_each_index does for indices.
+template <typename Work>
+void for_each_range(const IndexRanges& ranges, unsigned threads, Work&& work) {
+  for_each_index(ranges.number(), threads, [&](std::size_t range) {
+    work(range, ranges.first(range), ranges.last(range));
+    return true;
+  });
 }
 
 }  // namespace policygraph::support

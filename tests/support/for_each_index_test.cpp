@@ -47,5 +47,49 @@ TEST(ForEachIndex, AnExceptionOnTheCallingThreadReachesTheCaller) {
                std::runtime_error);
 }
 
+// Every item in exactly one range, the ranges in order and none empty.
+void expect_ranges_cover(const IndexRanges& ranges, std::size_t count) {
+  std::vector<std::atomic<int>> done(count);
+  std::vector<std::size_t> firsts(ranges.number()), lasts(ranges.number());
+  for_each_range(ranges, 3, [&](std::size_t range, std::size_t first, std::size_t last) {
+    firsts[range] = first;
+    lasts[range] = last;
+    for (std::size_t i = first; i < last; ++i) ++done[i];
+  });
+  for (const auto& count_done : done) EXPECT_EQ(count_done, 1);
+  for (std::size_t r = 0; r < ranges.number(); ++r) {
+    EXPECT_LT(firsts[r], lasts[r]) << "range " << r << " of " << count;
+    if (r > 0) {
+      EXPECT_EQ(firsts[r], lasts[r - 1]);
+    }
+  }
+}
+
+TEST(ForEachRange, FixedSizeRangesCoverEveryItemOnce) {
+  for (std::size_t count : {0, 1, 4095, 4096, 4097, 10000}) {
+    const IndexRanges ranges{count, 4096};
+    EXPECT_EQ(ranges.number(), (count + 4095) / 4096);
+    expect_ranges_cover(ranges, count);
+  }
+}
+
+TEST(ForEachRange, OneRangePerThreadUnlessRangesWouldBeSmall) {
+  // 2 threads, at least 4096 items a range.
+  EXPECT_EQ(IndexRanges::one_per_thread(0, 4096, 2).number(), 0U);
+  EXPECT_EQ(IndexRanges::one_per_thread(10, 4096, 2).number(), 1U);
+  EXPECT_EQ(IndexRanges::one_per_thread(8191, 4096, 2).number(), 1U);
+  EXPECT_EQ(IndexRanges::one_per_thread(8192, 4096, 2).number(), 2U);
+  EXPECT_EQ(IndexRanges::one_per_thread(1000001, 4096, 2).number(), 2U);
+  EXPECT_EQ(IndexRanges::one_per_thread(1000001, 4096, 3).number(), 3U);
+  for (std::size_t count : {0, 10, 8192, 1000001})
+    expect_ranges_cover(IndexRanges::one_per_thread(count, 4096, 3), count);
+}
+
+TEST(ForEachRange, DefaultThreadsAreAtLeastOneAndAGivenNumberWins) {
+  EXPECT_GE(default_threads(), 1U);
+  EXPECT_EQ(threads_or_default(0), default_threads());
+  EXPECT_EQ(threads_or_default(5), 5U);
+}
+
 }  // namespace
 }  // namespace policygraph::support
