@@ -133,13 +133,24 @@ constexpr std::array<bool, 256> plain_in_html = plain_bytes(true);
 void append_escaped(std::string& escaped, std::string_view text, Markup markup) {
   const bool in_attribute = markup == Markup::xml_attribute;
   const bool html = markup == Markup::html;
-  // Most text is printable ASCII with nothing to escape: copy such runs whole, and decode
-  // byte by byte only where a character needs a look. One table lookup a byte finds the
-  // runs (the scan is most of an export's formatting time).
+  // Most text is printable ASCII with nothing to escape, or well-formed UTF-8 (titles in
+  // Chinese): copy such runs whole, and look at a character on its own only where it needs
+  // escaping, replacing or dropping. One table lookup a byte finds the ASCII of the runs
+  // (the scan is most of an export's formatting time).
   const std::array<bool, 256>& plain = html ? plain_in_html : plain_in_xml;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t run = i;
-    while (run < text.size() && plain[static_cast<unsigned char>(text[run])]) ++run;
+    while (run < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[run]);
+      if (plain[byte]) {
+        ++run;
+        continue;
+      }
+      char32_t code_point = 0;
+      const std::size_t length = byte < 0x80 ? 0 : utf8_sequence(text, run, code_point);
+      if (length == 0 || code_point == 0xFFFE || code_point == 0xFFFF) break;
+      run += length;
+    }
     if (run > i) {
       escaped.append(text.substr(i, run - i));
       i = run;

@@ -42,6 +42,17 @@ TEST(EscapeXml, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(escape_xml("\xE7\xA2", false), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // cut short
 }
 
+// Runs of ASCII and well-formed multi-byte characters are copied whole; inside them, each
+// character that needs a look is escaped, dropped or replaced on its own.
+TEST(EscapeXml, MixedTextKeepsEveryCharacterInItsPlace) {
+  // 碳 捕 集 (carbon capture) around ASCII, an ampersand, a non-character (dropped), a stray
+  // continuation byte (replaced) and a sequence cut short at the end (replaced, byte by byte).
+  const std::string text = "\xE7\xA2\xB3 & \xE6\x8D\x95\xEF\xBF\xBE\xE9\x9B\x86\x80<\xC3\xA9\xE7\xA2";
+  EXPECT_EQ(escape_xml(text, false),
+            "\xE7\xA2\xB3 &amp; \xE6\x8D\x95\xE9\x9B\x86\xEF\xBF\xBD&lt;\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(escape_html("\xE7\xA2\xB3'\xE6\x8D\x95\""), "\xE7\xA2\xB3&#39;\xE6\x8D\x95&quot;");
+}
+
 TEST(XmlCanCarry, AgreesWithEscapeXml) {
   const std::string samples[] = {"",
                                  "a",
