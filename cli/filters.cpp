@@ -37,6 +37,7 @@ std::string counted(const std::map<std::string, std::size_t>& counts) {
   std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::vector<std::string> items;
+  items.reserve(sorted.size());
   for (const auto& [value, count] : sorted) items.push_back(value + " (" + std::to_string(count) + ")");
   return joined(items);
 }

@@ -144,7 +144,7 @@ void add_limit_options(CLI::App& app, Limits& limits) {
       ->type_name("N")
       ->capture_default_str()
       ->check([](const std::string& value) -> std::string {
-        return value.starts_with("-") || value.find_first_not_of("0") == std::string::npos ? "must be 1 or more"
+        return value.starts_with("-") || value.find_first_not_of('0') == std::string::npos ? "must be 1 or more"
                                                                                            : std::string();
       });
   app.add_option("--max-aliases", limits.max_alias_expansions, "YAML aliases (*name) expanded per file")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# clang-tidy over the library and the exporters with the checks that find bugs (use after
+# clang-tidy over the library, the exporters and the command line with the checks that find bugs (use after
 # move, dangling views, loops that cannot end, copies that were meant as moves, ...), as
 # `bootstrap.sh test` runs it: any finding fails. .clang-tidy holds a wider set for editors.
 #
@@ -17,10 +17,10 @@ checks='-*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-narrowing-
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 run-clang-tidy -p "$build" -j "$(nproc)" -quiet -checks="$checks" \
-  -header-filter="$PWD/(include|lib|export)/" "$PWD/(lib|export)/" >"$log" 2>&1 || true
+  -header-filter="$PWD/(include|lib|export|cli)/" "$PWD/(lib|export|cli)/" >"$log" 2>&1 || true
 if grep -q "warning:\|error:" "$log"; then
   grep -A3 "warning:\|error:" "$log" | sed 's/\x1b\[[0-9;]*m//g'
   echo "tidy: findings above (checks: $checks)"
   exit 1
 fi
-echo "tidy: no finding in lib/ and export/ (checks: $checks)"
+echo "tidy: no finding in lib/, export/ and cli/ (checks: $checks)"

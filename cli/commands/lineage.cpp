@@ -89,15 +89,17 @@ int run_lineage(const CommandContext& context) {
       continue;
     }
     std::string indent(static_cast<std::size_t>(member.generation - first_generation) * 2, ' ');
-    std::string generation = (member.generation > 0 ? "+" : "") + std::to_string(member.generation);
+    const std::string generation = (member.generation > 0 ? "+" : "") + std::to_string(member.generation);
     std::string id = graph.node(member.policy).id;
-    if (member.policy == policy) id = styled(terminal, Style::bold, id + "  ◀");
+    if (member.policy == policy) id = styled(terminal, Style::bold, id.append("  ◀"));
     std::string date = date_text(graph, member.policy);
     date += std::string(10 - std::min<std::size_t>(10, display_width(date)), ' ');  // "—" fills the date column
     std::string link = link_of(member);
     link += std::string(link_width - display_width(link), ' ');
-    std::string line = date + "  " + std::string(4 - std::min<std::size_t>(4, generation.size()), ' ') + generation +
-                       "  " + link + "  " + indent + id + "  ";
+    // date, generation (right-aligned in 4), link, then the id indented by its generation
+    std::string line = date;
+    line.append(2 + 4 - std::min<std::size_t>(4, generation.size()), ' ');
+    line.append(generation).append("  ").append(link).append("  ").append(indent).append(id).append("  ");
     context.out << line
                 << truncate_to_width(title_text(graph, member.policy), terminal.width > display_width(line) + 20
                                                                            ? terminal.width - display_width(line)
