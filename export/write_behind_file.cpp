@@ -61,18 +61,35 @@ void WriteBehindFile::start_direct_if_worth_it(std::size_t count) {
   direct_ = true;
 }
 
+// In direct mode the bytes are whole blocks from the aligned buffer. A file system may
+// accept O_DIRECT and still refuse the write (EINVAL: a larger block than ours), and a short
+// write (a full disk) may end off a block: in both cases the rest of the file goes through
+// the page cache, whose write then succeeds or reports the error.
 bool WriteBehindFile::write_all(const char* bytes, std::size_t count) {
   while (count > 0) {
     const ssize_t done = ::write(fd_, bytes, count);
     if (done < 0 && errno == EINTR) continue;
+    if (done < 0 && errno == EINVAL && direct_) {
+      stop_direct();
+      direct_refused_ = true;
+      continue;
+    }
     if (done < 0) {
       failed_ = true;
       error_ = errno;
       return false;
     }
-    bytes += done;
-    count -= static_cast<std::size_t>(done);
-    written_ += static_cast<std::uint64_t>(done);
+    const auto written = static_cast<std::size_t>(done);
+    bytes += written;
+    count -= written;
+    written_ += written;
+    if (!direct_) continue;
+    written_direct_ += written;
+    write_started_ = written_;  // on its way to the disk already
+    if (count > 0 && written % block_bytes != 0) {
+      stop_direct();
+      direct_refused_ = true;
+    }
   }
   if (!direct_ && written_ - write_started_ >= write_out_step) {
     // Only a request: it does not wait, and where the file system does not support it the
@@ -84,38 +101,6 @@ bool WriteBehindFile::write_all(const char* bytes, std::size_t count) {
   return true;
 }
 
-// Whole blocks from the aligned buffer. A file system may accept the flag and still refuse
-// the write (EINVAL: a larger block than ours); then this file goes through the page cache.
-bool WriteBehindFile::write_direct(const char* bytes, std::size_t count) {
-  while (count > 0) {
-    const ssize_t done = ::write(fd_, bytes, count);
-    if (done < 0 && errno == EINTR) continue;
-    if (done < 0 && errno == EINVAL) {
-      stop_direct();
-      direct_refused_ = true;
-      return write_all(bytes, count);
-    }
-    if (done < 0) {
-      failed_ = true;
-      error_ = errno;
-      return false;
-    }
-    // A short write (a full disk) may end off a block: the rest, and what follows, goes
-    // through the page cache, whose write reports the error.
-    bytes += done;
-    count -= static_cast<std::size_t>(done);
-    written_ += static_cast<std::uint64_t>(done);
-    written_direct_ += static_cast<std::uint64_t>(done);
-    if (count > 0 && static_cast<std::size_t>(done) % block_bytes != 0) {
-      stop_direct();
-      direct_refused_ = true;
-      return write_all(bytes, count);
-    }
-  }
-  write_started_ = written_;
-  return true;
-}
-
 bool WriteBehindFile::write_buffer(bool keep_tail) {
   const auto count = static_cast<std::size_t>(pptr() - pbase());
   setp(buffer_.get(), buffer_.get() + buffer_bytes);
@@ -123,7 +108,7 @@ bool WriteBehindFile::write_buffer(bool keep_tail) {
   start_direct_if_worth_it(count);
   if (!direct_) return write_all(buffer_.get(), count);
   const std::size_t whole_blocks = count - count % block_bytes;
-  if (!write_direct(buffer_.get(), whole_blocks)) return false;
+  if (!write_all(buffer_.get(), whole_blocks)) return false;
   const std::size_t tail = count - whole_blocks;
   if (tail == 0) return true;
   if (keep_tail && direct_) {

@@ -56,7 +56,6 @@ class WriteBehindFile : public std::streambuf {
   /// the bytes past the last whole block, which stay at the front of the buffer.
   bool write_buffer(bool keep_tail);
   bool write_all(const char* bytes, std::size_t count);
-  bool write_direct(const char* bytes, std::size_t count);
   void start_direct_if_worth_it(std::size_t count);
   void stop_direct();
 
