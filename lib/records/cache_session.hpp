@@ -42,11 +42,12 @@ class CacheSession {
 
   /// The listing the cache holds, when it stands for a walk of `root`: the walk that wrote
   /// the cache vouched for it, and every folder it listed still has the times it had then,
-  /// old enough to trust. One stat per folder.
+  /// old enough to trust. One stat per folder; the files' paths are made on every core.
   std::optional<CorpusListing> unchanged_listing(const std::filesystem::path& root) const;
   /// Matches the cache's entries to the listing's files, both in path order:
-  /// O(files + entries). `listed_by_cache`: the listing is unchanged_listing()'s. Call once,
-  /// before anything below.
+  /// O(files + entries). `listed_by_cache`: the listing is unchanged_listing()'s, which is
+  /// the cache's entries in their order, so the match is one to one and compares no path.
+  /// Call once, before anything below.
   void match(const CorpusListing& listing, bool listed_by_cache);
 
   /// Loads files[index] (through reuse_unchanged, reuse_same_content and store) into
@@ -122,6 +123,7 @@ class CacheSession {
   void fail_to_write(const std::string& problem, CacheReport& report);
 
   bool enabled_ = false;
+  unsigned threads_ = 1;  // LoadOptions::threads, or every core
   CacheLocation location_;
   std::optional<LoadedCache> loaded_;
   std::vector<const CachedFile*> matches_;
