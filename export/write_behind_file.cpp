@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,6 +25,17 @@ constexpr std::uint64_t write_out_step = 16 << 20;
 
 int descriptor_flags(int fd) { return ::fcntl(fd, F_GETFL); }
 
+// The local disk file systems whose O_DIRECT writes go straight to the device. Elsewhere (a
+// network share, where each direct write waits for its round trip; tmpfs; FUSE) the page
+// cache stays the route.
+bool on_local_disk(int fd) {
+  struct statfs info {};
+  if (::fstatfs(fd, &info) != 0) return false;
+  constexpr long ext2_3_4 = 0xEF53, xfs = 0x58465342, btrfs = 0x9123683E;
+  const auto type = static_cast<long>(info.f_type);
+  return type == ext2_3_4 || type == xfs || type == btrfs;
+}
+
 }  // namespace
 
 void WriteBehindFile::FreeAligned::operator()(char* buffer) const {
@@ -35,7 +47,8 @@ WriteBehindFile::WriteBehindFile(int fd, LargeFile large)
   setp(buffer_.get(), buffer_.get() + buffer_bytes);
   struct stat status {};
   const off_t offset = ::lseek(fd, 0, SEEK_CUR);
-  may_go_direct_ = large == LargeFile::direct && ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && offset >= 0;
+  may_go_direct_ = large == LargeFile::direct && ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && offset >= 0 &&
+                   on_local_disk(fd);
   start_offset_ = offset >= 0 ? static_cast<std::uint64_t>(offset) : 0;
 }
 

@@ -10,9 +10,10 @@
 // copies every byte once more and takes a page of memory for it. For a 1.3 GB GraphML that
 // copy was the largest single share of a warm run (the pages it fills are new to the
 // process each time), and the 1.3 GB it cached pushed the corpus's own files out of the
-// cache, so that the next run read them from disk again. Where O_DIRECT is refused (a file
-// system without it, a block size above this buffer's alignment) the writing stays in the
-// page cache, as it did before. Only a file the export made itself is switched: a pipe or
+// cache, so that the next run read them from disk again. Only on a local disk (ext4, XFS,
+// Btrfs): on a network share each direct write would wait for its round trip. Where O_DIRECT
+// is refused (a block size above this buffer's alignment, say) the writing stays in the page
+// cache, as it did before. Only a file the export made itself is switched: a pipe or
 // a device (O_DIRECT means something else there) and a descriptor shared with the shell
 // are left as they are.
 #pragma once
