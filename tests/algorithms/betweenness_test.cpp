@@ -13,6 +13,7 @@ namespace policygraph {
 namespace {
 
 using testing::SmallGraph;
+using testing::two_cliques;
 
 //        l1
 //        |
@@ -44,16 +45,7 @@ TEST(Betweenness, StarCentreLiesOnEveryPath) {
 // a4 is on every shortest path from {a1, a2, a3} to {b1 .. b4}: 12 of the 28 pairs of
 // 8 vertices; normalised by (n−1)(n−2)/2 = 21, that is 12/21 = 4/7. So is b1, by symmetry.
 TEST(Betweenness, BridgeEndsOfTwoCliques) {
-  SmallGraph small({"a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"});
-  for (const char* clique : {"a", "b"}) {
-    for (int i = 1; i <= 4; ++i) {
-      for (int j = i + 1; j <= 4; ++j) {
-        const std::string u = clique + std::to_string(i), v = clique + std::to_string(j);
-        small.both(u.c_str(), v.c_str());
-      }
-    }
-  }
-  Graph graph = small.both("a4", "b1").finish();
+  const Graph graph = two_cliques();
   BetweennessResult result = betweenness(graph);
   for (VertexId v = 0; v < 8; ++v) {
     const bool bridge_end = v == 3 || v == 4;

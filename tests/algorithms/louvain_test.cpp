@@ -10,6 +10,7 @@ namespace policygraph {
 namespace {
 
 using testing::SmallGraph;
+using testing::two_cliques;
 
 //   a1 ─ a2        b1 ─ b2
 //   │ ╲╱ │        │ ╲╱ │        two 4-cliques, `related` both ways, bridged a4 ─ b1
@@ -18,16 +19,7 @@ using testing::SmallGraph;
 //
 // Whatever the order of visits, the two cliques are the communities: Q = 11/26.
 TEST(Louvain, FindsTwoCliques) {
-  SmallGraph small({"a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"});
-  for (const char* clique : {"a", "b"}) {
-    for (int i = 1; i <= 4; ++i) {
-      for (int j = i + 1; j <= 4; ++j) {
-        const std::string u = clique + std::to_string(i), v = clique + std::to_string(j);
-        small.both(u.c_str(), v.c_str());
-      }
-    }
-  }
-  Graph graph = small.both("a4", "b1").finish();
+  const Graph graph = two_cliques();
   for (std::uint64_t seed = 0; seed < 10; ++seed) {
     LouvainResult result = louvain(graph, {.seed = seed});
     EXPECT_EQ(result.partition.of, (std::vector<std::uint32_t>{0, 0, 0, 0, 1, 1, 1, 1})) << "seed " << seed;

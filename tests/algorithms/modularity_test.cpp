@@ -11,20 +11,7 @@ namespace policygraph {
 namespace {
 
 using testing::SmallGraph;
-
-/// Two 4-cliques a1..a4 and b1..b4, `related` both ways with weight 1, bridged a4 ─ b1.
-Graph two_cliques() {
-  SmallGraph small({"a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"});
-  for (const char* clique : {"a", "b"}) {
-    for (int i = 1; i <= 4; ++i) {
-      for (int j = i + 1; j <= 4; ++j) {
-        const std::string u = clique + std::to_string(i), v = clique + std::to_string(j);
-        small.both(u.c_str(), v.c_str());
-      }
-    }
-  }
-  return small.both("a4", "b1").finish();
-}
+using testing::two_cliques;
 
 //   a1 ─ a2        b1 ─ b2
 //   │ ╲╱ │        │ ╲╱ │
