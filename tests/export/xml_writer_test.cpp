@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <random>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace policygraph::export_detail {
 namespace {
@@ -51,6 +55,93 @@ TEST(EscapeXml, MixedTextKeepsEveryCharacterInItsPlace) {
   EXPECT_EQ(escape_xml(text, false),
             "\xE7\xA2\xB3 &amp; \xE6\x8D\x95\xE9\x9B\x86\xEF\xBF\xBD&lt;\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(escape_html("\xE7\xA2\xB3'\xE6\x8D\x95\""), "\xE7\xA2\xB3&#39;\xE6\x8D\x95&quot;");
+}
+
+// Escaping written the plain way, a character at a time from the rules (RFC 3629's
+// well-formed UTF-8; XML 1.0's characters), to hold the fast one to.
+std::string escaped_slowly(const std::string& text, bool attribute, bool html) {
+  std::string out;
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = byte(i);
+    if (c < 0x80) {
+      ++i;
+      if (c == '&')
+        out += "&amp;";
+      else if (c == '<')
+        out += "&lt;";
+      else if (c == '>')
+        out += "&gt;";
+      else if (c == '"')
+        out += attribute || html ? "&quot;" : "\"";
+      else if (c == '\'' && html)
+        out += "&#39;";
+      else if (c == '\r')
+        out += "&#13;";
+      else if (c == '\n')
+        out += attribute ? "&#10;" : "\n";
+      else if (c == '\t')
+        out += attribute ? "&#9;" : "\t";
+      else if (c >= 0x20)
+        out += static_cast<char>(c);
+      continue;
+    }
+    const std::size_t length = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool well_formed = length > 0 && i + length <= text.size();
+    std::uint32_t code_point = c & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; well_formed && k < length; ++k) {
+      well_formed = (byte(i + k) & 0xC0) == 0x80;
+      code_point = (code_point << 6) | (byte(i + k) & 0x3F);
+    }
+    const std::uint32_t least = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+    well_formed =
+        well_formed && code_point >= least && !(code_point >= 0xD800 && code_point <= 0xDFFF) && code_point <= 0x10FFFF;
+    if (!well_formed) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    if (code_point != 0xFFFE && code_point != 0xFFFF) out += text.substr(i, length);
+    i += length;
+  }
+  return out;
+}
+
+// Long runs of plain ASCII (read eight bytes at a time) broken at every offset by each kind
+// of byte that needs a look, and text in Chinese, in every markup.
+TEST(EscapeXml, AgreesWithEscapingACharacterAtATime) {
+  const std::vector<std::string> pieces = {"a",
+                                           "Carbon capture ",
+                                           "0123456789abcdef",
+                                           "&",
+                                           "<",
+                                           ">",
+                                           "\"",
+                                           "'",
+                                           "\n",
+                                           "\t",
+                                           "\r",
+                                           "\x01",
+                                           "\x7F",
+                                           "\x80",
+                                           "\xFF",
+                                           "\xC3\xA9",
+                                           "\xE7\xA2\xB3",
+                                           "\xF0\x9F\x8C\x8D",
+                                           "\xEF\xBF\xBE",
+                                           "\xED\xA0\x80",
+                                           "\xE7\xA2",
+                                           " ",
+                                           "~"};
+  std::mt19937 random(17);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int count = static_cast<int>(random() % 24);
+    for (int k = 0; k < count; ++k) text += pieces[random() % pieces.size()];
+    ASSERT_EQ(escape_xml(text, false), escaped_slowly(text, false, false)) << testing::PrintToString(text);
+    ASSERT_EQ(escape_xml(text, true), escaped_slowly(text, true, false)) << testing::PrintToString(text);
+    ASSERT_EQ(escape_html(text), escaped_slowly(text, false, true)) << testing::PrintToString(text);
+  }
 }
 
 TEST(XmlCanCarry, AgreesWithEscapeXml) {
