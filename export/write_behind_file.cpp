@@ -2,6 +2,7 @@
 #include "write_behind_file.hpp"
 
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -31,9 +32,8 @@ int descriptor_flags(int fd) { return ::fcntl(fd, F_GETFL); }
 bool on_local_disk(int fd) {
   struct statfs info {};
   if (::fstatfs(fd, &info) != 0) return false;
-  constexpr long ext2_3_4 = 0xEF53, xfs = 0x58465342, btrfs = 0x9123683E;
-  const auto type = static_cast<long>(info.f_type);
-  return type == ext2_3_4 || type == xfs || type == btrfs;
+  const auto type = static_cast<unsigned long>(info.f_type);  // EXT4_SUPER_MAGIC stands for ext2 and ext3 too
+  return type == EXT4_SUPER_MAGIC || type == XFS_SUPER_MAGIC || type == BTRFS_SUPER_MAGIC;
 }
 
 }  // namespace
