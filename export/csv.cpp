@@ -115,33 +115,32 @@ std::string property_name(std::string_view name) {
   return safe;
 }
 
+/// The names of the kinds [0, count) of an enum, each respelled by `respell(name)` once:
+/// labels and relationship types are asked for by every row.
+template <typename Kind, std::size_t count, typename Respell>
+std::array<std::string, count> respelled_kind_names(Respell respell) {
+  std::array<std::string, count> names;
+  for (std::size_t k = 0; k < count; ++k) {
+    names[k] = to_string(static_cast<Kind>(k));
+    respell(names[k]);
+  }
+  return names;
+}
+
 /// The label of a kind, which is also its id space: Policy, Facility, Cluster, Tag.
 std::string_view neo4j_label(NodeKind kind) {
-  constexpr std::size_t kinds = static_cast<std::size_t>(NodeKind::tag) + 1;
-  static const std::array<std::string, kinds> labels = [] {
-    std::array<std::string, kinds> capitalised;
-    for (std::size_t k = 0; k < capitalised.size(); ++k) {
-      capitalised[k] = to_string(static_cast<NodeKind>(k));
-      capitalised[k][0] = static_cast<char>(capitalised[k][0] - 'a' + 'A');
-    }
-    return capitalised;
-  }();
+  static const auto labels = respelled_kind_names<NodeKind, static_cast<std::size_t>(NodeKind::tag) + 1>(
+      [](std::string& name) { name[0] = static_cast<char>(name[0] - 'a' + 'A'); });
   return labels[static_cast<std::size_t>(kind)];
 }
 
-/// The relationship type of an edge kind: the kind upper-cased, made once per kind since
-/// every edge row asks for it.
+/// The relationship type of an edge kind: the kind upper-cased.
 std::string_view neo4j_type(EdgeKind kind) {
-  constexpr std::size_t kinds = static_cast<std::size_t>(EdgeKind::implements) + 1;
-  static const std::array<std::string, kinds> types = [] {
-    std::array<std::string, kinds> upper;
-    for (std::size_t k = 0; k < kinds; ++k) {
-      upper[k] = to_string(static_cast<EdgeKind>(k));
-      for (char& c : upper[k])
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    }
-    return upper;
-  }();
+  static const auto types =
+      respelled_kind_names<EdgeKind, static_cast<std::size_t>(EdgeKind::implements) + 1>([](std::string& name) {
+        for (char& c : name)
+          if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      });
   return types[static_cast<std::size_t>(kind)];
 }
 

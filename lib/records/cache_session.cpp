@@ -91,8 +91,7 @@ constexpr std::uint64_t min_dead_bytes_to_compact = 64 << 10;
 
 }  // namespace
 
-CacheSession::CacheSession(const fs::path& root, const LoadOptions& options)
-    : threads_(support::threads_or_default(options.threads)) {
+CacheSession::CacheSession(const fs::path& root, const LoadOptions& options) {
   if (!options.use_cache) return;
   load_started_ns_ =
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -115,7 +114,7 @@ CacheSession::CacheSession(const fs::path& root, const LoadOptions& options)
   if (loaded_) trusted_before_ns_ = loaded_->load_started_ns() - racy_window_ns;
 }
 
-std::optional<CorpusListing> CacheSession::unchanged_listing(const fs::path& root) const {
+std::optional<CorpusListing> CacheSession::unchanged_listing(const fs::path& root, unsigned threads) const {
   if (!loaded_ || loaded_->folders().empty()) return std::nullopt;
   for (const FolderStamp& folder : loaded_->folders()) {
     struct stat info {};
@@ -128,7 +127,7 @@ std::optional<CorpusListing> CacheSession::unchanged_listing(const fs::path& roo
   const std::vector<CachedFile>& cached = loaded_->files();
   listing.files.resize(cached.size());
   constexpr std::size_t files_per_task = 16384;
-  support::for_each_range({cached.size(), files_per_task}, threads_,
+  support::for_each_range({cached.size(), files_per_task}, threads,
                           [&](std::size_t, std::size_t first, std::size_t last) {
                             for (std::size_t i = first; i < last; ++i)
                               listing.files[i] = corpus_file(root, cached[i].path);
@@ -175,13 +174,13 @@ std::optional<CachedMerge> CacheSession::merged(std::string_view language) const
 bool CacheSession::changed_files(const std::vector<CorpusFile>& files, unsigned threads, std::size_t most,
                                  std::vector<std::size_t>& changed) const {
   constexpr std::size_t run = 1024;  // files per task: a folder's run of files stays on one thread
-  const std::size_t blocks = (files.size() + run - 1) / run;
-  std::vector<std::vector<std::size_t>> found(blocks);
+  const support::IndexRanges blocks{files.size(), run};
+  std::vector<std::vector<std::size_t>> found(blocks.number());
   std::atomic<std::size_t> count{0};
   std::atomic<bool> refused{false};
-  support::for_each_index(blocks, threads, [&](std::size_t block) {
+  support::for_each_range(blocks, threads, [&](std::size_t block, std::size_t first, std::size_t last) {
     FolderStat folder;
-    for (std::size_t i = block * run; i < std::min(files.size(), (block + 1) * run); ++i) {
+    for (std::size_t i = first; i < last; ++i) {
       struct stat info {};
       const CachedFile* entry = cached(i);
       if (entry == nullptr || !folder.stat(files[i].path, files[i].through_link, info) || !S_ISREG(info.st_mode)) {

@@ -42,8 +42,8 @@ class CacheSession {
 
   /// The listing the cache holds, when it stands for a walk of `root`: the walk that wrote
   /// the cache vouched for it, and every folder it listed still has the times it had then,
-  /// old enough to trust. One stat per folder; the files' paths are made on every core.
-  std::optional<CorpusListing> unchanged_listing(const std::filesystem::path& root) const;
+  /// old enough to trust. One stat per folder; the files' paths are made on `threads` threads.
+  std::optional<CorpusListing> unchanged_listing(const std::filesystem::path& root, unsigned threads) const;
   /// Matches the cache's entries to the listing's files, both in path order:
   /// O(files + entries). `listed_by_cache`: the listing is unchanged_listing()'s, which is
   /// the cache's entries in their order, so the match is one to one and compares no path.
@@ -123,7 +123,6 @@ class CacheSession {
   void fail_to_write(const std::string& problem, CacheReport& report);
 
   bool enabled_ = false;
-  unsigned threads_ = 1;  // LoadOptions::threads, or every core
   CacheLocation location_;
   std::optional<LoadedCache> loaded_;
   std::vector<const CachedFile*> matches_;

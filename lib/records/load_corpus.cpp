@@ -159,15 +159,15 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
     // The walk's own diagnostics (links, unreadable folders) are not cached: they are
     // added to the files' after the cache is written, and again after it is read.
     Diagnostics walk_diagnostics;
+    // for_each_index starts no more threads than it has items: no need to cap this.
+    const unsigned threads = support::threads_or_default(options.threads);
     records::CacheSession cache(root, options);
-    std::optional<records::CorpusListing> listing = cache.unchanged_listing(root);
+    std::optional<records::CorpusListing> listing = cache.unchanged_listing(root, threads);
     const bool listed_by_cache = listing.has_value();
     if (!listing) listing = records::list_corpus_files(root, options.follow_symlinks, walk_diagnostics);
     if (listing->files.empty()) cache = {};  // nothing to cache, no folder to create for it
     cache.match(*listing, listed_by_cache);
     const std::vector<CorpusFile>& files = listing->files;
-    unsigned threads = support::threads_or_default(options.threads);
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
 
     auto load_changed = [&](std::size_t index, ParseResult& parsed) {
       FileResult result = load_file(files[index], options.limits, cache, index);

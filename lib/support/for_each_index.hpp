@@ -10,6 +10,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace policygraph::support {
@@ -69,12 +70,16 @@ struct IndexRanges {
 };
 
 /// Runs work(range, first, last) for each range of `ranges` on `threads` threads, as
-/// for_each_index does for indices.
+/// for_each_index does for indices; a work that returns bool stops every thread with false.
 template <typename Work>
 void for_each_range(const IndexRanges& ranges, unsigned threads, Work&& work) {
   for_each_index(ranges.number(), threads, [&](std::size_t range) {
-    work(range, ranges.first(range), ranges.last(range));
-    return true;
+    if constexpr (std::is_same_v<decltype(work(range, range, range)), bool>) {
+      return work(range, ranges.first(range), ranges.last(range));
+    } else {
+      work(range, ranges.first(range), ranges.last(range));
+      return true;
+    }
   });
 }
 

@@ -85,6 +85,16 @@ TEST(ForEachRange, OneRangePerThreadUnlessRangesWouldBeSmall) {
     expect_ranges_cover(IndexRanges::one_per_thread(count, 4096, 3), count);
 }
 
+TEST(ForEachRange, AWorkThatReturnsFalseStopsTheOthers) {
+  std::atomic<std::size_t> ranges_done{0};
+  for_each_range({100000, 10}, 2, [&](std::size_t range, std::size_t, std::size_t) {
+    ++ranges_done;
+    return range != 3;
+  });
+  EXPECT_LT(ranges_done, 10000U);
+  EXPECT_GE(ranges_done, 4U);
+}
+
 TEST(ForEachRange, DefaultThreadsAreAtLeastOneAndAGivenNumberWins) {
   EXPECT_GE(default_threads(), 1U);
   EXPECT_EQ(threads_or_default(0), default_threads());
