@@ -90,6 +90,17 @@ std::string xml_name_token(std::string_view text) {
   return token.empty() ? std::string("_") : token;
 }
 
+bool is_xml_name_token(std::string_view text) {
+  if (text.empty()) return false;  // it becomes `_`
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code_point = 0;
+    const std::size_t length = utf8_sequence(text, i, code_point);
+    if (length == 0 || !is_name_char(code_point)) return false;
+    i += length;
+  }
+  return true;
+}
+
 bool xml_can_carry(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);

@@ -34,6 +34,8 @@ std::string escape_html(std::string_view text);
 /// an invalid UTF-8 byte. `policy:eu-nzia` stays as it
 /// is; `tag:carbon capture` becomes `tag:carbon_x20_capture`. Empty text becomes `_`.
 std::string xml_name_token(std::string_view text);
+/// Whether xml_name_token leaves `text` as it is. No allocation.
+bool is_xml_name_token(std::string_view text);
 
 /// Writes indented XML to a stream: start an element, add attributes, then text or child
 /// elements, then end it. An element with neither is written as `<name .../>`; an element

@@ -233,5 +233,25 @@ TEST(XmlNameToken, CopiesAsciiNameKeysAndEscapesByteAboveAscii) {
   EXPECT_EQ(xml_name_token("\xC3\xA9t\xC3\xA9"), "\xC3\xA9t\xC3\xA9");  // Latin-1 letters stay
 }
 
+TEST(XmlNameToken, IsXmlNameTokenSaysWhetherTheTokenIsTheTextItself) {
+  EXPECT_TRUE(is_xml_name_token("policy:eu-nzia_2.0"));
+  EXPECT_TRUE(is_xml_name_token("\xC3\xA9t\xC3\xA9"));
+  EXPECT_TRUE(is_xml_name_token("policy:\xE7\xA2\xB3"));
+  EXPECT_FALSE(is_xml_name_token("tag:carbon capture"));
+  EXPECT_FALSE(is_xml_name_token(""));
+  EXPECT_FALSE(is_xml_name_token("a\xC3"));
+  EXPECT_FALSE(is_xml_name_token("policy:\xF0\x9F\x98\x80"));  // an emoji: a name only in the fifth edition
+  // Against the token itself, on texts made of name characters and a few that are not.
+  const std::vector<std::string> pieces = {
+      "a", "Z", "0", ".", "-", "_", ":", " ", "@", "\xC3\xA9", "\xE7\xA2\xB3", "\xC3", "\xE2\x82\xAC", "\x01"};
+  std::mt19937 random(23);
+  for (int i = 0; i < 2000; ++i) {
+    std::string text;
+    const int count = static_cast<int>(random() % 8);
+    for (int k = 0; k < count; ++k) text += pieces[random() % (random() % 4 == 0 ? pieces.size() : 9)];
+    EXPECT_EQ(is_xml_name_token(text), xml_name_token(text) == text) << text;
+  }
+}
+
 }  // namespace
 }  // namespace policygraph::export_detail
