@@ -7,16 +7,15 @@
 //
 // Ids and names: the schema makes node ids, key ids and `attr.name` NMTOKENs. A node id is
 // its key (`policy:eu-nzia`) passed through xml_name_token (`tag:carbon capture` becomes
-// `tag:carbon_x20_capture`, a clash gets a numeric suffix); when any id had to change, a
-// node attribute `key` holds the true key of every node. An attribute name such as
+// `tag:carbon_x20_capture`, a clash gets a numeric suffix: graphml_node_ids.hpp); when any
+// id had to change, a node attribute `key` holds the true key of every node. An attribute name such as
 // `title@zh` is written `title_zh` (every character outside [A-Za-z0-9._-] becomes '_',
 // and a clash gets a numeric suffix), since Gephi shows names as column titles. Node key ids equal their names, so
 // Gephi finds `label`; the edge keys are `weight` (Gephi's edge weight) and `edge_kind` (named `kind`).
-#include <algorithm>
 #include <charconv>
 #include <set>
-#include <unordered_set>
 
+#include "graphml_node_ids.hpp"
 #include "node_attributes.hpp"
 #include "ordered_chunks.hpp"
 #include "xml_writer.hpp"
@@ -55,26 +54,8 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
   const AttributeTable table(graph, options);
   const std::vector<EdgeId> edges = selected_edges(graph, options.selection);
 
-  // Node ids first: whether any differs from its key decides whether the `key` attribute is
-  // needed. Keys are NMTOKENs already in nearly every corpus, and then the formatters write
-  // each key as they go: making an id string for every node up front took a quarter of a
-  // second at 100,000 policies. Only when some key is not an NMTOKEN are ids made for every
-  // node and checked for clashes (keys are unique, so ids that all equal their keys need no
-  // check).
-  std::string key_buffer;
-  const bool ids_changed = std::any_of(table.vertices().begin(), table.vertices().end(),
-                                       [&](VertexId v) { return !is_xml_name_token(graph.key(v, key_buffer)); });
-  std::vector<std::string> node_ids;  // by vertex; empty when every id is its key
-  if (ids_changed) {
-    node_ids.resize(graph.node_count());
-    std::unordered_set<std::string> used;  // a set of every id: hashed, not ordered
-    used.reserve(table.vertices().size());
-    for (VertexId v : table.vertices()) node_ids[v] = unique_name(xml_name_token(graph.key(v, key_buffer)), used);
-  }
-  // A node's id, its key written into `buffer` when it is its key.
-  auto node_id = [&](VertexId v, std::string& buffer) -> std::string_view {
-    return ids_changed ? std::string_view(node_ids[v]) : graph.key(v, buffer);
-  };
+  const GraphmlNodeIds node_ids(graph, table.vertices());
+  const bool ids_changed = node_ids.any_changed();  // then a `key` attribute carries each key
 
   std::set<std::string> used_ids{"weight", "edge_kind"};
   std::set<std::string> used_names;
@@ -132,7 +113,7 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
         std::vector<Cell> cells;
         for (std::size_t row = begin; row < end; ++row) {
           const VertexId v = table.vertices()[row];
-          nodes.start("node").attribute("id", node_id(v, id));
+          nodes.start("node").attribute("id", node_ids.id(v, id));
           if (ids_changed) nodes.start("data").attribute("key", key_key_id).text(graph.key(v, id)).end();
           table.cells(row, cells);
           for (const Cell& cell : cells)  // a value XML cannot carry is missing
@@ -154,8 +135,8 @@ void write_graphml(std::ostream& out, const Graph& graph, const ExportOptions& o
                             const auto written = std::to_chars(id + 1, id + sizeof id, i);
                             lines.start("edge")
                                 .attribute("id", std::string_view(id, static_cast<std::size_t>(written.ptr - id)))
-                                .attribute("source", node_id(edge.source, source))
-                                .attribute("target", node_id(edge.target, target));
+                                .attribute("source", node_ids.id(edge.source, source))
+                                .attribute("target", node_ids.id(edge.target, target));
                             const auto weight_end = std::to_chars(weight, weight + sizeof weight, edge.weight).ptr;
                             lines.element_unless_missing(kind_tag, "data", to_string(edge.kind));
                             lines.element_unless_missing(weight_tag, "data", std::string_view(weight, weight_end));
