@@ -38,6 +38,7 @@
 #include "record_codec.hpp"
 #include "support/file_times.hpp"
 #include "support/for_each_index.hpp"
+#include "support/prefault.hpp"
 #include "support/unique_fd.hpp"
 #include "support/xxhash64.hpp"
 
@@ -226,6 +227,7 @@ bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::strin
   std::size_t record_count = 0;
   for (const auto& part : parts) record_count += part->records.size();
   served.records.reserve(record_count);
+  support::prefault_for_writing(served.records.data(), record_count * sizeof(Record), threads);
   for (auto& part : parts) {
     std::move(part->records.begin(), part->records.end(), std::back_inserter(served.records));
     std::move(part->diagnostics.begin(), part->diagnostics.end(), std::back_inserter(served.diagnostics));
