@@ -42,6 +42,7 @@
 #include <utility>
 #include <vector>
 
+#include "algorithms/modularity_of.hpp"
 #include "algorithms/partition.hpp"
 #include "algorithms/undirected.hpp"
 #include "policygraph/communities.hpp"
@@ -239,9 +240,13 @@ LouvainResult louvain(const Graph& graph, const LouvainOptions& options) {
   std::vector<std::uint32_t> of(n);
   for (std::size_t v = 0; v < n; ++v) of[v] = static_cast<std::uint32_t>(v);
 
-  LevelGraph level = first_level(graph);
+  // The first level is the input taken as undirected: kept to the end for the modularity
+  // of the result, which would otherwise build it again.
+  const LevelGraph first = first_level(graph);
+  LevelGraph aggregated;
+  const LevelGraph* level = &first;
   double m = 0.0;
-  for (std::size_t v = 0; v < n; ++v) m += level.degree[v];
+  for (std::size_t v = 0; v < n; ++v) m += first.degree[v];
   m /= 2.0;
   if (m <= 0.0) {
     result.partition = detail::canonical_partition(of);
@@ -251,17 +256,18 @@ LouvainResult louvain(const Graph& graph, const LouvainOptions& options) {
   std::mt19937_64 rng(options.seed);
   Scratch scratch(n);
   std::vector<std::uint32_t> community;
-  double quality = level_modularity(level, m, options.resolution, of);
-  while (optimise_modularity(level, m, options.resolution, rng, scratch, community)) {
+  double quality = level_modularity(*level, m, options.resolution, of);
+  while (optimise_modularity(*level, m, options.resolution, rng, scratch, community)) {
     ++result.levels;
-    const double new_quality = level_modularity(level, m, options.resolution, community);
-    level = aggregate(level, community, scratch);
+    const double new_quality = level_modularity(*level, m, options.resolution, community);
+    aggregated = aggregate(*level, community, scratch);
+    level = &aggregated;
     for (std::uint32_t& c : of) c = community[c];
     if (new_quality - quality <= options.threshold) break;
     quality = new_quality;
   }
   result.partition = detail::canonical_partition(of);
-  result.modularity = modularity(graph, result.partition.of, options.resolution);
+  result.modularity = detail::modularity_of(first, result.partition.of, options.resolution);
   return result;
 }
 
