@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 
 # fonts-noto-cjk: the demo renders SVGs, whose Chinese titles need a CJK font.
 build_packages=(cmake ninja-build g++ pkg-config ccache libboost-graph-dev libyaml-cpp-dev libyaml-dev nlohmann-json3-dev
-                libgtest-dev libcli11-dev libgraphviz-dev libmimalloc-dev fonts-noto-cjk)
+                libgtest-dev libcli11-dev libgraphviz-dev libcmark-dev libmimalloc-dev fonts-noto-cjk)
 # chromium and tidy read the report as people and validators do; fonts-noto-cjk draws Chinese
 # titles in diagrams and pages.
 test_packages=(libxml2-utils clang-format clang-tidy graphviz python3 python3-networkx python3-scipy chromium tidy fonts-noto-cjk)

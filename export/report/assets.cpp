@@ -33,6 +33,8 @@ td:first-child { white-space: nowrap; }
 input[type=search] { width: 100%; max-width: 40rem; font-size: 1rem; padding: 0.5rem 0.7rem;
                      border: 1px solid var(--line); border-radius: 0.4rem; }
 #results { padding-left: 1.4rem; }
+.description { max-width: 48rem; }
+.description h3 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; } .description h4, .description h5, .description h6 { font-size: 1rem; }
 .diagram { overflow-x: auto; border: 1px solid var(--line); border-radius: 0.4rem; padding: 0.5rem; margin: 1rem 0; }
 .diagram svg { max-width: none; height: auto; }
 footer { color: var(--muted); font-size: 0.8rem; text-align: center; padding: 2rem; }

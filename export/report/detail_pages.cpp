@@ -5,6 +5,7 @@
 
 #include "policygraph/evolution.hpp"
 #include "report/html.hpp"
+#include "report/markdown.hpp"
 #include "report/pages.hpp"
 
 namespace policygraph::report_detail {
@@ -95,8 +96,10 @@ std::string policy_page(const Site& site, VertexId policy) {
   if (site.rank[policy] > 0) {
     char score[32];
     std::snprintf(score, sizeof score, "%.5f", site.options.pagerank[policy]);
+    // In a sentence a shared rank is said in words: "#=65" is a table's shorthand.
     row(out, "influence",
-        "#" + site.rank_text(policy) + " of " + std::to_string(site.by_rank.size()) + " (PageRank " + score + ")");
+        "#" + std::to_string(site.rank[policy]) + " of " + std::to_string(site.by_rank.size()) +
+            (site.tied[policy] ? ", tied" : "") + " (PageRank " + score + ")");
   }
   if (site.family_of[policy] != Site::no_family) {
     const Family& family = site.families[site.family_of[policy]];
@@ -106,13 +109,20 @@ std::string policy_page(const Site& site, VertexId policy) {
   }
   if (record != nullptr)
     for (const auto& attribute : record->attributes)
-      if (attribute.name != "status" && attribute.name != "year" && attribute.name != "pubDate")
+      if (attribute.name != "status" && attribute.name != "year" && attribute.name != "pubDate" &&
+          attribute.name != "description")
         row(out, attribute.name,
             attribute.name == "url" &&
                     (attribute.value.starts_with("https://") || attribute.value.starts_with("http://"))
                 ? link(attribute.value, attribute.value)
                 : escape_html(attribute.value));
   out += "</table>\n";
+
+  // Descriptions are written in Markdown (the CCUS Policy Hub's have headings, bold figures
+  // and lists): shown as their authors meant them, below the facts, not as a table cell.
+  if (record != nullptr)
+    if (auto description = record->attribute("description"))
+      out += "<h2>Description</h2>\n<div class=\"description\">\n" + markdown_html(*description, 3) + "</div>\n";
 
   out += "<h2>History</h2>\n";
   const std::vector<HistoryEvent> events = history(graph, policy);

@@ -106,5 +106,53 @@ TEST(ReportSite, EqualScoresShareARankAsInfluenceGivesIt) {
   EXPECT_EQ(ids(graph, site.by_rank), (std::vector<std::string>{"b", "a", "c"}));
 }
 
+TEST(Report, APolicyPageRendersItsMarkdownDescriptionBelowTheFacts) {
+  Record a = policy("a", "2001");
+  a.attributes.add("description", "## Policy Overview\n\nA levy of **CAD 95/t**.\n\n<script>x()</script>");
+  a.attributes.add("sector", "power");
+  Graph graph = build({a});
+  std::random_device seed;
+  const auto folder = std::filesystem::temp_directory_path() / ("policygraph-report-" + std::to_string(seed()));
+  ReportOptions options;
+  options.today = Date{2026, 1, 1};
+  write_report(folder, graph, options);
+  std::ifstream page(folder / "policy-a.html");
+  std::stringstream text;
+  text << page.rdbuf();
+  std::filesystem::remove_all(folder);
+  const std::string html = text.str();
+  const std::size_t facts_end = html.find("</table>");
+  const std::size_t description =
+      html.find("<h2>Description</h2>\n<div class=\"description\">\n<h3>Policy Overview</h3>");
+  ASSERT_NE(description, std::string::npos) << html;
+  EXPECT_LT(facts_end, description);  // below the facts
+  EXPECT_NE(html.find("<p>A levy of <strong>CAD 95/t</strong>.</p>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<script>x()"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<th>description</th>"), std::string::npos) << html;  // not a row of the facts too
+  EXPECT_NE(html.find("<tr><th>sector</th><td>power</td></tr>"), std::string::npos) << html;
+}
+
+TEST(Report, APolicyPageSaysASharedRankInWords) {
+  Graph graph = build({policy("a", "2001"), policy("b", "2002"), policy("c", "2003")});
+  std::random_device seed;
+  const auto folder = std::filesystem::temp_directory_path() / ("policygraph-report-" + std::to_string(seed()));
+  ReportOptions options;
+  options.pagerank = {0.25, 0.5, 0.25};
+  options.today = Date{2026, 1, 1};
+  write_report(folder, graph, options);
+  auto page_text = [&](const std::string& name) {
+    std::ifstream page(folder / name);
+    std::stringstream text;
+    text << page.rdbuf();
+    return text.str();
+  };
+  const std::string tied = page_text("policy-a.html");
+  const std::string alone = page_text("policy-b.html");
+  std::filesystem::remove_all(folder);
+  EXPECT_NE(tied.find("#2 of 3, tied (PageRank 0.25000)"), std::string::npos) << tied;
+  EXPECT_EQ(tied.find("#="), std::string::npos);
+  EXPECT_NE(alone.find("#1 of 3 (PageRank 0.50000)"), std::string::npos) << alone;
+}
+
 }  // namespace
 }  // namespace policygraph
