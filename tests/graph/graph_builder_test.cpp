@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "policygraph/graph.hpp"
@@ -233,6 +237,77 @@ TEST(GraphBuilder, AccumulatedWeightsAddUp) {
   Graph graph = std::move(builder).finish();
   ASSERT_EQ(graph.edge_count(), 1u);
   EXPECT_DOUBLE_EQ(graph.edge(0).weight, 1.1);
+}
+
+// A large graph (30,000 nodes of four kinds, 90,000 edges from few sources, many stated
+// more than once) checked against the rules computed plainly: nodes in (kind, id) order;
+// one edge per (source, kind, target), its weights summed; out-lists in (kind, target)
+// order, in-lists in (kind, source) order; every edge in one list of each.
+TEST(GraphBuilder, ALargeGraphFollowsTheRules) {
+  GraphBuilder builder;
+  builder.set_accumulate_weights(true);
+  const std::vector<NodeKind> kinds = {NodeKind::tag, NodeKind::policy, NodeKind::cluster, NodeKind::facility};
+  std::mt19937 random(5);
+  std::vector<VertexId> added;
+  std::vector<std::string> key_of_added;
+  for (int i = 0; i < 30'000; ++i) {
+    const NodeKind kind = kinds[random() % kinds.size()];
+    const std::string id = "n" + std::to_string(random() % 1'000'000);
+    added.push_back(builder.add_node(node(kind, id, id)));
+    key_of_added.push_back(std::string(to_string(kind)) + ":" + id);
+  }
+  std::map<std::tuple<std::string, EdgeKind, std::string>, double> expected;  // by keys
+  const std::vector<EdgeKind> edge_kinds = {EdgeKind::supersedes, EdgeKind::related, EdgeKind::tagged};
+  for (int i = 0; i < 90'000; ++i) {
+    const std::size_t from = random() % (added.size() / 8);  // few sources: duplicates and long lists
+    const std::size_t to = random() % added.size();
+    const EdgeKind kind = edge_kinds[random() % edge_kinds.size()];
+    const double weight = 1.0 + static_cast<double>(random() % 4);
+    builder.add_edge(added[from], added[to], kind, weight);
+    expected[{key_of_added[from], kind, key_of_added[to]}] += weight;
+  }
+  Graph graph = std::move(builder).finish();
+
+  for (VertexId v = 1; v < graph.node_count(); ++v) {
+    const Node& before = graph.node(v - 1);
+    const Node& node = graph.node(v);
+    ASSERT_TRUE(before.kind < node.kind || (before.kind == node.kind && before.id < node.id)) << v;
+  }
+  ASSERT_EQ(graph.edge_count(), expected.size());
+  for (EdgeId e = 0; e < graph.edge_count(); ++e) {
+    const Edge& edge = graph.edge(e);
+    const auto found = expected.find({graph.key(edge.source), edge.kind, graph.key(edge.target)});
+    ASSERT_NE(found, expected.end()) << e;
+    EXPECT_DOUBLE_EQ(edge.weight, found->second) << e;
+  }
+  std::size_t out_total = 0;
+  std::size_t in_total = 0;
+  for (VertexId v = 0; v < graph.node_count(); ++v) {
+    const auto out = graph.out_edges(v);
+    const auto in = graph.in_edges(v);
+    out_total += out.size();
+    in_total += in.size();
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      ASSERT_EQ(graph.edge(out[k]).source, v);
+      if (k > 0) {
+        ASSERT_LT(std::tie(graph.edge(out[k - 1]).kind, graph.edge(out[k - 1]).target),
+                  std::tie(graph.edge(out[k]).kind, graph.edge(out[k]).target));
+      }
+    }
+    for (std::size_t k = 0; k < in.size(); ++k) {
+      ASSERT_EQ(graph.edge(in[k]).target, v);
+      if (k > 0) {
+        ASSERT_LT(std::tie(graph.edge(in[k - 1]).kind, graph.edge(in[k - 1]).source),
+                  std::tie(graph.edge(in[k]).kind, graph.edge(in[k]).source));
+      }
+    }
+  }
+  EXPECT_EQ(out_total, graph.edge_count());
+  EXPECT_EQ(in_total, graph.edge_count());
+  EXPECT_EQ(graph.policy_count(),
+            static_cast<std::size_t>(std::count_if(graph.vertices().begin(), graph.vertices().end(), [&](VertexId v) {
+              return graph.node(v).kind == NodeKind::policy;
+            })));
 }
 
 }  // namespace
