@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace policygraph::report_detail {
 namespace {
@@ -42,6 +44,36 @@ void for_each_node(cmark_node* document, cmark_node_type type, Visit&& visit) {
   }
 }
 
+// The images not inside another image's description, in document order.
+std::vector<cmark_node*> outermost_images(cmark_node* document) {
+  std::vector<cmark_node*> images;
+  int depth = 0;
+  const std::unique_ptr<cmark_iter, FreeIter> iter(cmark_iter_new(document));
+  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    if (cmark_node_get_type(node) != CMARK_NODE_IMAGE) continue;
+    if (event == CMARK_EVENT_ENTER && depth++ == 0) images.push_back(node);
+    if (event == CMARK_EVENT_EXIT) --depth;
+  }
+  return images;
+}
+
+// The text of a node's descendants, markup left out (what HTML's alt text holds).
+std::string plain_text(cmark_node* node) {
+  std::string text;
+  const std::unique_ptr<cmark_iter, FreeIter> iter(cmark_iter_new(node));
+  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    cmark_node* child = cmark_iter_get_node(iter.get());
+    const cmark_node_type type = cmark_node_get_type(child);
+    if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)) {
+      if (const char* literal = cmark_node_get_literal(child)) text += literal;
+    } else if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)) {
+      text += ' ';
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string markdown_html(std::string_view text, int top_heading) {
@@ -56,6 +88,19 @@ std::string markdown_html(std::string_view text, int top_heading) {
   for_each_node(document.get(), CMARK_NODE_HEADING, [&](cmark_node* heading) {
     cmark_node_set_heading_level(heading, std::min(6, cmark_node_get_heading_level(heading) + shift));
   });
+  // A report fetches nothing (docs/reports.md): an image would be loaded from wherever the
+  // record points, so it becomes a link to it, its description the link's text.
+  for (cmark_node* image : outermost_images(document.get())) {
+    cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+    cmark_node_set_url(link, cmark_node_get_url(image));
+    cmark_node_set_title(link, cmark_node_get_title(image));
+    // Its description as plain text, as an image's alt text is: a link holds no link.
+    cmark_node* description = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(description, plain_text(image).c_str());
+    cmark_node_append_child(link, description);
+    cmark_node_replace(image, link);
+    cmark_node_free(image);
+  }
   // No CMARK_OPT_UNSAFE: raw HTML and dangerous links are left out.
   const std::unique_ptr<char, FreeText> html(cmark_render_html(document.get(), CMARK_OPT_DEFAULT));
   return html ? std::string(html.get()) : std::string();

@@ -45,6 +45,29 @@ TEST(Markdown, TheRecordsTextStaysText) {
   EXPECT_TRUE(has(html, ">run</a>")) << html;
 }
 
+TEST(Markdown, AnImageBecomesALinkSoThatThePageFetchesNothing) {
+  const std::string html =
+      markdown_html("See ![the chart](https://example.org/c.png \"Prices\") and ![![a](b)](c).", 3);
+  EXPECT_FALSE(has(html, "<img")) << html;
+  EXPECT_TRUE(has(html, "<a href=\"https://example.org/c.png\" title=\"Prices\">the chart</a>")) << html;
+  // An image in an image's description: its text, not a link in a link.
+  EXPECT_TRUE(has(html, "<a href=\"c\">a</a>")) << html;
+}
+
+// Inputs that make naive Markdown parsers slow or deep: each renders, and no image is left.
+TEST(Markdown, HostileNestingRenders) {
+  std::string nested_images;
+  for (int i = 0; i < 50'000; ++i) nested_images += "![";
+  nested_images += "a";
+  for (int i = 0; i < 50'000; ++i) nested_images += "](b)";
+  for (const std::string& text :
+       {std::string(200'000, '['), nested_images, std::string(50'000, '>') + " x", std::string(100'000, '`') + "x"}) {
+    const std::string html = markdown_html(text, 3);
+    EXPECT_FALSE(html.empty());
+    EXPECT_FALSE(has(html, "<img"));
+  }
+}
+
 TEST(Markdown, DropsWhatHtmlCannotCarryAndReplacesBadBytes) {
   const std::string html = markdown_html(
       "a\x01"
