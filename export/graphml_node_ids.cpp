@@ -2,6 +2,7 @@
 #include "graphml_node_ids.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "xml_writer.hpp"
 
@@ -12,17 +13,24 @@ GraphmlNodeIds::GraphmlNodeIds(const Graph& graph, const std::vector<VertexId>& 
   // unique, so only an id made from a key that is not an NMTOKEN, or one suffixed because of
   // it, can have: each such id, as it is given, marks the later row whose key it is, if any.
   // Only the ids so made are held; the others are their keys.
+  std::unordered_set<std::string_view> taken;  // the held ids, viewing changed_ (a deque: they stay put)
   std::unordered_set<VertexId> displaced;
   std::string key;
   auto give = [&](VertexId v, const std::string& base) {
+    // The first of base, base_2... that no earlier row has: not a held id, nor the key of a
+    // row before v (an NMTOKEN, as every candidate is: that row's id unless a held id took
+    // it first). A row after v with that key is displaced.
     std::string id = base;
-    for (int suffix = 2; taken(id, v); ++suffix) id = base + "_" + std::to_string(suffix);
+    std::optional<VertexId> owner = row_with_key(id);
+    for (int suffix = 2; taken.contains(id) || (owner && *owner < v); ++suffix) {
+      id = base + "_" + std::to_string(suffix);
+      owner = row_with_key(id);
+    }
+    if (owner) displaced.insert(*owner);
     if (changed_of_.empty()) changed_of_.assign(graph.node_count(), key_is_id);
     changed_of_[v] = static_cast<std::uint32_t>(changed_.size());
     changed_.push_back(std::move(id));
-    taken_.insert(changed_.back());
-    if (const std::optional<VertexId> owner = row_with_key(changed_.back()); owner && *owner > v)
-      displaced.insert(*owner);
+    taken.insert(changed_.back());
   };
   for (VertexId v : rows) {
     // The kind's name and the colon are name characters: the key is an NMTOKEN when its id is.
@@ -43,14 +51,6 @@ std::optional<VertexId> GraphmlNodeIds::row_with_key(std::string_view text) cons
   const std::optional<VertexId> owner = graph_->find(*kind, text.substr(colon + 1));
   if (!owner || !std::binary_search(rows_->begin(), rows_->end(), *owner)) return std::nullopt;
   return owner;
-}
-
-// Whether an earlier row has `candidate` as its id: a made one (held), or its own key (an
-// NMTOKEN, as every candidate is: its id unless a made id took it, and then that is held).
-bool GraphmlNodeIds::taken(const std::string& candidate, VertexId before) const {
-  if (taken_.contains(candidate)) return true;
-  const std::optional<VertexId> owner = row_with_key(candidate);
-  return owner && *owner < before;
 }
 
 std::string_view GraphmlNodeIds::id(VertexId v, std::string& buffer) const {

@@ -15,7 +15,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "policygraph/graph.hpp"
@@ -34,15 +33,13 @@ class GraphmlNodeIds {
   std::string_view id(VertexId v, std::string& buffer) const;
 
  private:
-  bool taken(const std::string& candidate, VertexId before) const;
   std::optional<VertexId> row_with_key(std::string_view text) const;
 
   const Graph* graph_;
   const std::vector<VertexId>* rows_;
   static constexpr std::uint32_t key_is_id = UINT32_MAX;
-  std::vector<std::uint32_t> changed_of_;       // by vertex: index in changed_, or key_is_id; empty if none changed
-  std::deque<std::string> changed_;             // a deque: taken_ views its strings
-  std::unordered_set<std::string_view> taken_;  // every id in changed_
+  std::vector<std::uint32_t> changed_of_;  // by vertex: index in changed_, or key_is_id; empty if none changed
+  std::deque<std::string> changed_;
 };
 
 }  // namespace policygraph::export_detail

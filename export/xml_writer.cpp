@@ -65,13 +65,19 @@ void append_hex_escape(std::string& out, std::uint32_t value) {
 
 }  // namespace
 
+bool is_xml_name_token(std::string_view text) {
+  if (text.empty()) return false;  // it becomes `_`
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code_point = 0;
+    const std::size_t length = utf8_sequence(text, i, code_point);
+    if (length == 0 || !is_name_char(code_point)) return false;
+    i += length;
+  }
+  return true;
+}
+
 std::string xml_name_token(std::string_view text) {
-  // Most keys are ASCII name characters already: copied whole.
-  auto ascii_name_char = [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < 0x80 && is_name_char(byte);
-  };
-  if (!text.empty() && std::all_of(text.begin(), text.end(), ascii_name_char)) return std::string(text);
+  if (is_xml_name_token(text)) return std::string(text);  // most keys
   std::string token;
   for (std::size_t i = 0; i < text.size();) {
     char32_t code_point = 0;
@@ -88,17 +94,6 @@ std::string xml_name_token(std::string_view text) {
     i += length;
   }
   return token.empty() ? std::string("_") : token;
-}
-
-bool is_xml_name_token(std::string_view text) {
-  if (text.empty()) return false;  // it becomes `_`
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t code_point = 0;
-    const std::size_t length = utf8_sequence(text, i, code_point);
-    if (length == 0 || !is_name_char(code_point)) return false;
-    i += length;
-  }
-  return true;
 }
 
 bool xml_can_carry(std::string_view text) {

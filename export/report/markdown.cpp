@@ -34,43 +34,50 @@ std::string without_controls(std::string_view text) {
   return kept;
 }
 
+// visit(event, node) for each step of a walk over `root` and its descendants, in document
+// order: a container is entered and exited, a leaf only entered.
+template <typename Visit>
+void walk(cmark_node* root, Visit&& visit) {
+  const std::unique_ptr<cmark_iter, FreeIter> iter(cmark_iter_new(root));
+  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;)
+    visit(event, cmark_iter_get_node(iter.get()));
+}
+
 // Every node of `document` of `type`, in document order.
 template <typename Visit>
 void for_each_node(cmark_node* document, cmark_node_type type, Visit&& visit) {
-  const std::unique_ptr<cmark_iter, FreeIter> iter(cmark_iter_new(document));
-  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-    cmark_node* node = cmark_iter_get_node(iter.get());
+  walk(document, [&](cmark_event_type event, cmark_node* node) {
     if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == type) visit(node);
-  }
+  });
 }
 
 // The images not inside another image's description, in document order.
 std::vector<cmark_node*> outermost_images(cmark_node* document) {
   std::vector<cmark_node*> images;
   int depth = 0;
-  const std::unique_ptr<cmark_iter, FreeIter> iter(cmark_iter_new(document));
-  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-    cmark_node* node = cmark_iter_get_node(iter.get());
-    if (cmark_node_get_type(node) != CMARK_NODE_IMAGE) continue;
+  walk(document, [&](cmark_event_type event, cmark_node* node) {
+    if (cmark_node_get_type(node) != CMARK_NODE_IMAGE) return;
     if (event == CMARK_EVENT_ENTER && depth++ == 0) images.push_back(node);
     if (event == CMARK_EVENT_EXIT) --depth;
-  }
+  });
   return images;
 }
 
 // The text of a node's descendants, markup left out (what HTML's alt text holds).
 std::string plain_text(cmark_node* node) {
   std::string text;
-  const std::unique_ptr<cmark_iter, FreeIter> iter(cmark_iter_new(node));
-  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-    cmark_node* child = cmark_iter_get_node(iter.get());
-    const cmark_node_type type = cmark_node_get_type(child);
-    if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)) {
-      if (const char* literal = cmark_node_get_literal(child)) text += literal;
-    } else if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)) {
-      text += ' ';
+  walk(node, [&](cmark_event_type event, cmark_node* child) {
+    if (event != CMARK_EVENT_ENTER) return;
+    switch (cmark_node_get_type(child)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        if (const char* literal = cmark_node_get_literal(child)) text += literal;
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK: text += ' '; break;
+      default: break;
     }
-  }
+  });
   return text;
 }
 

@@ -19,6 +19,19 @@ namespace {
 using namespace policygraph::testing;
 using namespace policygraph::report_detail;
 
+// A folder of its own under the temporary folder, for one report.
+std::filesystem::path fresh_folder() {
+  std::random_device seed;
+  return std::filesystem::temp_directory_path() / ("policygraph-report-" + std::to_string(seed()));
+}
+
+std::string file_text(const std::filesystem::path& path) {
+  std::ifstream file(path);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
 TEST(ReportHtml, EscapesEverythingMarkupCouldUse) {
   EXPECT_EQ(escape_html("<a href=\"x\">Tom & Jerry's</a>"),
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
@@ -69,8 +82,7 @@ TEST(Report, WritesEveryPageAndReplacesAnOlderReportWhole) {
   b.label = "<b>Bold</b> & co";
   relate(b, Relation::amends, refs({"a"}));
   Graph graph = build({policy("a", "2001"), b});
-  std::random_device seed;
-  const auto folder = std::filesystem::temp_directory_path() / ("policygraph-report-" + std::to_string(seed()));
+  const auto folder = fresh_folder();
   std::filesystem::create_directories(folder);
   std::ofstream(folder / "policy-old.html") << "from an older report";
   ReportOptions options;
@@ -86,12 +98,10 @@ TEST(Report, WritesEveryPageAndReplacesAnOlderReportWhole) {
   EXPECT_EQ(names,
             (std::vector<std::string>{"families.html", "family-a.html", "index.html", "policies.html", "policy-a.html",
                                       "policy-b.html", "search-index.js", "search.js", "style.css"}));
-  std::ifstream page(folder / "policy-b.html");
-  std::stringstream text;
-  text << page.rdbuf();
-  EXPECT_NE(text.str().find("<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; co</h1>"), std::string::npos);
-  EXPECT_NE(text.str().find("#1 of 2"), std::string::npos);  // b has the higher PageRank
-  EXPECT_NE(text.str().find("amends <a href=\"policy-a.html\">Title a</a>"), std::string::npos);
+  const std::string text = file_text(folder / "policy-b.html");
+  EXPECT_NE(text.find("<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; co</h1>"), std::string::npos);
+  EXPECT_NE(text.find("#1 of 2"), std::string::npos);  // b has the higher PageRank
+  EXPECT_NE(text.find("amends <a href=\"policy-a.html\">Title a</a>"), std::string::npos);
   std::filesystem::remove_all(folder);
 }
 
@@ -111,16 +121,12 @@ TEST(Report, APolicyPageRendersItsMarkdownDescriptionBelowTheFacts) {
   a.attributes.add("description", "## Policy Overview\n\nA levy of **CAD 95/t**.\n\n<script>x()</script>");
   a.attributes.add("sector", "power");
   Graph graph = build({a});
-  std::random_device seed;
-  const auto folder = std::filesystem::temp_directory_path() / ("policygraph-report-" + std::to_string(seed()));
+  const auto folder = fresh_folder();
   ReportOptions options;
   options.today = Date{2026, 1, 1};
   write_report(folder, graph, options);
-  std::ifstream page(folder / "policy-a.html");
-  std::stringstream text;
-  text << page.rdbuf();
+  const std::string html = file_text(folder / "policy-a.html");
   std::filesystem::remove_all(folder);
-  const std::string html = text.str();
   const std::size_t facts_end = html.find("</table>");
   const std::size_t description =
       html.find("<h2>Description</h2>\n<div class=\"description\">\n<h3>Policy Overview</h3>");
@@ -134,20 +140,13 @@ TEST(Report, APolicyPageRendersItsMarkdownDescriptionBelowTheFacts) {
 
 TEST(Report, APolicyPageSaysASharedRankInWords) {
   Graph graph = build({policy("a", "2001"), policy("b", "2002"), policy("c", "2003")});
-  std::random_device seed;
-  const auto folder = std::filesystem::temp_directory_path() / ("policygraph-report-" + std::to_string(seed()));
+  const auto folder = fresh_folder();
   ReportOptions options;
   options.pagerank = {0.25, 0.5, 0.25};
   options.today = Date{2026, 1, 1};
   write_report(folder, graph, options);
-  auto page_text = [&](const std::string& name) {
-    std::ifstream page(folder / name);
-    std::stringstream text;
-    text << page.rdbuf();
-    return text.str();
-  };
-  const std::string tied = page_text("policy-a.html");
-  const std::string alone = page_text("policy-b.html");
+  const std::string tied = file_text(folder / "policy-a.html");
+  const std::string alone = file_text(folder / "policy-b.html");
   std::filesystem::remove_all(folder);
   EXPECT_NE(tied.find("#2 of 3, tied (PageRank 0.25000)"), std::string::npos) << tied;
   EXPECT_EQ(tied.find("#="), std::string::npos);
