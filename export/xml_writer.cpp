@@ -99,7 +99,7 @@ std::string xml_name_token(std::string_view text) {
 bool xml_can_carry(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+    if (xml_carries(c)) {
       if (c < 0x80) return true;
       char32_t code_point = 0;
       std::size_t length = utf8_sequence(text, i, code_point);

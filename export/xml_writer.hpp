@@ -18,6 +18,10 @@ namespace policygraph::export_detail {
 /// and carriage return survive as character references where a parser would otherwise
 /// normalise them away (in attributes all three, in text the carriage return).
 std::string escape_xml(std::string_view text, bool in_attribute);
+/// Whether XML 1.0 (and so HTML) can carry `byte` where it stands alone: any but the C0
+/// controls other than tab, newline and carriage return. Bytes from 0x80 on belong to UTF-8
+/// sequences, judged whole by the escaping.
+constexpr bool xml_carries(unsigned char byte) { return byte >= 0x20 || byte == '\t' || byte == '\n' || byte == '\r'; }
 /// Whether escape_xml leaves anything of `text` (a value of only control characters is
 /// written as missing). O(length), no allocation.
 bool xml_can_carry(std::string_view text);

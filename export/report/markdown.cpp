@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "xml_writer.hpp"
+
 namespace policygraph::report_detail {
 namespace {
 
@@ -22,15 +24,13 @@ struct FreeText {
   void operator()(char* text) const { std::free(text); }  // cmark's default allocator
 };
 
-// C0 controls but tab, newline and carriage return: HTML cannot carry them (escape_html
-// drops them too), and cmark passes them through.
+// The C0 controls HTML cannot carry, dropped (as escape_html drops them): cmark passes
+// them through.
 std::string without_controls(std::string_view text) {
   std::string kept;
   kept.reserve(text.size());
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 || c == '\t' || c == '\n' || c == '\r') kept += c;
-  }
+  for (char c : text)
+    if (export_detail::xml_carries(static_cast<unsigned char>(c))) kept += c;
   return kept;
 }
 
