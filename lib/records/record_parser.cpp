@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // parse_records: from one file's text to records and diagnostics, without the disk.
 //
-// The text is checked before yaml-cpp sees it: a byte order mark is dropped, a NUL byte
-// means a binary file (yaml-cpp would take it for UTF-16 or UTF-32), and bytes that are
-// not UTF-8 are refused with their position, since YAML is Unicode text and yaml-cpp would
-// otherwise pass them on into labels. For Markdown only the front matter is checked: the
-// body is never read. Then each YAML text (the front matter, the whole file, or each JSON
-// line) goes once through an event parser (libyaml, or yaml-cpp where libyaml refuses it)
-// into a RecordBuilder.
+// The text is checked before yaml-cpp sees it: a byte order mark is dropped, and a NUL byte
+// means a binary file (yaml-cpp would take it for UTF-16 or UTF-32). Each YAML text (the
+// front matter, the whole file, or each JSON line) goes once through an event parser
+// (libyaml, or yaml-cpp where libyaml refuses it) into a RecordBuilder. Bytes that are not
+// UTF-8 are refused with their position, since YAML is Unicode text and yaml-cpp would pass
+// them on into labels; for Markdown only the front matter is checked: the body is never
+// read. parse_yaml_text says when that check is made.
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -77,9 +77,31 @@ std::string explain_yaml_error(const std::string& message) {
   return message;
 }
 
+// Reports the first byte of `yaml` that is not UTF-8 in place of all that was read and
+// reported since `start`; true when there is one.
+bool refuse_if_not_utf8(std::string_view yaml, int line_offset, RecordBuilder& builder,
+                        const RecordBuilder::Checkpoint& start) {
+  auto bad = records::find_invalid_utf8(yaml);
+  if (!bad) return false;
+  builder.rollback(start);
+  Location at = records::location_of_offset(yaml, *bad);
+  at.line += line_offset;
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(yaml[*bad])));
+  builder.report(at, Severity::error,
+                 std::string("byte ") + byte + " is not UTF-8; save the file as UTF-8; the file is skipped");
+  return true;
+}
+
 // Reads one YAML text: libyaml first, for speed; where libyaml refuses the text, yaml-cpp
 // reads it again from a clean start and has the last word (see libyaml_events.hpp). Every
 // exception becomes a diagnostic.
+//
+// libyaml's reader refuses every byte that find_invalid_utf8 finds (a bad lead or follower,
+// an overlong form, a surrogate, past U+10FFFF), so a text it reads to its end is UTF-8 and
+// needs no pass of our own: that pass over every front matter was a twentieth of a cold
+// load. Where libyaml stops short, on a refusal or a limit, the text is checked then, and
+// bytes that are not UTF-8 become its one diagnostic, as if they had been checked first.
 void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& builder) {
   builder.start_text(line_offset);
   const RecordBuilder::Checkpoint start = builder.checkpoint();
@@ -88,8 +110,10 @@ void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& buil
     if (records::parse_with_libyaml(yaml, builder, &refusal)) return;
   } catch (const records::StopFile&) {
     builder.abandon();  // a limit was hit and reported: the text is done
+    refuse_if_not_utf8(yaml, line_offset, builder, start);
     return;
   }
+  if (refuse_if_not_utf8(yaml, line_offset, builder, start)) return;
   // A quote left open to the end of the text is never YAML, but yaml-cpp 0.7 takes it when
   // a newline ends the text: the quoted value runs on over every line after it, and the
   // fields there are lost without a word. The records libyaml finished before it stay.
@@ -134,19 +158,6 @@ void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& buil
   }
 }
 
-// Reports the first byte of `yaml` that is not UTF-8; true when there is one.
-bool report_invalid_utf8(std::string_view yaml, int line_offset, RecordBuilder& builder) {
-  auto bad = records::find_invalid_utf8(yaml);
-  if (!bad) return false;
-  Location at = records::location_of_offset(yaml, *bad);
-  at.line += line_offset;
-  char byte[8];
-  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(yaml[*bad])));
-  builder.report(at, Severity::error,
-                 std::string("byte ") + byte + " is not UTF-8; save the file as UTF-8; the file is skipped");
-  return true;
-}
-
 void parse_unchecked(std::string_view text, const FileContext& context, const Limits& limits, ParseResult& result) {
   RecordBuilder builder(context, limits, result);
   text = records::strip_bom(text);
@@ -180,7 +191,6 @@ void parse_unchecked(std::string_view text, const FileContext& context, const Li
                        "the file is skipped");
         return;
       }
-      if (report_invalid_utf8(front.yaml, front.line_offset, builder)) return;
       parse_yaml_text(front.yaml, front.line_offset, builder);
       if (builder.documents_with_content() == 0 && result.diagnostics.empty())
         builder.report({1, 1}, Severity::warning, "front matter is empty; add at least an 'id:' line");
@@ -188,13 +198,13 @@ void parse_unchecked(std::string_view text, const FileContext& context, const Li
     }
     case FileFormat::yaml:
     case FileFormat::json:
-      if (report_invalid_utf8(text, 0, builder)) return;
       parse_yaml_text(text, 0, builder);
       if (builder.documents_with_content() == 0 && result.diagnostics.empty())
         builder.report({}, Severity::warning, "file holds no record (only comments or nulls)");
       return;
     case FileFormat::json_lines: {
-      if (report_invalid_utf8(text, 0, builder)) return;
+      // Checked whole first: a line refused for its bytes would not take the lines before it.
+      if (refuse_if_not_utf8(text, 0, builder, builder.checkpoint())) return;
       // One record per line, each its own YAML text so an error stays on its line.
       int line = 0;
       std::size_t start = 0;

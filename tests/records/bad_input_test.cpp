@@ -3,14 +3,17 @@
 // value at fault and what to do about it (MODEL.md sections 1 and 5.14).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "policygraph/loader.hpp"
 #include "records/parsed.hpp"
 #include "records/record_dump.hpp"
+#include "records/text_checks.hpp"
 
 namespace policygraph {
 namespace {
@@ -220,6 +223,72 @@ TEST(BadInput, BytesThatAreNotUtf8) {
   EXPECT_EQ(parse("id: \xED\xA0\x80\n", "x.yaml").diagnostics.size(), 1u);
   // The body of a Markdown file is never read, so it is not checked.
   EXPECT_EQ(parse("---\nid: a\ntitle: T\n---\n\xff\xfe body").records.size(), 1u);
+}
+
+// libyaml checks the bytes as it reads, and the loader checks them itself only where libyaml
+// stopped short: a syntax error, a limit or a finished record before the bad byte must still
+// give way to the one diagnostic a check before the parse gives.
+TEST(BadInput, BytesThatAreNotUtf8WinOverWhatStoppedTheParserFirst) {
+  const Strings cafe_on_line_3{
+      "x.yaml:3:10: error: byte 0xE9 is not UTF-8; save the file as UTF-8; the file is skipped"};
+  const auto refused = [](const Parsed& parsed) {
+    return parsed.records.empty() ? parsed.diagnostics : Strings{"a record"};
+  };
+  EXPECT_EQ(refused(parse("id: a\ntitle: [x\nnote: caf\xe9\n", "x.yaml")), cafe_on_line_3);  // a syntax error first
+  EXPECT_EQ(refused(parse("id: a\nx: " + std::string(300, '[') + "\nnote: caf\xe9\n", "x.yaml")),
+            cafe_on_line_3);                                           // a limit first
+  EXPECT_EQ(refused(parse("id: a\ntitle: T\n# caf\xe9\n", "x.yaml")),  // in a comment at the end
+            Strings{"x.yaml:3:6: error: byte 0xE9 is not UTF-8; save the file as UTF-8; the file is skipped"});
+  EXPECT_EQ(refused(parse("id: a\ntitle: T\n---\nnote: caf\xe9\n", "x.yaml")),  // a whole record first
+            Strings{"x.yaml:4:10: error: byte 0xE9 is not UTF-8; save the file as UTF-8; the file is skipped"});
+  EXPECT_EQ(refused(parse("{\"id\": \"a\"}\n{\"id\": \"caf\xe9\"}\n", "x.jsonl")),  // the line before is dropped too
+            Strings{"x.jsonl:2:12: error: byte 0xE9 is not UTF-8; save the file as UTF-8; the file is skipped"});
+}
+
+// The same rule over texts with random bytes put in: exactly the texts with a byte that is
+// not UTF-8 are refused for it, whatever else is wrong with them.
+TEST(BadInput, RandomBytesAreRefusedExactlyWhenNotUtf8) {
+  const std::vector<std::string> starts{
+      "id: a\ntitle: Tax on carbon\ntags: [a, b]\nclusters:\n  - one\n  - two\n",
+      "- id: a\n  title: T\n- id: b\n  supersedes: [a]\n",
+      "id: a\ntitle: \"quoted \\u00e9\"\ndescription: |\n  text\n  more\n",
+  };
+  const std::vector<std::string> pieces{"\xe9",
+                                        "\xc3\xa9",
+                                        "\xe4\xb8\xad",
+                                        "\xf0\x9f\x98\x80",
+                                        "\xed\xa0\x80",
+                                        "\xc0\xaf",
+                                        "\xf4\x90\x80\x80",
+                                        "\xff",
+                                        "[",
+                                        "\"",
+                                        ": ",
+                                        "\n",
+                                        "  ",
+                                        "&x ",
+                                        "*x",
+                                        "#"};
+  std::mt19937 random(20261204);
+  int refused_count = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = starts[random() % starts.size()];
+    for (int k = 1 + static_cast<int>(random() % 3); k > 0; --k)
+      text.insert(random() % (text.size() + 1), pieces[random() % pieces.size()]);
+    const Parsed parsed = parse(text, "x.yaml");
+    const bool not_utf8 = records::find_invalid_utf8(text).has_value();
+    const bool refused = parsed.diagnostics.size() == 1 && parsed.records.empty() &&
+                         parsed.diagnostics[0].ends_with("is not UTF-8; save the file as UTF-8; the file is skipped");
+    const bool mentioned = std::any_of(parsed.diagnostics.begin(), parsed.diagnostics.end(), [](const std::string& d) {
+      return d.find("is not UTF-8") != std::string::npos;
+    });
+    ASSERT_EQ(refused, not_utf8) << testing::PrintToString(text);
+    ASSERT_EQ(mentioned, not_utf8) << testing::PrintToString(text);
+    refused_count += refused ? 1 : 0;
+  }
+  // Both kinds of text were met, many times over.
+  EXPECT_GT(refused_count, 500);
+  EXPECT_LT(refused_count, 2500);
 }
 
 TEST(BadInput, TenThousandLevelsDeep) {
