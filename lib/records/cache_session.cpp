@@ -34,12 +34,12 @@
 #include <utility>
 
 #include "byte_codec.hpp"
+#include "folder_handle.hpp"
 #include "merged_patch.hpp"
 #include "record_codec.hpp"
 #include "support/file_times.hpp"
 #include "support/for_each_index.hpp"
 #include "support/prefault.hpp"
-#include "support/unique_fd.hpp"
 #include "support/xxhash64.hpp"
 
 namespace policygraph::records {
@@ -54,27 +54,12 @@ bool stamp_matches(const struct stat& info, const CachedFile& cached, std::int64
          support::times_vouch(info, cached.mtime_ns, cached.ctime_ns, trusted_before_ns);
 }
 
-// stat() of files taken in path order: each folder is opened once for its run of files, so
-// the kernel looks up one name per file rather than every folder of its path again.
-class FolderStat {
- public:
-  // `follow`: the walk followed a link to the file; else a link there is not the file.
-  bool stat(const std::string& path, bool follow, struct stat& info) {
-    const std::size_t slash = path.rfind('/');
-    if (slash == std::string::npos) return (follow ? ::stat(path.c_str(), &info) : ::lstat(path.c_str(), &info)) == 0;
-    const std::string_view folder(path.data(), slash);
-    if (folder != folder_) {
-      folder_.assign(folder);
-      folder_fd_.reset(::open(folder_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-    }
-    if (!folder_fd_.valid()) return (follow ? ::stat(path.c_str(), &info) : ::lstat(path.c_str(), &info)) == 0;
-    return ::fstatat(folder_fd_.get(), path.c_str() + slash + 1, &info, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0;
-  }
-
- private:
-  std::string folder_;
-  support::UniqueFd folder_fd_;
-};
+// The status of the file at `path`, looked up from its folder. `follow`: the walk followed a
+// link to the file; else a link there is not the file.
+bool stat_from_folder(FolderHandle& folder, const std::string& path, bool follow, struct stat& info) {
+  const FolderHandle::Place place = folder.place_of(path);
+  return ::fstatat(place.at, place.name, &info, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0;
+}
 
 void stamp(CacheSession::FileOutcome& outcome, const struct stat& info) {
   outcome.size = static_cast<std::uint64_t>(info.st_size);
@@ -180,11 +165,12 @@ bool CacheSession::changed_files(const std::vector<CorpusFile>& files, unsigned 
   std::atomic<std::size_t> count{0};
   std::atomic<bool> refused{false};
   support::for_each_range(blocks, threads, [&](std::size_t block, std::size_t first, std::size_t last) {
-    FolderStat folder;
+    FolderHandle folder;
     for (std::size_t i = first; i < last; ++i) {
       struct stat info {};
       const CachedFile* entry = cached(i);
-      if (entry == nullptr || !folder.stat(files[i].path, files[i].through_link, info) || !S_ISREG(info.st_mode)) {
+      if (entry == nullptr || !stat_from_folder(folder, files[i].path, files[i].through_link, info) ||
+          !S_ISREG(info.st_mode)) {
         refused = true;  // gone, or no longer a file: the per-file path says what it is
         return false;
       }
@@ -390,15 +376,14 @@ void CacheSession::prepare_files() {
   writer_.reset();
 }
 
-std::optional<ParseResult> CacheSession::reuse_unchanged(std::size_t index, const CorpusFile& file) {
+std::optional<ParseResult> CacheSession::reuse_unchanged(std::size_t index, const CorpusFile& file,
+                                                         FolderHandle& folder) {
   const CachedFile* entry = cached(index);
   if (entry == nullptr) return std::nullopt;
   FileOutcome& outcome = outcomes_[index];
   struct stat info {};
   // lstat unless the walk followed a link here: a file swapped for a link is not what was cached.
-  if ((file.through_link ? ::stat(file.path.c_str(), &info) : ::lstat(file.path.c_str(), &info)) != 0 ||
-      !S_ISREG(info.st_mode))
-    return std::nullopt;
+  if (!stat_from_folder(folder, file.path, file.through_link, info) || !S_ISREG(info.st_mode)) return std::nullopt;
   stamp(outcome, info);
   if (!stamp_matches(info, *entry, trusted_before_ns_)) return std::nullopt;
   return reuse(index, FileOutcome::Source::as_cached);

@@ -25,6 +25,7 @@
 #include "cache_file.hpp"
 #include "cache_location.hpp"
 #include "corpus_walker.hpp"
+#include "folder_handle.hpp"
 #include "policygraph/loader.hpp"
 #include "status_words.hpp"
 
@@ -72,8 +73,9 @@ class CacheSession {
   // Each file, from any thread (one thread per index at a time). Call in this order, each
   // only when the one before gave nothing.
 
-  /// The cached parse of `files[index]` when its size and times vouch for it: no read.
-  std::optional<ParseResult> reuse_unchanged(std::size_t index, const CorpusFile& file);
+  /// The cached parse of `files[index]` when its size and times vouch for it: no read. The
+  /// file is looked up from `folder` (one per thread).
+  std::optional<ParseResult> reuse_unchanged(std::size_t index, const CorpusFile& file, FolderHandle& folder);
   /// The cached parse when the file's `text`, just read (`info` its status when opened),
   /// hashes as cached.
   std::optional<ParseResult> reuse_same_content(std::size_t index, std::string_view text, const struct stat& info);

@@ -48,9 +48,10 @@ Diagnostic open_problem(const CorpusFile& file, int error) {
 }  // namespace
 
 std::optional<std::string> read_record_file(const CorpusFile& file, const Limits& limits, Diagnostics& diagnostics,
-                                            struct stat& info) {
+                                            struct stat& info, FolderHandle& folder) {
   const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (file.through_link ? 0 : O_NOFOLLOW);
-  support::UniqueFd fd(::open(file.path.c_str(), flags));
+  const FolderHandle::Place place = folder.place_of(file.path);
+  support::UniqueFd fd(::openat(place.at, place.name, flags));
   if (!fd.valid()) {
     diagnostics.push_back(open_problem(file, errno));
     return std::nullopt;

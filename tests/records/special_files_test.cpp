@@ -105,7 +105,8 @@ TEST(SpecialFiles, RecordFileSwappedForAFifoIsAWarningNotAHang) {
   Diagnostics diagnostics;
   struct stat info {};
   auto text = within_two_seconds({fifo}, [&] {
-    return records::read_record_file({"a.md", fifo.string()}, {}, diagnostics, info);
+    records::FolderHandle folder;
+    return records::read_record_file({"a.md", fifo.string()}, {}, diagnostics, info, folder);
   });
   EXPECT_FALSE(text.has_value());
   EXPECT_EQ(messages(diagnostics),
@@ -120,7 +121,8 @@ TEST(SpecialFiles, RecordFileSwappedForALinkIsNotFollowed) {
   fs::create_symlink(secret, corpus.root() / "a.md");
   Diagnostics diagnostics;
   struct stat info {};
-  auto text = records::read_record_file({"a.md", (corpus.root() / "a.md").string()}, {}, diagnostics, info);
+  records::FolderHandle folder;
+  auto text = records::read_record_file({"a.md", (corpus.root() / "a.md").string()}, {}, diagnostics, info, folder);
   EXPECT_FALSE(text.has_value());
   EXPECT_EQ(messages(diagnostics),
             Strings{"a.md: warning: a symbolic link now, not the file the corpus listed; skipped; read the corpus "
@@ -131,7 +133,9 @@ TEST(SpecialFiles, VanishedFileIsSaidToHaveVanished) {
   TempCorpus corpus;
   Diagnostics diagnostics;
   struct stat info {};
-  auto text = records::read_record_file({"gone.md", (corpus.root() / "gone.md").string()}, {}, diagnostics, info);
+  records::FolderHandle folder;
+  auto text =
+      records::read_record_file({"gone.md", (corpus.root() / "gone.md").string()}, {}, diagnostics, info, folder);
   EXPECT_FALSE(text.has_value());
   EXPECT_EQ(messages(diagnostics),
             Strings{"gone.md: warning: the file vanished while the corpus was read (it was listed, then gone); "
