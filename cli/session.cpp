@@ -77,7 +77,7 @@ Session& open_session(const CommandContext& context) {
   session.files_read = corpus.files_read;
   for (const auto& record : corpus.records) ++session.record_count[record.kind == RecordKind::policy ? 0 : 1];
   session.diagnostics = std::move(corpus.diagnostics);
-  session.graph = build_graph(std::move(corpus.records), session.diagnostics, weights);
+  session.graph = build_graph(std::move(corpus.records), corpus.cache, session.diagnostics, weights);
   sort_diagnostics(session.diagnostics);
   return session;
 }

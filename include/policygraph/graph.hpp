@@ -16,6 +16,11 @@
 
 namespace policygraph {
 
+struct CacheReport;
+namespace graph_detail {
+struct GraphCodec;  // the bytes of a graph kept beside the cache: reads and writes the members whole
+}
+
 enum class NodeKind : unsigned char { policy, facility, cluster, tag };
 /// The kinds of edges. The relations of MODEL.md 7.1 come last so that the kinds of the
 /// first model keep their numbers (and their order in sorted output).
@@ -170,6 +175,7 @@ class Graph {
 
  private:
   friend class GraphBuilder;
+  friend struct graph_detail::GraphCodec;
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   std::size_t policy_count_ = 0;
@@ -237,6 +243,15 @@ std::string fold_name(std::string_view name);
 /// Builds the full graph of MODEL.md section 2 from loaded records. Problems found on the
 /// way (self-references, ...) are appended to `diagnostics`.
 Graph build_graph(std::vector<Record> records, Diagnostics& diagnostics, const ViewWeights& weights = {});
+
+/// build_graph() of records that a load with the cache served or saved (`cache` is that
+/// load's Corpus::cache): the graph built from the same records with the same weights, by
+/// the same build of the library, is kept in a file beside the cache and read back instead
+/// of being built again, with the diagnostics of its build. Otherwise it is built and kept
+/// for the next time; where it cannot be kept (a folder that is not writable), it is only
+/// built. Without such a cache (`cache.records_identity` 0), build_graph().
+Graph build_graph(std::vector<Record> records, const CacheReport& cache, Diagnostics& diagnostics,
+                  const ViewWeights& weights = {});
 
 enum class View : unsigned char { full, lineage, policy };
 std::string_view to_string(View view);

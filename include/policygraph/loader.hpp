@@ -94,6 +94,13 @@ struct CacheReport {
   /// the user, not a diagnostic of the corpus.
   std::string note;
   std::filesystem::path folder;  ///< where the cache is (or was looked for)
+  /// The loaded records as the cache holds them now (served from it, or saved to it): two
+  /// loads with the same identity have the same records. 0 when the cache holds no such
+  /// thing (off, not saved, another language's). build_graph() keys the graph it keeps
+  /// beside the cache on it.
+  std::uint64_t records_identity = 0;
+  /// Where build_graph() keeps the graph of these records: beside the cache's file.
+  std::filesystem::path graph_file;
 };
 
 /// A loaded corpus: one record per kind and id, translations merged

@@ -15,6 +15,7 @@
 #include <string>
 #include <tuple>
 
+#include "graph/full_graph.hpp"
 #include "graph/kind_id_order.hpp"
 #include "policygraph/evolution.hpp"
 #include "policygraph/graph.hpp"
@@ -344,9 +345,18 @@ std::string fold_name(std::string_view name) {
   return folded;
 }
 
+namespace graph_detail {
+
+Graph build_full_graph(std::shared_ptr<const std::vector<Record>> records, Diagnostics& diagnostics,
+                       const ViewWeights& weights) {
+  return FullGraphBuilder(std::move(records), diagnostics, weights).build();
+}
+
+}  // namespace graph_detail
+
 Graph build_graph(std::vector<Record> records, Diagnostics& diagnostics, const ViewWeights& weights) {
-  auto shared = std::make_shared<const std::vector<Record>>(std::move(records));
-  return FullGraphBuilder(shared, diagnostics, weights).build();
+  return graph_detail::build_full_graph(std::make_shared<const std::vector<Record>>(std::move(records)), diagnostics,
+                                        weights);
 }
 
 }  // namespace policygraph

@@ -106,6 +106,12 @@ class ByteReader {
     next_ += 8;
     return value;
   }
+  std::uint32_t fixed32() {
+    if (left() < 4) return static_cast<std::uint32_t>(fail());
+    auto value = load_little<std::uint32_t>(next_);
+    next_ += 4;
+    return value;
+  }
   std::string_view bytes(std::uint64_t length) {
     if (length > left()) {
       fail();

@@ -74,6 +74,7 @@
 #include "policygraph/version.hpp"
 #include "record_codec.hpp"
 #include "support/file_kind.hpp"
+#include "support/write_all.hpp"
 #include "support/xxhash64.hpp"
 
 namespace policygraph::records {
@@ -112,21 +113,6 @@ std::string key_difference(const CacheKey& found, const CacheKey& wanted) {
       a.max_alias_expansions != b.max_alias_expansions || a.max_alias_events != b.max_alias_events)
     return "was written with other limits";
   return {};
-}
-
-// Writes all of `bytes` at `offset`, or false with errno set.
-bool write_all_at(int fd, std::string_view bytes, std::uint64_t offset) {
-  while (!bytes.empty()) {
-    ssize_t done = ::pwrite(fd, bytes.data(), bytes.size(), static_cast<off_t>(offset));
-    if (done < 0 && errno == EINTR) continue;
-    if (done <= 0) {
-      if (done == 0) errno = EIO;
-      return false;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(done));
-    offset += static_cast<std::uint64_t>(done);
-  }
-  return true;
 }
 
 void write_span(ByteWriter& out, const CacheSpan& span) {
@@ -417,7 +403,7 @@ bool CacheWriter::append_to(const fs::path& file, const LoadedCache& loaded) {
 }
 
 bool CacheWriter::flush_locked() {
-  if (error_ == 0 && !buffer_.empty() && !write_all_at(fd_.get(), buffer_, buffer_offset_)) error_ = errno;
+  if (error_ == 0 && !buffer_.empty() && !support::write_all_at(fd_.get(), buffer_, buffer_offset_)) error_ = errno;
   buffer_offset_ += buffer_.size();
   buffer_.clear();
   return error_ == 0;
@@ -432,7 +418,7 @@ CacheSpan CacheWriter::add(std::string_view bytes) {
   if (!fd_.valid() || error_ != 0) return span;
   if (buffer_.size() + bytes.size() > buffer_bytes) flush_locked();
   if (bytes.size() >= buffer_bytes) {
-    if (error_ == 0 && !write_all_at(fd_.get(), bytes, buffer_offset_)) error_ = errno;
+    if (error_ == 0 && !support::write_all_at(fd_.get(), bytes, buffer_offset_)) error_ = errno;
     buffer_offset_ += bytes.size();
   } else {
     buffer_.append(bytes);
@@ -480,10 +466,10 @@ bool CacheWriter::commit(const CacheKey& key, const CacheTable& table, std::stri
     std::lock_guard lock(mutex_);
     written = flush_locked();
     const std::uint64_t table_offset = buffer_offset_;
-    written = written && write_all_at(fd_.get(), bytes, table_offset);
+    written = written && support::write_all_at(fd_.get(), bytes, table_offset);
     // The header last: until it is written, it names the old table (or none).
-    written =
-        written && write_all_at(fd_.get(), header_of(key, table_offset, bytes.size(), support::xxhash64(bytes)), 0);
+    written = written &&
+              support::write_all_at(fd_.get(), header_of(key, table_offset, bytes.size(), support::xxhash64(bytes)), 0);
     if (!written && error_ == 0) error_ = errno;
   }
   int saved = error_;

@@ -61,6 +61,20 @@ bool stat_from_folder(FolderHandle& folder, const std::string& path, bool follow
   return ::fstatat(place.at, place.name, &info, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0;
 }
 
+// The identity of a merged corpus (CacheReport::records_identity): its chunks' checksums
+// and lengths, which fix its bytes, and so its records, but for a collision of xxhash64.
+// Never 0, which stands for none.
+std::uint64_t records_identity(const CachedMerge& merge) {
+  std::string text;
+  ByteWriter out(text);
+  out.string(merge.language);
+  for (const CacheSpan& chunk : merge.chunks) {
+    out.fixed64(chunk.length);
+    out.fixed64(chunk.checksum);
+  }
+  return std::max<std::uint64_t>(1, support::xxhash64(text));
+}
+
 void stamp(CacheSession::FileOutcome& outcome, const struct stat& info) {
   outcome.size = static_cast<std::uint64_t>(info.st_size);
   outcome.mtime_ns = support::nanoseconds(info.st_mtim);
@@ -232,6 +246,8 @@ bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::strin
   if (changed.empty()) {
     corpus.cache.merged = true;
     corpus.cache.reused = matched_;
+    corpus.cache.records_identity = records_identity(*merge);
+    corpus.cache.graph_file = graph_file();
     refresh_listing();
   } else {
     finish(corpus, language, status_words, corpus.cache);
@@ -529,9 +545,16 @@ void CacheSession::finish(const Corpus& corpus, std::string_view language, std::
   if (written) {
     report.used = true;
     report.folder = location_.folder;
+    report.records_identity = records_identity(merge);
+    report.graph_file = graph_file();
   } else {
     fail_to_write(problem, report);
   }
+}
+
+std::filesystem::path CacheSession::graph_file() const {
+  std::filesystem::path file = location_.file;
+  return file.replace_extension(".graph");
 }
 
 bool CacheSession::append_leaves_too_much_dead_space() const {

@@ -122,6 +122,7 @@ class CacheSession {
   std::optional<ParseResult> reuse(std::size_t index, FileOutcome::Source source);
   void refresh_listing();
   bool append_leaves_too_much_dead_space() const;
+  std::filesystem::path graph_file() const;
   void fail_to_write(const std::string& problem, CacheReport& report);
 
   bool enabled_ = false;

@@ -36,5 +36,36 @@ TEST(CliCache, ACacheFolderInTheCorpusGetsAGitignore) {
   EXPECT_NE(text.find("\n*\n"), std::string::npos) << text;
 }
 
+// The graph kept beside the cache (build_graph over the cache) answers as the graph built
+// anew: the first run with the cache keeps it, the second reads it, and the answers,
+// diagnostics of the build included, are those of a run without the cache.
+TEST(CliCache, TheKeptGraphAnswersAsABuiltOne) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  corpus.write("policies/en/self.md", "---\nid: self\ntitle: Self\nevolution:\n  amends: [self, nowhere]\n---\n");
+  const fs::path folder = fs::path(corpus.path()) / ".cache";
+  const std::vector<std::vector<std::string>> commands{
+      {"validate", "--json"},
+      {"stats", "--json"},
+      {"history", "b-2005", "--json"},
+      {"export", "--format", "graphml", "--metrics", "pagerank,community"}};
+  for (const auto& command : commands) {
+    std::vector<std::string> plain = command, cached = command;
+    plain.insert(plain.end(), {"-C", corpus.path(), "--no-cache"});
+    cached.insert(cached.end(), {"-C", corpus.path(), "--cache", folder.string()});
+    const Result expected = run_cli(plain);
+    ASSERT_FALSE(expected.out.empty()) << expected.err;
+    for (const char* run : {"keeps the graph", "reads it back"}) {
+      const Result result = run_cli(cached);
+      EXPECT_EQ(result.code, expected.code) << run;
+      EXPECT_EQ(result.out, expected.out) << run;
+      EXPECT_EQ(result.err, expected.err) << run;
+    }
+  }
+  bool kept = false;
+  for (const auto& entry : fs::directory_iterator(folder)) kept = kept || entry.path().extension() == ".graph";
+  EXPECT_TRUE(kept);
+}
+
 }  // namespace
 }  // namespace policygraph::cli::testing

@@ -35,6 +35,35 @@ TEST_F(ParseCache, WarmLoadEqualsColdLoad) {
   EXPECT_EQ(dump(warm), dump(plain));
 }
 
+// The identity build_graph() keys the kept graph on: the same while the records are, another
+// once they change, none without a cache; the load that saves a merged corpus and the load it
+// serves next agree, so the graph kept by the first is read by the second.
+TEST_F(ParseCache, RecordsIdentityFollowsTheRecords) {
+  write_corpus(corpus);
+  Corpus cold = load_cached();
+  Corpus warm = load_cached();
+  EXPECT_NE(cold.cache.records_identity, 0u);
+  EXPECT_EQ(warm.cache.records_identity, cold.cache.records_identity);
+  EXPECT_EQ(cold.cache.graph_file, fs::path(cache_file(corpus, cache.root())).replace_extension(".graph"));
+  EXPECT_EQ(warm.cache.graph_file, cold.cache.graph_file);
+  Corpus plain = load_plain();
+  EXPECT_EQ(plain.cache.records_identity, 0u);
+  EXPECT_TRUE(plain.cache.graph_file.empty());
+
+  corpus.write("policies/en/b.md", "---\nid: b\ntitle: B renamed\nyear: 2010\n---\n", 60);
+  Corpus changed = load_cached();
+  EXPECT_NE(changed.cache.records_identity, 0u);
+  EXPECT_NE(changed.cache.records_identity, cold.cache.records_identity);
+  EXPECT_EQ(load_cached().cache.records_identity, changed.cache.records_identity);
+
+  LoadOptions in_chinese = cached_in(cache.root());
+  in_chinese.preferred_language = "zh";
+  const std::uint64_t chinese = load_corpus(corpus.root(), in_chinese).cache.records_identity;
+  EXPECT_NE(chinese, 0u);
+  EXPECT_NE(chinese, changed.cache.records_identity);
+  EXPECT_EQ(load_corpus(corpus.root(), in_chinese).cache.records_identity, chinese);
+}
+
 TEST_F(ParseCache, AnotherLanguageIsMergedAgainAndCached) {
   write_corpus(corpus);
   LoadOptions in_chinese = cached_in(cache.root());
