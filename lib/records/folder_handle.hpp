@@ -25,7 +25,8 @@ class FolderHandle {
     int at;
     const char* name;
   };
-  /// `path` must outlive the place's use.
+  /// The place points into `path`, which must outlive its use (so no temporary).
+  Place place_of(std::string&& path) = delete;
   Place place_of(const std::string& path) {
     const std::size_t slash = path.rfind('/');
     if (slash == std::string::npos) return {AT_FDCWD, path.c_str()};

@@ -45,7 +45,8 @@ TEST(FolderHandle, PathsWithoutAFolderOrWithAMissingOne) {
   EXPECT_EQ(read_through(folder, corpus.root().string() + "/missing/x.md"), "(1 diagnostics)");
   EXPECT_EQ(read_through(folder, "x.md"), "here");
   ASSERT_EQ(::chdir(before.c_str()), 0);
-  const FolderHandle::Place place = folder.place_of("y.md");
+  const std::string bare = "y.md";
+  const FolderHandle::Place place = folder.place_of(bare);
   EXPECT_EQ(place.at, AT_FDCWD);
   EXPECT_STREQ(place.name, "y.md");
 }
