@@ -46,8 +46,6 @@ TieCount count_ties(const std::vector<RankedVertex>& ranking) {
   return ties;
 }
 
-std::string rank_text(const RankedVertex& entry) { return (entry.tied ? "=" : "") + std::to_string(entry.rank); }
-
 }  // namespace
 
 int run_influence(const CommandContext& context) {
@@ -129,7 +127,7 @@ int run_influence(const CommandContext& context) {
   Table table(headers, aligns);
   for (std::size_t i = 0; i < shown; ++i) {
     const VertexId v = ranking[i].vertex;
-    std::vector<std::string> row{rank_text(ranking[i])};
+    std::vector<std::string> row{rank_text(ranking[i].rank, ranking[i].tied)};
     if (count_column) row.push_back(std::to_string(by == "descendants" ? descendants[v] : facilities[v]));
     for (std::string cell : {fixed(ranks.scores[v], 5), fixed(between.scores[v], 4), std::to_string(degrees.in[v]),
                              std::to_string(degrees.out[v]), graph.node(v).id, title_text(graph, v)})

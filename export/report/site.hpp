@@ -8,6 +8,7 @@
 
 #include "families.hpp"
 #include "policygraph/graph.hpp"
+#include "policygraph/influence.hpp"
 #include "policygraph/report.hpp"
 
 namespace policygraph::report_detail {
@@ -32,7 +33,7 @@ struct Site {
   std::vector<VertexId> by_rank;         ///< policies with a rank, highest first
 
   /// "4", or "=4" for a shared rank.
-  std::string rank_text(VertexId v) const { return (tied[v] ? "=" : "") + std::to_string(rank[v]); }
+  std::string rank_text(VertexId v) const { return policygraph::rank_text(rank[v], tied[v]); }
 
   /// `<a>` to the policy's page, its title as text (id as title for an unresolved one).
   std::string policy_link(VertexId v) const;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -118,6 +119,9 @@ struct RankedVertex {
   std::size_t rank = 1;  ///< 1-based; tied vertices share the rank of the first of them ("=7")
   bool tied = false;     ///< another vertex has the same rank
 };
+
+/// A rank as tables and pages show it: "4", or "=4" for a rank another vertex shares.
+inline std::string rank_text(std::size_t rank, bool tied) { return (tied ? "=" : "") + std::to_string(rank); }
 
 /// `candidates` ordered by `scores`, highest first. Scores equal to `relative_tolerance`
 /// (|a − b| ≤ tolerance × max(|a|, |b|), compared with the highest score of the group, so

@@ -76,5 +76,12 @@ TEST(RankByScore, ACliqueWithIdenticalNeighbourhoodsSharesOneRank) {
             (std::vector<std::string>{"th-a:=1", "th-b:=1", "th-c:=1", "th-d:=1", "th-e:=1", "hub:6", "newer:7"}));
 }
 
+// The one spelling of a rank in the influence table and the report's pages.
+TEST(RankText, ASharedRankIsMarked) {
+  EXPECT_EQ(rank_text(4, false), "4");
+  EXPECT_EQ(rank_text(4, true), "=4");
+  EXPECT_EQ(rank_text(12, true), "=12");
+}
+
 }  // namespace
 }  // namespace policygraph
