@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: MIT
-// A corpus's records with every kind of node and edge, a graph's whole content as text, and
-// a temporary folder: what the tests of a graph kept beside the cache share.
+// A corpus's records with every kind of node and edge, and a graph's whole content as text:
+// what the tests of a graph kept beside the cache share.
 #pragma once
 
-#include <unistd.h>
-
-#include <filesystem>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -60,26 +56,5 @@ inline std::vector<std::string> diagnostic_lines(const Diagnostics& diagnostics)
   for (const Diagnostic& diagnostic : diagnostics) lines.push_back(format_diagnostic(diagnostic));
   return lines;
 }
-
-/// A folder in the temporary directory, removed at the end of the test.
-class ScratchFolder {
- public:
-  ScratchFolder() {
-    std::random_device random;
-    root_ = std::filesystem::temp_directory_path() /
-            ("policygraph-graph-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
-    std::filesystem::create_directories(root_);
-  }
-  ~ScratchFolder() {
-    std::error_code ignored;
-    std::filesystem::remove_all(root_, ignored);
-  }
-  ScratchFolder(const ScratchFolder&) = delete;
-  ScratchFolder& operator=(const ScratchFolder&) = delete;
-  const std::filesystem::path& root() const { return root_; }
-
- private:
-  std::filesystem::path root_;
-};
 
 }  // namespace policygraph::testing

@@ -10,6 +10,7 @@
 
 #include "graph/graph_fixture.hpp"
 #include "policygraph/loader.hpp"
+#include "records/temp_corpus.hpp"
 
 namespace policygraph {
 namespace {
@@ -39,7 +40,7 @@ class KeptGraph : public ::testing::Test {
     return std::string(std::istreambuf_iterator<char>(in), {});
   }
 
-  ScratchFolder folder;
+  TempCorpus folder;  // a temporary folder for the cache's files
 };
 
 std::string label_of_p0(const Graph& graph) { return graph.node(vertex(graph, "p0")).label; }
