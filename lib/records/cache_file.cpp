@@ -175,6 +175,23 @@ bool LoadedCache::read_span(const CacheSpan& span, std::string& into) const {
   return read_region(span.offset, span.length, into.data());
 }
 
+std::optional<std::string_view> LoadedCache::read_span(const CacheSpan& span, ReadBuffer& buffer) const {
+  const auto length = static_cast<std::size_t>(span.length);
+  if (length > buffer.capacity || !buffer.bytes) {
+    buffer.bytes.reset(new char[std::max<std::size_t>(length, 1)]);
+    buffer.capacity = length;
+  }
+  if (!read_region(span.offset, length, buffer.bytes.get())) return std::nullopt;
+  return std::string_view(buffer.bytes.get(), length);
+}
+
+std::optional<std::size_t> LoadedCache::record_count(const CacheSpan& span) const {
+  char head[10];  // a varint of 64 bits takes ten bytes at most
+  const auto length = static_cast<std::size_t>(std::min<std::uint64_t>(span.length, sizeof head));
+  if (!read_region(span.offset, length, head)) return std::nullopt;
+  return record_count_of(std::string_view(head, length), span.length);
+}
+
 bool LoadedCache::load_blobs() {
   if (!blobs_.empty() || files_.empty()) return true;
   // In order of place, in runs of blobs close to each other: a cache written at once is one

@@ -77,6 +77,14 @@ struct CachedMerge {
 /// time alone: covers coarse clocks and file systems with 2-second times.
 inline constexpr std::int64_t racy_window_ns = 2'000'000'000;
 
+/// Memory that reads of spans take one after another: kept and grown only for a longer span,
+/// never cleared (a read writes every byte it hands out). Fresh memory costs a page fault
+/// per 4 KiB; the chunks of a merged corpus are megabytes each.
+struct ReadBuffer {
+  std::unique_ptr<char[]> bytes;
+  std::size_t capacity = 0;
+};
+
 /// A cache file, opened. Its header and table are read and checked (checksums, bounds,
 /// order) at once; the blobs and chunks are read only when a load needs them, and each is
 /// checked against its checksum when it is used.
@@ -107,6 +115,12 @@ class LoadedCache {
   std::optional<ParseResult> decode_span(const CacheSpan& span, std::string_view path = {}) const;
   /// Reads the bytes of `span`, unchecked; false when they cannot be read.
   bool read_span(const CacheSpan& span, std::string& into) const;
+  /// Reads the bytes of `span`, unchecked, into `buffer`: a view of them in it, or nullopt
+  /// when they cannot be read.
+  std::optional<std::string_view> read_span(const CacheSpan& span, ReadBuffer& buffer) const;
+  /// How many records the blob or chunk at `span` holds, from its first bytes
+  /// (record_count_of); nullopt when they cannot be read or do not say.
+  std::optional<std::size_t> record_count(const CacheSpan& span) const;
 
   /// Where the table begins: blobs and chunks lie before it, from the end of the header.
   std::uint64_t table_offset() const { return table_offset_; }

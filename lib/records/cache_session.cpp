@@ -27,6 +27,7 @@
 #include <atomic>
 #include <chrono>
 #include <iterator>
+#include <mutex>
 #include <set>
 #include <span>
 #include <system_error>
@@ -80,6 +81,27 @@ void stamp(CacheSession::FileOutcome& outcome, const struct stat& info) {
   outcome.mtime_ns = support::nanoseconds(info.st_mtim);
   outcome.ctime_ns = support::nanoseconds(info.st_ctim);
 }
+
+// Read buffers passed from chunk to chunk of the merged corpus as threads free up, so that
+// each thread faults in one or two instead of one per chunk.
+class ReadBuffers {
+ public:
+  ReadBuffer take() {
+    const std::lock_guard lock(mutex_);
+    if (free_.empty()) return {};
+    ReadBuffer buffer = std::move(free_.back());
+    free_.pop_back();
+    return buffer;
+  }
+  void give(ReadBuffer buffer) {
+    const std::lock_guard lock(mutex_);
+    free_.push_back(std::move(buffer));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<ReadBuffer> free_;
+};
 
 // Records per chunk of the merged corpus: enough chunks for every core at 10,000 records,
 // few enough that their table stays small.
@@ -199,6 +221,43 @@ bool CacheSession::changed_files(const std::vector<CorpusFile>& files, unsigned 
   return true;
 }
 
+bool CacheSession::decode_merged(const CachedMerge& merge, unsigned threads, Corpus& corpus) const {
+  // Room for every record first, then each chunk decoded straight into its stretch of it on
+  // every core: no record is moved again after its decode, and no memory is taken twice for
+  // them (at 100,000 policies, 1.2 M records of 464 bytes).
+  std::vector<std::size_t> first_record(merge.chunks.size() + 1, 0);
+  for (std::size_t i = 0; i < merge.chunks.size(); ++i) {
+    const std::optional<std::size_t> count = loaded_->record_count(merge.chunks[i]);
+    if (!count) return false;
+    first_record[i + 1] = first_record[i] + *count;
+  }
+  std::vector<Diagnostics> diagnostics(merge.chunks.size());
+  ReadBuffers buffers;
+  try {
+    corpus.records.reserve(first_record.back());
+    support::prefault_for_writing(corpus.records.data(), first_record.back() * sizeof(Record), threads);
+    corpus.records.resize(first_record.back());
+    const std::span<Record> records(corpus.records);
+    std::atomic<bool> decoded{true};
+    support::for_each_index(merge.chunks.size(), threads, [&](std::size_t i) {
+      ReadBuffer buffer = buffers.take();
+      const std::optional<std::string_view> bytes = loaded_->read_span(merge.chunks[i], buffer);
+      const bool ok =
+          bytes && decode_parse_result_into(*bytes, merge.chunks[i].checksum, {},
+                                            records.subspan(first_record[i], first_record[i + 1] - first_record[i]),
+                                            diagnostics[i]);
+      buffers.give(std::move(buffer));
+      if (!ok) decoded = false;
+      return ok;
+    });
+    if (!decoded) return false;
+  } catch (const std::exception&) {  // out of memory, say: the per-file path is tried instead
+    return false;
+  }
+  for (Diagnostics& part : diagnostics) std::move(part.begin(), part.end(), std::back_inserter(corpus.diagnostics));
+  return true;
+}
+
 bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::string_view language, unsigned threads,
                                 const FileLoader& load_changed, Corpus& corpus) {
   merge_current_ = false;
@@ -208,30 +267,12 @@ bool CacheSession::serve_merged(const std::vector<CorpusFile>& files, std::strin
   merge_current_ = true;  // unless a chunk turns out damaged
   std::vector<std::size_t> changed;
   if (!changed_files(files, threads, std::max<std::size_t>(16, files.size() / 100), changed)) return false;
-  std::vector<std::optional<ParseResult>> parts(merge->chunks.size());
-  support::for_each_index(parts.size(), threads, [&](std::size_t i) {
-    try {
-      parts[i] = loaded_->decode_span(merge->chunks[i]);
-    } catch (const std::exception&) {  // out of memory, say: the per-file path is tried instead
-      parts[i].reset();
-    }
-    return parts[i].has_value();
-  });
-  if (!std::all_of(parts.begin(), parts.end(), [](const auto& part) { return part.has_value(); })) {
+  Corpus served;
+  if (!decode_merged(*merge, threads, served)) {
     note_ = "the cache '" + location_.file.string() +
             "' is damaged (a chunk of its merged corpus does not match its checksum or does not decode); it is rebuilt";
     merge_current_ = false;
     return false;
-  }
-  Corpus served;
-  std::size_t record_count = 0;
-  for (const auto& part : parts) record_count += part->records.size();
-  served.records.reserve(record_count);
-  support::prefault_for_writing(served.records.data(), record_count * sizeof(Record), threads);
-  for (auto& part : parts) {
-    std::move(part->records.begin(), part->records.end(), std::back_inserter(served.records));
-    std::move(part->diagnostics.begin(), part->diagnostics.end(), std::back_inserter(served.diagnostics));
-    part.reset();
   }
   served.files_read = merge->files_read;
   StatusWordUses status_words;

@@ -116,6 +116,9 @@ class CacheSession {
   bool covers_every_file() const;
   bool changed_files(const std::vector<CorpusFile>& files, unsigned threads, std::size_t most,
                      std::vector<std::size_t>& changed) const;
+  /// The records and diagnostics of the merged corpus into `corpus`, on `threads` threads;
+  /// false when a chunk cannot be read or decoded (damaged) or memory runs out.
+  bool decode_merged(const CachedMerge& merge, unsigned threads, Corpus& corpus) const;
   bool patch(const std::vector<CorpusFile>& files, const std::vector<std::size_t>& changed, std::string_view language,
              const FileLoader& load_changed, Corpus& corpus, StatusWordUses& status_words);
   std::optional<CachedMerge> merged(std::string_view language) const;

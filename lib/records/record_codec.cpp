@@ -15,6 +15,8 @@
 namespace policygraph::records {
 namespace {
 
+constexpr std::size_t min_record_bytes = 16;  // what a record takes at least, encoded
+
 // A field added to Record or Diagnostic without being encoded here would be served empty
 // from the cache: these fail the build then (on the usual platform), as a reminder to
 // encode it and raise the cache's format version (cache_file.cpp).
@@ -188,6 +190,30 @@ void read_record(ByteReader& in, Record& record, std::string_view path) {
   AttributesCodec::read(in, record.translations);
 }
 
+// decode_parse_result_into, its checksum checked by the caller.
+bool decode_checked_blob(std::string_view blob, std::string_view path, std::span<Record> records,
+                         Diagnostics& diagnostics) {
+  ByteReader in(blob);
+  if (in.count(min_record_bytes) != records.size() || !in.ok()) return false;
+  for (Record& record : records) {
+    if (!in.ok()) return false;
+    read_record(in, record, path);
+  }
+  const std::size_t count = in.count(5);
+  diagnostics.reserve(diagnostics.size() + count);
+  for (std::size_t i = 0; i < count && in.ok(); ++i) {
+    Diagnostic& d = diagnostics.emplace_back();
+    d.file = in.file_name(path);
+    d.line = in.small_int();
+    d.column = in.small_int();
+    std::uint64_t severity = in.varint();
+    if (severity > static_cast<std::uint64_t>(Severity::error)) in.fail();
+    d.severity = static_cast<Severity>(severity);
+    d.message = in.string();
+  }
+  return in.ok() && in.at_end();
+}
+
 }  // namespace
 
 std::string encode_records(std::span<const Record> records, std::span<const Diagnostic> diagnostics,
@@ -215,26 +241,28 @@ std::string encode_parse_result(const ParseResult& result, std::string_view path
   return blob;
 }
 
+std::optional<std::size_t> record_count_of(std::string_view head, std::uint64_t length) {
+  if (head.size() > length) return std::nullopt;
+  ByteReader in(head);
+  const std::uint64_t count = in.varint();
+  const std::uint64_t count_bytes = head.size() - in.left();
+  if (!in.ok() || count > (length - count_bytes) / min_record_bytes) return std::nullopt;
+  return static_cast<std::size_t>(count);
+}
+
+bool decode_parse_result_into(std::string_view blob, std::uint64_t checksum, std::string_view path,
+                              std::span<Record> records, Diagnostics& diagnostics) {
+  return support::xxhash64(blob) == checksum && decode_checked_blob(blob, path, records, diagnostics);
+}
+
 std::optional<ParseResult> decode_parse_result(std::string_view blob, std::uint64_t checksum, std::string_view path) {
+  // The checksum first: a damaged count must not make room for records that are not there.
   if (support::xxhash64(blob) != checksum) return std::nullopt;
-  ByteReader in(blob);
+  const std::optional<std::size_t> count = record_count_of(blob, blob.size());
+  if (!count) return std::nullopt;
   ParseResult result;
-  std::size_t records = in.count(16);  // a record takes at least 16 bytes
-  result.records.reserve(records);
-  for (std::size_t i = 0; i < records && in.ok(); ++i) read_record(in, result.records.emplace_back(), path);
-  std::size_t diagnostics = in.count(5);
-  result.diagnostics.reserve(diagnostics);
-  for (std::size_t i = 0; i < diagnostics && in.ok(); ++i) {
-    Diagnostic& d = result.diagnostics.emplace_back();
-    d.file = in.file_name(path);
-    d.line = in.small_int();
-    d.column = in.small_int();
-    std::uint64_t severity = in.varint();
-    if (severity > static_cast<std::uint64_t>(Severity::error)) in.fail();
-    d.severity = static_cast<Severity>(severity);
-    d.message = in.string();
-  }
-  if (!in.ok() || !in.at_end()) return std::nullopt;
+  result.records.resize(*count);
+  if (!decode_checked_blob(blob, path, result.records, result.diagnostics)) return std::nullopt;
   return result;
 }
 

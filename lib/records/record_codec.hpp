@@ -30,6 +30,18 @@ std::string encode_records(std::span<const Record> records, std::span<const Diag
 /// encode_parse_result.
 std::optional<ParseResult> decode_parse_result(std::string_view blob, std::uint64_t checksum, std::string_view path);
 
+/// How many records a blob of `length` bytes holds, read from its first bytes (`head`: ten
+/// are always enough), or nullopt when they do not say (damaged). It lets a reader make room
+/// for the records of several blobs before decoding any; decode_parse_result_into checks the
+/// count again against the whole blob.
+std::optional<std::size_t> record_count_of(std::string_view head, std::uint64_t length);
+
+/// decode_parse_result into records made beforehand: `records` must be exactly as many as the
+/// blob holds (record_count_of), default ones; its diagnostics are appended to `diagnostics`.
+/// False where decode_parse_result would give nullopt, `records` then half filled.
+bool decode_parse_result_into(std::string_view blob, std::uint64_t checksum, std::string_view path,
+                              std::span<Record> records, Diagnostics& diagnostics);
+
 /// The uses of status words outside the vocabulary (status_words.hpp) as bytes, and back:
 /// nullopt when `checksum` is not their xxhash64 or they do not decode exactly.
 std::string encode_status_word_uses(std::span<const StatusWordUse> uses);

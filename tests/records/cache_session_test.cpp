@@ -284,6 +284,35 @@ TEST_F(ParseCache, FlippedByteNotes) {
   EXPECT_EQ(last_blob.reused, corpus_files - 1);
 }
 
+TEST_F(ParseCache, AChunkThatMiscountsItsRecordsIsDamage) {
+  // A warm load makes room for the records of every chunk of the merged corpus from their
+  // counts before it decodes any: a count changed in the file must not serve a record more
+  // or less, nor read past the chunk.
+  write_corpus(corpus);
+  const auto expected = dump(load_plain());
+  load_cached();
+  const fs::path file = cache_file(corpus, cache.root());
+  const std::string good = read_bytes(file);
+  std::string problem;
+  const auto loaded = records::read_cache(file, records::current_cache_key({}), problem);
+  ASSERT_TRUE(loaded && loaded->merge()) << problem;
+  const std::vector<records::CacheSpan> chunks = loaded->merge()->chunks;
+  ASSERT_GE(chunks.size(), 2u);  // the records, then the diagnostics
+  for (const records::CacheSpan& chunk : chunks) {
+    const auto count = static_cast<unsigned char>(good[chunk.offset]);
+    ASSERT_LT(count, 0x7F);  // one varint byte in this small corpus
+    for (const unsigned char changed : {static_cast<unsigned char>(count + 1), static_cast<unsigned char>(count ^ 1)}) {
+      std::string bad = good;
+      bad[chunk.offset] = static_cast<char>(changed);
+      write_bytes(file, bad);
+      const Corpus served = load_cached();
+      ASSERT_EQ(dump(served), expected) << chunk.offset << " " << int(changed);
+      EXPECT_NE(served.cache.note.find("a chunk of its merged corpus does not match"), std::string::npos)
+          << served.cache.note;
+    }
+  }
+}
+
 TEST_F(ParseCache, TruncatedCacheIsRebuilt) {
   write_corpus(corpus);
   const auto expected = dump(load_plain());

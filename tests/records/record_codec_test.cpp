@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "policygraph/loader.hpp"
 #include "records/record_dump.hpp"
@@ -69,6 +71,53 @@ TEST(RecordCodec, BlobCutAnywhereOrWithABadChecksumDoesNotDecode) {
     EXPECT_FALSE(records::decode_parse_result(cut, xxhash64(cut), "f.md").has_value()) << length;
   }
   EXPECT_FALSE(records::decode_parse_result(blob, xxhash64(blob) + 1, "f.md").has_value());
+}
+
+TEST(RecordCodec, TheRecordCountIsReadFromTheFirstBytes) {
+  ParseResult parsed;
+  for (int i = 0; i < 200; ++i) parsed.records.emplace_back().id = "r" + std::to_string(i);  // two varint bytes
+  const std::string blob = records::encode_parse_result(parsed, "f.md");
+  EXPECT_EQ(records::record_count_of(std::string_view(blob).substr(0, 10), blob.size()), 200u);
+  EXPECT_EQ(records::record_count_of(blob, blob.size()), 200u);
+  EXPECT_FALSE(records::record_count_of(std::string_view(blob).substr(0, 1), blob.size()));  // the varint cut
+  EXPECT_FALSE(records::record_count_of(std::string_view(blob).substr(0, 10), 9));           // more than the blob
+  // A count the blob's length cannot hold (a record takes at least 16 bytes) is damage.
+  EXPECT_FALSE(records::record_count_of(std::string_view(blob).substr(0, 10), 200 * 16 + 1));
+  EXPECT_EQ(records::record_count_of(std::string_view(blob).substr(0, 10), 200 * 16 + 2), 200u);
+  EXPECT_EQ(records::record_count_of(std::string_view("\0", 1), 1), 0u);
+}
+
+TEST(RecordCodec, DecodingIntoRecordsMadeBeforehandGivesTheSameResult) {
+  ParseResult parsed;
+  parsed.records.emplace_back().id = "a";
+  parsed.records.back().tags = {"x", "y"};
+  parsed.records.emplace_back().id = "b";
+  parsed.records.back().label = "B";
+  parsed.diagnostics.push_back({"f.md", 3, 4, Severity::warning, "w"});
+  const std::string blob = records::encode_parse_result(parsed, "f.md");
+  const std::uint64_t checksum = xxhash64(blob);
+
+  std::vector<Record> records(3);
+  Diagnostics diagnostics = {{"earlier.md", 1, 1, Severity::note, "kept"}};
+  ASSERT_TRUE(records::decode_parse_result_into(blob, checksum, "f.md", std::span(records).subspan(1, 2), diagnostics));
+  Corpus expected, got;
+  expected.records = parsed.records;
+  expected.diagnostics = parsed.diagnostics;
+  got.records.assign(records.begin() + 1, records.end());
+  got.diagnostics.assign(diagnostics.begin() + 1, diagnostics.end());
+  EXPECT_EQ(dump(got), dump(expected));
+  EXPECT_EQ(records[0].id, "");  // outside the span: untouched
+  EXPECT_EQ(diagnostics.front().message, "kept");
+
+  // Room for one record more or less than the blob holds, or another checksum: refused.
+  for (std::size_t room : {1u, 3u}) {
+    std::vector<Record> wrong(room);
+    Diagnostics none;
+    EXPECT_FALSE(records::decode_parse_result_into(blob, checksum, "f.md", wrong, none)) << room;
+  }
+  std::vector<Record> two(2);
+  Diagnostics none;
+  EXPECT_FALSE(records::decode_parse_result_into(blob, checksum + 1, "f.md", two, none));
 }
 
 }  // namespace
