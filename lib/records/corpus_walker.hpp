@@ -45,8 +45,10 @@ struct CorpusListing {
 /// duplicates); a link leading out is skipped with a note unless `follow_symlinks`; a link
 /// that loops or leads nowhere gets one warning. A FIFO, socket or device with a record
 /// ending (or a followed link to one) is a warning, never opened. A root that cannot be
-/// read is an error on the root itself.
-CorpusListing list_corpus_files(const std::filesystem::path& root, bool follow_symlinks, Diagnostics& diagnostics);
+/// read is an error on the root itself. Sibling folders are listed on up to `threads`
+/// threads at once; the listing is the same for any count.
+CorpusListing list_corpus_files(const std::filesystem::path& root, bool follow_symlinks, unsigned threads,
+                                Diagnostics& diagnostics);
 
 /// The file at `relative_path` (a folder's for a FolderStamp) as a walk of `root` without
 /// symbolic links names it.

@@ -171,7 +171,7 @@ Corpus load_corpus(const std::filesystem::path& root, const LoadOptions& options
     records::CacheSession cache(root, options);
     std::optional<records::CorpusListing> listing = cache.unchanged_listing(root, threads);
     const bool listed_by_cache = listing.has_value();
-    if (!listing) listing = records::list_corpus_files(root, options.follow_symlinks, walk_diagnostics);
+    if (!listing) listing = records::list_corpus_files(root, options.follow_symlinks, threads, walk_diagnostics);
     if (listing->files.empty()) cache = {};  // nothing to cache, no folder to create for it
     cache.match(*listing, listed_by_cache);
     const std::vector<CorpusFile>& files = listing->files;
