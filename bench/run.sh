@@ -88,6 +88,15 @@ measure() {
   echo "  $name: $(grep -h 'Elapsed' "$results/$name".*.time | awk '{print $NF}' | tr '\n' ' ')" >&2
 }
 
+# python-igraph (Debian's python3-igraph) times PageRank and Louvain alone, and report.py's
+# table of the algorithms alone and its check that the three tools agree need its runs.
+igraph=0
+if /usr/bin/python3 -c 'import igraph' 2>/dev/null; then
+  igraph=1
+else
+  echo "run.sh: python-igraph is missing (apt install python3-igraph): the table of the algorithms alone and the agreement check are left out" >&2
+fi
+
 IFS=, read -r -a size_list <<<"$sizes"
 for size in "${size_list[@]}"; do
   corpus=$scratch/corpus-$size
@@ -199,7 +208,7 @@ print(notes[0] if notes else "")')
     fi
   fi
 
-  if [[ -s $results/pg-policy.graphml ]]; then
+  if [[ $igraph == 1 && -s $results/pg-policy.graphml ]]; then
     measure igraph "$repeat" /usr/bin/python3 "$repo/bench/igraph_baseline.py" "$results/pg-policy.graphml"
   fi
 
@@ -224,7 +233,7 @@ print(notes[0] if notes else "")')
     echo "sample=$sample"
     echo "command=$command_line"
     echo "python=$(python3 -c 'import sys, yaml, networkx; print(sys.version.split()[0], "PyYAML", yaml.__version__, "NetworkX", networkx.__version__)')"
-    echo "igraph=$(/usr/bin/python3 -c 'import igraph; print(igraph.__version__)')"
+    echo "igraph=$(/usr/bin/python3 -c 'import igraph; print(igraph.__version__)' 2>/dev/null || echo 'not installed')"
   } >"$results/machine.txt"
 
   if [[ $write == 1 ]]; then
