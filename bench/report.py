@@ -228,13 +228,15 @@ def section(results, size):
                      + f"; start-up and imports {seconds(py_startup)}.")
         lines.append("")
 
-    if igraph_runs:
+    if igraph_runs or python:
+        # Without python-igraph its column reads n/a; policygraph against NetworkX, and whether
+        # they agree, do not need it.
         ig_pr = median([d["phases"]["pagerank"] for d in igraph_runs])
         ig_lv = median([d["phases"]["louvain"] + d["phases"]["undirected"] for d in igraph_runs])
         nx_pr = py_phase("pagerank")
         nx_lv = (py_phase("louvain") or 0) + (py_phase("undirected") or 0) if python else None
         lines.append("Algorithms alone, on the same policy view (igraph reads the GraphML that `policygraph export --view policy` wrote; "
-                     "load time excluded):")
+                     "load time excluded" + ("" if igraph_runs else "; python-igraph was not installed") + "):")
         lines.append("")
         pg_pr, pg_lv = pg_phase("pagerank"), pg_phase("louvain")
         lines.append("| algorithm | policygraph | python-igraph | NetworkX | policygraph / igraph | NetworkX / policygraph |")
@@ -249,7 +251,7 @@ def section(results, size):
             lines.append(f"| betweenness, {sample} sampled sources | {seconds(pg_bc)} | | {seconds(nx_bc)} | | "
                          f"{ratio(nx_bc, pg_bc)} |")
         lines.append("")
-        agreement = agreement_note(pg, py_data, igraph_runs[-1])
+        agreement = agreement_note(pg, py_data, igraph_runs[-1] if igraph_runs else {})
         if agreement:
             lines.append(agreement)
             lines.append("")
@@ -278,7 +280,8 @@ def section(results, size):
 
 
 def agreement_note(pg, py_data, ig_data):
-    """Whether the three tools rank the same top 10 by PageRank, and how far their scores are."""
+    """Whether the tools rank the same top 10 by PageRank, and how far their scores are (igraph's
+    parts left out when `ig_data` is empty)."""
     source = pg.get("pg_influence_sampled") or pg.get("pg_influence")
     data = json_of(source["out"]) if source else None
     if not data or not py_data:
@@ -298,7 +301,9 @@ def agreement_note(pg, py_data, ig_data):
         communities = clusters["communities"]
         text += (f" Louvain: policygraph {len(communities.get('groups', []))} communities, modularity "
                  f"{communities.get('modularity', float('nan')):.4f}; NetworkX {py_data.get('communities')}, "
-                 f"{py_data['modularity']:.4f}; igraph {ig_data.get('communities')}, {ig_data.get('modularity', float('nan')):.4f}.")
+                 f"{py_data['modularity']:.4f}"
+                 + (f"; igraph {ig_data.get('communities')}, {ig_data.get('modularity', float('nan')):.4f}" if ig_data else "")
+                 + ".")
     return text
 
 

@@ -88,13 +88,13 @@ measure() {
   echo "  $name: $(grep -h 'Elapsed' "$results/$name".*.time | awk '{print $NF}' | tr '\n' ' ')" >&2
 }
 
-# python-igraph (Debian's python3-igraph) times PageRank and Louvain alone, and report.py's
-# table of the algorithms alone and its check that the three tools agree need its runs.
+# python-igraph (Debian's python3-igraph) times PageRank and Louvain alone, a third opinion
+# beside NetworkX's in the table of the algorithms and the check that the tools agree.
 igraph=0
 if /usr/bin/python3 -c 'import igraph' 2>/dev/null; then
   igraph=1
 else
-  echo "run.sh: python-igraph is missing (apt install python3-igraph): the table of the algorithms alone and the agreement check are left out" >&2
+  echo "run.sh: python-igraph is missing (apt install python3-igraph): its column of the algorithms alone reads n/a" >&2
 fi
 
 IFS=, read -r -a size_list <<<"$sizes"
