@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -103,11 +104,17 @@ inline void write_corpus(const TempFolder& corpus) {
 
 constexpr std::size_t corpus_files = 9;
 
-// Where the files' blobs sit in a cache file: [begin, end). One run in a cache written anew.
-inline std::pair<std::size_t, std::size_t> blob_region(const fs::path& file) {
+// The cache file read back as a load reads it (a failure of the test when it cannot be).
+inline std::optional<records::LoadedCache> read_back(const fs::path& file) {
   std::string problem;
   auto cache = records::read_cache(file, records::current_cache_key({}), problem);
   EXPECT_TRUE(cache.has_value()) << problem;
+  return cache;
+}
+
+// Where the files' blobs sit in a cache file: [begin, end). One run in a cache written anew.
+inline std::pair<std::size_t, std::size_t> blob_region(const fs::path& file) {
+  auto cache = read_back(file);
   if (!cache || cache->files().empty()) return {0, 0};
   std::uint64_t begin = UINT64_MAX, end = 0;
   for (const records::CachedFile& entry : cache->files()) {
@@ -119,9 +126,7 @@ inline std::pair<std::size_t, std::size_t> blob_region(const fs::path& file) {
 
 // Where the table of a cache file begins, and its merged corpus's last chunk ends.
 inline std::pair<std::size_t, std::size_t> table_and_last_chunk_end(const fs::path& file) {
-  std::string problem;
-  auto cache = records::read_cache(file, records::current_cache_key({}), problem);
-  EXPECT_TRUE(cache.has_value()) << problem;
+  auto cache = read_back(file);
   if (!cache || !cache->merge() || cache->merge()->chunks.empty()) return {0, 0};
   return {static_cast<std::size_t>(cache->table_offset()),
           static_cast<std::size_t>(cache->merge()->chunks.back().end())};

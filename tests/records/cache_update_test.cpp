@@ -141,18 +141,14 @@ struct Header {
 };
 
 Header header_of(const fs::path& file) {
-  std::string problem;
-  auto cache = records::read_cache(file, records::current_cache_key({}), problem);
-  EXPECT_TRUE(cache.has_value()) << problem;
+  auto cache = read_back(file);
   if (!cache) return {};
   return {cache->table_offset(), cache->length()};
 }
 
 // The bytes of the data no entry or chunk names, and all the data.
 std::pair<std::uint64_t, std::uint64_t> dead_and_data(const fs::path& file) {
-  std::string problem;
-  auto cache = records::read_cache(file, records::current_cache_key({}), problem);
-  EXPECT_TRUE(cache.has_value()) << problem;
+  auto cache = read_back(file);
   if (!cache) return {0, 0};
   std::uint64_t live = 0;
   for (const records::CachedFile& entry : cache->files()) live += entry.blob.length;
@@ -446,9 +442,8 @@ TEST_F(CachePatch, RandomEditsGiveTheAnswersOfAFullLoad) {
 void damage_blob(const fs::path& file, std::string_view path) {
   std::size_t blob_end = 0;
   {
-    std::string problem;
-    auto read = records::read_cache(file, records::current_cache_key({}), problem);
-    ASSERT_TRUE(read.has_value()) << problem;
+    auto read = read_back(file);
+    ASSERT_TRUE(read.has_value());
     for (const records::CachedFile& entry : read->files())
       if (entry.path == path) blob_end = static_cast<std::size_t>(entry.blob.end());
   }
