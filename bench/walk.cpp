@@ -21,8 +21,12 @@ int main(int argc, char** argv) {
   }
   int repeat = 7;
   unsigned threads = policygraph::support::default_threads();
-  for (int i = 2; i + 1 < argc; i += 2) {
+  for (int i = 2; i < argc; i += 2) {
     const std::string option = argv[i];
+    if (i + 1 == argc) {
+      std::fprintf(stderr, "policygraph_bench_walk: %s needs a number\n", option.c_str());
+      return 2;
+    }
     if (option == "--repeat") {
       repeat = std::max(1, std::atoi(argv[i + 1]));
     } else if (option == "--threads") {

@@ -199,24 +199,23 @@ bool CacheSession::changed_files(const std::vector<CorpusFile>& files, unsigned 
   const support::IndexRanges blocks{files.size(), run};
   std::vector<std::vector<std::size_t>> found(blocks.number());
   std::atomic<std::size_t> count{0};
-  std::atomic<bool> refused{false};
-  support::for_each_range(blocks, threads, [&](std::size_t block, std::size_t first, std::size_t last) {
-    FolderHandle folder;
-    for (std::size_t i = first; i < last; ++i) {
-      struct stat info {};
-      const CachedFile* entry = cached(i);
-      if (entry == nullptr || !stat_from_folder(folder, files[i].path, files[i].through_link, info) ||
-          !S_ISREG(info.st_mode)) {
-        refused = true;  // gone, or no longer a file: the per-file path says what it is
-        return false;
-      }
-      if (stamp_matches(info, *entry, trusted_before_ns_)) continue;
-      found[block].push_back(i);
-      if (++count > most) return false;
-    }
-    return true;
-  });
-  if (refused || count > most) return false;
+  const bool within_most =
+      support::for_each_range(blocks, threads, [&](std::size_t block, std::size_t first, std::size_t last) {
+        FolderHandle folder;
+        for (std::size_t i = first; i < last; ++i) {
+          struct stat info {};
+          const CachedFile* entry = cached(i);
+          // Gone, or no longer a file: the per-file path says what it is.
+          if (entry == nullptr || !stat_from_folder(folder, files[i].path, files[i].through_link, info) ||
+              !S_ISREG(info.st_mode))
+            return false;
+          if (stamp_matches(info, *entry, trusted_before_ns_)) continue;
+          found[block].push_back(i);
+          if (++count > most) return false;
+        }
+        return true;
+      });
+  if (!within_most) return false;
   for (const auto& part : found) changed.insert(changed.end(), part.begin(), part.end());
   return true;
 }
@@ -238,8 +237,7 @@ bool CacheSession::decode_merged(const CachedMerge& merge, unsigned threads, Cor
     support::prefault_for_writing(corpus.records.data(), first_record.back() * sizeof(Record), threads);
     corpus.records.resize(first_record.back());
     const std::span<Record> records(corpus.records);
-    std::atomic<bool> decoded{true};
-    support::for_each_index(merge.chunks.size(), threads, [&](std::size_t i) {
+    const bool decoded = support::for_each_index(merge.chunks.size(), threads, [&](std::size_t i) {
       ReadBuffer buffer = buffers.take();
       const std::optional<std::string_view> bytes = loaded_->read_span(merge.chunks[i], buffer);
       const bool ok =
@@ -247,7 +245,6 @@ bool CacheSession::decode_merged(const CachedMerge& merge, unsigned threads, Cor
                                             records.subspan(first_record[i], first_record[i + 1] - first_record[i]),
                                             diagnostics[i]);
       buffers.give(std::move(buffer));
-      if (!ok) decoded = false;
       return ok;
     });
     if (!decoded) return false;

@@ -136,14 +136,17 @@ class Walker {
     return listing;
   }
 
-  // The listings of the folders among `entries` (by readdir's type: links and unknown types
-  // are looked at one by one in visit()), listed side by side, in the order of `entries`:
-  // a corpus keeps most of its files in a few sibling folders (en/ and zh/, say).
+  // The entries whose folders are listed ahead, side by side: folders by readdir's type
+  // (links and unknown types are looked at one by one in visit()).
+  static bool listed_ahead(const Entry& entry) { return entry.type == DT_DIR; }
+
+  // The listings of the entries listed_ahead(), in their order: a corpus keeps most of its
+  // files in a few sibling folders (en/ and zh/, say). None when fewer than two.
   std::vector<Listing> list_subfolders(const std::string& path, const std::string& prefix,
                                        const std::vector<Entry>& entries) const {
     std::vector<const Entry*> subfolders;
     for (const Entry& entry : entries)
-      if (entry.type == DT_DIR) subfolders.push_back(&entry);
+      if (listed_ahead(entry)) subfolders.push_back(&entry);
     if (subfolders.size() < 2) return {};  // listed when walked
     std::vector<Listing> listings(subfolders.size());
     support::for_each_index(subfolders.size(), threads_, [&](std::size_t i) {
@@ -178,7 +181,7 @@ class Walker {
     std::size_t next_subfolder = 0;
     for (const auto& entry : listing.entries) {
       Listing* ahead = nullptr;
-      if (entry.type == DT_DIR && !subfolders.empty()) ahead = &subfolders[next_subfolder++];
+      if (listed_ahead(entry) && !subfolders.empty()) ahead = &subfolders[next_subfolder++];
       visit(path, entry, prefix, ahead);
     }
     ancestors_.pop_back();

@@ -23,11 +23,12 @@ inline unsigned default_threads() { return std::max(1u, std::thread::hardware_co
 inline unsigned threads_or_default(unsigned requested) { return requested != 0 ? requested : default_threads(); }
 
 /// Runs work(i) for i in [0, count) on `threads` threads, the calling one included; each
-/// index once. work(i) returns false to stop every thread early. An exception from work(i),
-/// on any thread, stops every thread and is thrown again here once they have all ended (an
-/// exception leaving a thread's function would end the process).
+/// index once. work(i) returns false to stop every thread early; the loop then returns false
+/// (true when every index was done). An exception from work(i), on any thread, stops every
+/// thread and is thrown again here once they have all ended (an exception leaving a thread's
+/// function would end the process).
 template <typename Work>
-void for_each_index(std::size_t count, unsigned threads, Work&& work) {
+bool for_each_index(std::size_t count, unsigned threads, Work&& work) {
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   std::mutex failure_mutex;
@@ -48,6 +49,7 @@ void for_each_index(std::size_t count, unsigned threads, Work&& work) {
     run();
   }  // joins the pool
   if (failure) std::rethrow_exception(failure);
+  return !stop;
 }
 
 /// [0, count) cut into ranges of `size` items, the last one shorter: range r is
@@ -70,10 +72,11 @@ struct IndexRanges {
 };
 
 /// Runs work(range, first, last) for each range of `ranges` on `threads` threads, as
-/// for_each_index does for indices; a work that returns bool stops every thread with false.
+/// for_each_index does for indices; a work that returns bool stops every thread with false,
+/// and the loop returns false then.
 template <typename Work>
-void for_each_range(const IndexRanges& ranges, unsigned threads, Work&& work) {
-  for_each_index(ranges.number(), threads, [&](std::size_t range) {
+bool for_each_range(const IndexRanges& ranges, unsigned threads, Work&& work) {
+  return for_each_index(ranges.number(), threads, [&](std::size_t range) {
     if constexpr (std::is_same_v<decltype(work(range, range, range)), bool>) {
       return work(range, ranges.first(range), ranges.last(range));
     } else {

@@ -87,12 +87,22 @@ TEST(ForEachRange, OneRangePerThreadUnlessRangesWouldBeSmall) {
 
 TEST(ForEachRange, AWorkThatReturnsFalseStopsTheOthers) {
   std::atomic<std::size_t> ranges_done{0};
-  for_each_range({100000, 10}, 2, [&](std::size_t range, std::size_t, std::size_t) {
+  const bool completed = for_each_range({100000, 10}, 2, [&](std::size_t range, std::size_t, std::size_t) {
     ++ranges_done;
     return range != 3;
   });
+  EXPECT_FALSE(completed);
   EXPECT_LT(ranges_done, 10000U);
   EXPECT_GE(ranges_done, 4U);
+}
+
+TEST(ForEachIndex, SaysWhetherEveryIndexWasDone) {
+  for (unsigned threads : {1u, 3u}) {
+    EXPECT_TRUE(for_each_index(1000, threads, [](std::size_t) { return true; })) << threads;
+    EXPECT_TRUE(for_each_index(0, threads, [](std::size_t) { return false; })) << threads;           // nothing to do
+    EXPECT_FALSE(for_each_index(1000, threads, [](std::size_t i) { return i != 999; })) << threads;  // the last
+    EXPECT_TRUE(for_each_range({100, 7}, threads, [](std::size_t, std::size_t, std::size_t) {})) << threads;
+  }
 }
 
 TEST(ForEachRange, DefaultThreadsAreAtLeastOneAndAGivenNumberWins) {
