@@ -83,13 +83,6 @@ bool metric_used(const std::optional<std::vector<T>>& metric, const std::vector<
   return metric && std::any_of(vertices.begin(), vertices.end(), [&](VertexId v) { return v < metric->size(); });
 }
 
-std::vector<VertexId> selected_vertices(const Graph& graph, const Selection& selection) {
-  std::vector<VertexId> vertices;
-  for (VertexId v : graph.vertices())
-    if (selection.contains(v)) vertices.push_back(v);
-  return vertices;
-}
-
 /// Which of the columns that not every node has the selected nodes have a value in.
 struct ColumnsInUse {
   bool date = false, state = false, effective = false, expires = false, tags = false, clusters = false;
@@ -197,6 +190,13 @@ std::string value_text(const Value& value) {
   return std::string(value_view(value, scratch));
 }
 
+std::vector<VertexId> selected_vertices(const Graph& graph, const Selection& selection) {
+  std::vector<VertexId> vertices;
+  for (VertexId v : graph.vertices())
+    if (selection.contains(v)) vertices.push_back(v);
+  return vertices;
+}
+
 std::vector<EdgeId> selected_edges(const Graph& graph, const Selection& selection) {
   std::vector<EdgeId> edges;
   edges.reserve(graph.edge_count());
@@ -238,15 +238,17 @@ AttributeTable::AttributeTable(const Graph& graph, const ExportOptions& options)
 // over the whole graph, whether a selected node has it, and (kept for cells()) the column
 // of each field, so that rows look nothing up. (Sets and maps ordered by name here, and a
 // lookup per field per row, were a third of a GraphML export of 10,000 policies.) The pass
-// runs on every core, a range of vertices each; the ranges' names are merged after.
+// runs on every core over ranges of vertices, each thread taking the next as it is done;
+// the ranges' names are merged after. Many ranges, not one per thread: the work is uneven
+// over the vertices (policies and facilities have records, the tags and clusters after
+// them none), and with one range each a thread sat idle for a third of the pass.
 void AttributeTable::add_record_columns(const Graph& graph) {
   static_assert(not_exported == not_exported_entry);
   std::vector<bool> selected(graph.node_count(), false);
   for (VertexId v : vertices_) selected[v] = true;
-  constexpr std::size_t least_vertices_per_range = 4096;
+  constexpr std::size_t vertices_per_range = 4096;
   const unsigned threads = support::default_threads();
-  const auto vertex_ranges =
-      support::IndexRanges::one_per_thread(graph.node_count(), least_vertices_per_range, threads);
+  const support::IndexRanges vertex_ranges{graph.node_count(), vertices_per_range};
   const std::size_t range_count = vertex_ranges.number();
   std::vector<RangeNames> ranges(range_count);
   support::for_each_range(vertex_ranges, threads, [&](std::size_t r, std::size_t first, std::size_t last) {

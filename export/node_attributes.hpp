@@ -110,6 +110,8 @@ class AttributeTable {
   static constexpr std::uint32_t not_exported = static_cast<std::uint32_t>(-1);
 };
 
+/// The selected vertices, in increasing order: the rows of an AttributeTable.
+std::vector<VertexId> selected_vertices(const Graph& graph, const Selection& selection);
 /// The selected edges (both ends selected), in edge id order.
 std::vector<EdgeId> selected_edges(const Graph& graph, const Selection& selection);
 

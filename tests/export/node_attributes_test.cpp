@@ -129,7 +129,7 @@ TEST(NodeAttributes, YearBeyondInt32IsLongAndANonCanonicalValueLastMakesAString)
   EXPECT_EQ(std::get<std::string_view>(*find_value(table, 0, "ref")), "12");
 }
 
-// Enough nodes that the table reads them in ranges, one per core: a name's type, whether a
+// Enough nodes that the table reads them in several ranges, taken by the cores in turn: a name's type, whether a
 // selected node has it, and each field's column come out as over the whole graph at once.
 TEST(NodeAttributes, ManyNodesGiveOneSchemaWhateverRangeANameIsIn) {
   constexpr int count = 20000;
