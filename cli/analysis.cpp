@@ -4,6 +4,7 @@
 #include <exception>
 #include <functional>
 #include <future>
+#include <string>
 
 #include "exit_codes.hpp"
 #include "options.hpp"
@@ -41,23 +42,62 @@ MetricRequest parse_metric_names(const std::vector<std::string>& names) {
   return request;
 }
 
+namespace {
+
+// What the kept metrics depend on besides the graph: which were computed, and how.
+std::string kept_parameters(const MetricRequest& request) {
+  std::string parameters =
+      "pagerank=" + std::to_string(int{request.pagerank}) + " betweenness=" + std::to_string(int{request.betweenness}) +
+      " component=" + std::to_string(int{request.component}) + " community=" + std::to_string(int{request.community}) +
+      " seed=" + std::to_string(request.seed) + " sample=";
+  parameters += request.betweenness_sample ? std::to_string(*request.betweenness_sample) : std::string("all");
+  return parameters;
+}
+
+// Waits for every thread, then throws the first failure again, if any.
+void wait_for(std::vector<std::future<void>>& running) {
+  std::exception_ptr failure;
+  for (auto& metric : running) {
+    try {
+      metric.get();
+    } catch (...) {
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace
+
 // The metrics do not depend on one another, and each runs on one core: each gets a thread
 // of its own, so that on two cores PageRank costs nothing beside Louvain (at 100,000
 // policies: 0.3 s beside 1 s). Each thread writes its own member of the result.
-NodeMetrics compute_metrics(const Graph& full, const ViewWeights& weights, const MetricRequest& request) {
+//
+// The metrics of the policy view are kept beside the cache (read_kept_metrics): a run on the
+// same records with the same request reads them instead of building the view and computing
+// them again. The generation, relative to a focus and quick, is always computed.
+NodeMetrics compute_metrics(const Graph& full, const ViewWeights& weights, const MetricRequest& request,
+                            const CacheReport* cache) {
   NodeMetrics metrics;
-  const Graph policy_view = make_view(full, View::policy, weights);
+  const bool view_metrics = request.pagerank || request.betweenness || request.component || request.community;
+  const std::string parameters = kept_parameters(request);
+  std::optional<NodeMetrics> kept;
+  if (view_metrics && cache != nullptr) kept = read_kept_metrics(full, *cache, weights, parameters);
+  if (kept) metrics = std::move(*kept);
+  std::optional<Graph> policy_view;
+  if (view_metrics && !kept) policy_view = make_view(full, View::policy, weights);
   std::vector<std::future<void>> running;
   auto start = [&](bool wanted, std::function<void()> compute) {
     if (wanted) running.push_back(std::async(std::launch::async, std::move(compute)));
   };
-  start(request.pagerank, [&] { metrics.pagerank = pagerank(policy_view).scores; });
-  start(request.betweenness, [&] {
+  start(request.pagerank && !kept, [&] { metrics.pagerank = pagerank(*policy_view).scores; });
+  start(request.betweenness && !kept, [&] {
     BetweennessOptions options{.sample_sources = request.betweenness_sample, .seed = request.seed};
-    metrics.betweenness = betweenness(policy_view, options).scores;
+    metrics.betweenness = betweenness(*policy_view, options).scores;
   });
-  start(request.component, [&] { metrics.component = weakly_connected_components(policy_view).of; });
-  start(request.community, [&] { metrics.community = louvain(policy_view, {.seed = request.seed}).partition.of; });
+  start(request.component && !kept, [&] { metrics.component = weakly_connected_components(*policy_view).of; });
+  start(request.community && !kept,
+        [&] { metrics.community = louvain(*policy_view, {.seed = request.seed}).partition.of; });
   start(request.generation && request.focus.has_value(), [&] {
     std::vector<std::int32_t> generation(full.policy_count(), 0);
     std::vector<bool> member(full.policy_count(), false);
@@ -70,16 +110,12 @@ NodeMetrics compute_metrics(const Graph& full, const ViewWeights& weights, const
       if (!member[v]) generation[v] = NodeMetrics::no_generation;
     metrics.generation = std::move(generation);
   });
-  // Every thread is waited for before the first failure, if any, is thrown again.
-  std::exception_ptr failure;
-  for (auto& metric : running) {
-    try {
-      metric.get();
-    } catch (...) {
-      if (!failure) failure = std::current_exception();
-    }
+  wait_for(running);
+  if (view_metrics && !kept && cache != nullptr) {
+    NodeMetrics view_only = metrics;
+    view_only.generation.reset();
+    keep_metrics(full, *cache, weights, parameters, view_only);
   }
-  if (failure) std::rethrow_exception(failure);
   return metrics;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "policygraph/graph.hpp"
+#include "policygraph/loader.hpp"
 #include "policygraph/metrics.hpp"
 
 namespace policygraph::cli {
@@ -25,7 +26,10 @@ struct MetricRequest {
 /// Parses `--metrics` values ("all", or names); throws a usage error naming the bad one.
 MetricRequest parse_metric_names(const std::vector<std::string>& names);
 
-/// Computes the requested metrics on the `policy` view of `full`.
-NodeMetrics compute_metrics(const Graph& full, const ViewWeights& weights, const MetricRequest& request);
+/// Computes the requested metrics on the `policy` view of `full`, or reads them where they
+/// were kept beside `cache` (the session's load) for the same graph and request; computed,
+/// they are kept there for the next run. Without a cache (nullptr), computes them.
+NodeMetrics compute_metrics(const Graph& full, const ViewWeights& weights, const MetricRequest& request,
+                            const CacheReport* cache = nullptr);
 
 }  // namespace policygraph::cli

@@ -78,6 +78,7 @@ Session& open_session(const CommandContext& context) {
   for (const auto& record : corpus.records) ++session.record_count[record.kind == RecordKind::policy ? 0 : 1];
   session.diagnostics = std::move(corpus.diagnostics);
   session.graph = build_graph(std::move(corpus.records), corpus.cache, session.diagnostics, weights);
+  session.cache = std::move(corpus.cache);
   sort_diagnostics(session.diagnostics);
   return session;
 }

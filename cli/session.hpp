@@ -17,6 +17,7 @@ struct Session {
   Diagnostics diagnostics;               ///< from loading and building, sorted
   std::size_t record_count[2] = {0, 0};  ///< policies, facilities
   std::size_t files_read = 0;
+  CacheReport cache;  ///< the load's: where what is computed from the graph may be kept
 };
 
 /// Loads the corpus the command line names (-C) with its options and builds its graph, with

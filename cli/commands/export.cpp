@@ -89,7 +89,7 @@ int run_export(const CommandContext& context) {
   NodeMetrics metrics;
   ExportOptions export_options;
   if (request.metrics_given) {
-    metrics = compute_metrics(full, invocation.weights, metric_request);
+    metrics = compute_metrics(full, invocation.weights, metric_request, &session.cache);
     export_options.metrics = &metrics;
   }
   export_options.selection = select_vertices(graph, selection_options);

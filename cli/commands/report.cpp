@@ -24,7 +24,7 @@ int run_report(const CommandContext& context) {
   Session& session = open_checked_session(context);
   MetricRequest request;
   request.pagerank = true;
-  NodeMetrics metrics = compute_metrics(session.graph, invocation.weights, request);
+  NodeMetrics metrics = compute_metrics(session.graph, invocation.weights, request, &session.cache);
 
   ReportOptions report_options;
   report_options.pagerank = std::move(*metrics.pagerank);

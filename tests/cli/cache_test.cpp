@@ -67,5 +67,58 @@ TEST(CliCache, TheKeptGraphAnswersAsABuiltOne) {
   EXPECT_TRUE(kept);
 }
 
+// The metrics kept beside the cache (read_kept_metrics) answer as metrics computed anew: after
+// an edit that changes the graph, with other weights, for the report, and when the kept file
+// is damaged (then computed again and kept anew, the same bytes).
+TEST(CliCache, TheKeptMetricsAnswerAsComputedOnes) {
+  TempCorpus corpus;
+  write_branching_corpus(corpus);
+  const fs::path folder = fs::path(corpus.path()) / ".cache";
+  auto same_with_and_without_cache = [&](std::vector<std::string> command, const char* when) {
+    std::vector<std::string> plain = command, cached = command;
+    plain.insert(plain.end(), {"-C", corpus.path(), "--no-cache"});
+    cached.insert(cached.end(), {"-C", corpus.path(), "--cache", folder.string()});
+    const Result expected = run_cli(plain);
+    ASSERT_EQ(expected.code, 0) << expected.err;
+    for (const char* run : {"keeps or reads the metrics", "reads them"}) {
+      const Result result = run_cli(cached);
+      EXPECT_EQ(result.out, expected.out) << when << ", " << run;
+      EXPECT_EQ(result.err, expected.err) << when << ", " << run;
+    }
+  };
+  const std::vector<std::string> all_metrics{"export", "--format", "graphml", "--metrics", "all", "--focus", "b-2005"};
+  same_with_and_without_cache(all_metrics, "first");
+  fs::path kept;
+  for (const auto& entry : fs::directory_iterator(folder))
+    if (entry.path().extension() == ".metrics") kept = entry.path();
+  ASSERT_FALSE(kept.empty());
+
+  std::vector<std::string> weighted = all_metrics;
+  weighted.insert(weighted.end(), {"--supersedes-weight", "0.5"});
+  same_with_and_without_cache(weighted, "other weights");
+  corpus.write("policies/en/e.md",
+               "---\nid: e-2015\ntitle: Carbon Storage Act\nyear: 2015\ntags: [carbon]\n"
+               "evolution:\n  amends: [c-2010]\n---\n");
+  same_with_and_without_cache(all_metrics, "after an edit");
+
+  std::string good;
+  {
+    std::ifstream in(kept, std::ios::binary);
+    good.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  std::string bad = good;
+  bad[bad.size() / 2] = static_cast<char>(bad[bad.size() / 2] ^ 0x01);
+  std::ofstream(kept, std::ios::binary | std::ios::trunc) << bad;
+  same_with_and_without_cache(all_metrics, "damaged");
+  std::ifstream in(kept, std::ios::binary);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), good);
+
+  const fs::path out = fs::path(corpus.path()) / "report";
+  for (const char* run : {"computes", "reads"}) {
+    const Result report = run_cli({"report", "-C", corpus.path(), "--cache", folder.string(), "-o", out.string()});
+    EXPECT_EQ(report.code, 0) << run << ": " << report.err;
+  }
+}
+
 }  // namespace
 }  // namespace policygraph::cli::testing
