@@ -133,7 +133,7 @@ class LoadedCache {
   ino_t inode() const { return inode_; }
 
  private:
-  friend std::optional<LoadedCache> read_cache(const std::filesystem::path&, const CacheKey&, std::string&);
+  friend std::optional<LoadedCache> read_cache(const std::filesystem::path&, const CacheKey&, std::string&, unsigned);
   bool read_region(std::uint64_t offset, std::uint64_t length, char* into) const;
 
   support::UniqueFd fd_;
@@ -151,9 +151,10 @@ class LoadedCache {
   ino_t inode_ = 0;
 };
 
-/// Reads the cache file. Nullopt when it cannot be used, with `problem` saying why (empty
-/// when the file does not exist: a first run is no problem).
-std::optional<LoadedCache> read_cache(const std::filesystem::path& file, const CacheKey& key, std::string& problem);
+/// Reads the cache file, its table on `threads` threads. Nullopt when it cannot be used, with
+/// `problem` saying why (empty when the file does not exist: a first run is no problem).
+std::optional<LoadedCache> read_cache(const std::filesystem::path& file, const CacheKey& key, std::string& problem,
+                                      unsigned threads = 1);
 
 /// One entry of the table to write.
 struct CacheEntry {

@@ -131,7 +131,7 @@ CacheSession::CacheSession(const fs::path& root, const LoadOptions& options) {
   enabled_ = true;
   key_ = current_cache_key(options.limits);
   std::string problem;
-  loaded_ = read_cache(location_.file, key_, problem);
+  loaded_ = read_cache(location_.file, key_, problem, support::threads_or_default(options.threads));
   if (!problem.empty()) note_ = "the cache '" + location_.file.string() + "' " + problem + "; it is rebuilt";
   if (loaded_) trusted_before_ns_ = loaded_->load_started_ns() - racy_window_ns;
 }
@@ -147,7 +147,7 @@ std::optional<CorpusListing> CacheSession::unchanged_listing(const fs::path& roo
   // Two strings a file: at 100,000 policies (1.1 M files) a tenth of a second on one core.
   CorpusListing listing;
   const std::vector<CachedFile>& cached = loaded_->files();
-  listing.files.resize(cached.size());
+  support::resize_prefaulted(listing.files, cached.size(), threads);
   constexpr std::size_t files_per_task = 16384;
   support::for_each_range({cached.size(), files_per_task}, threads,
                           [&](std::size_t, std::size_t first, std::size_t last) {

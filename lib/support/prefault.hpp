@@ -5,8 +5,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "support/for_each_index.hpp"
 
@@ -28,7 +30,9 @@ inline void prefault_for_writing(void* begin, std::size_t bytes, unsigned thread
   if (begin == nullptr || bytes < lead + trail + page) return;
   char* const first = static_cast<char*>(begin) + lead;
   const std::size_t pages = (bytes - lead - trail) / page;
-  constexpr std::size_t pages_per_piece = 4096;  // 16 MiB: pieces enough for every core
+  // Pieces of 1 to 16 MiB: one per core for a small buffer, enough for every core to take
+  // its share of a large one.
+  const std::size_t pages_per_piece = std::clamp<std::size_t>((pages + threads - 1) / std::max(threads, 1U), 256, 4096);
   for_each_range({pages, pages_per_piece}, threads, [&](std::size_t, std::size_t from, std::size_t to) {
     ::madvise(first + from * page, (to - from) * page, MADV_POPULATE_WRITE);
     return true;
@@ -36,6 +40,20 @@ inline void prefault_for_writing(void* begin, std::size_t bytes, unsigned thread
 #else
   (void)begin, (void)bytes, (void)threads;
 #endif
+}
+
+/// `items` grown to `count` items, the new ones value-initialised, their memory mapped on
+/// `threads` cores first (prefault_for_writing) rather than page by page as one thread
+/// writes them: for the tables of a warm load, 10 MB each at 10,000 policies.
+template <typename T>
+void resize_prefaulted(std::vector<T>& items, std::size_t count, unsigned threads) {
+  if (count <= items.size()) {
+    items.resize(count);
+    return;
+  }
+  items.reserve(count);
+  prefault_for_writing(items.data() + items.size(), (count - items.size()) * sizeof(T), threads);
+  items.resize(count);
 }
 
 }  // namespace policygraph::support
