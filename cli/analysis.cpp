@@ -83,7 +83,10 @@ NodeMetrics compute_metrics(const Graph& full, const ViewWeights& weights, const
   const std::string parameters = kept_parameters(request);
   std::optional<NodeMetrics> kept;
   if (view_metrics && cache != nullptr) kept = read_kept_metrics(full, *cache, weights, parameters);
-  if (kept) metrics = std::move(*kept);
+  if (kept) {
+    metrics = std::move(*kept);
+    metrics.generation.reset();  // never kept: computed below when asked for
+  }
   std::optional<Graph> policy_view;
   if (view_metrics && !kept) policy_view = make_view(full, View::policy, weights);
   std::vector<std::future<void>> running;
