@@ -42,9 +42,6 @@ MetricRequest parse_metric_names(const std::vector<std::string>& names) {
   return request;
 }
 
-namespace {
-
-// What the kept metrics depend on besides the graph: which were computed, and how.
 std::string kept_parameters(const MetricRequest& request) {
   std::string parameters =
       "pagerank=" + std::to_string(int{request.pagerank}) + " betweenness=" + std::to_string(int{request.betweenness}) +
@@ -53,6 +50,8 @@ std::string kept_parameters(const MetricRequest& request) {
   parameters += request.betweenness_sample ? std::to_string(*request.betweenness_sample) : std::string("all");
   return parameters;
 }
+
+namespace {
 
 // Waits for every thread, then throws the first failure again, if any.
 void wait_for(std::vector<std::future<void>>& running) {

@@ -26,6 +26,10 @@ struct MetricRequest {
 /// Parses `--metrics` values ("all", or names); throws a usage error naming the bad one.
 MetricRequest parse_metric_names(const std::vector<std::string>& names);
 
+/// What the metrics compute_metrics() keeps depend on besides the graph and the weights
+/// (which metrics, the seed, the betweenness sample): the words of their key.
+std::string kept_parameters(const MetricRequest& request);
+
 /// Computes the requested metrics on the `policy` view of `full`, or reads them where they
 /// were kept beside `cache` (the session's load) for the same graph and request; computed,
 /// they are kept there for the next run. Without a cache (nullptr), computes them.
