@@ -150,8 +150,8 @@ void load_each_file(const std::vector<CorpusFile>& files, records::CacheSession&
     result.parsed.diagnostics = {};
   }
   records::StatusWordUses status_words;
-  corpus.records =
-      records::merge_translations_noting_words(all, options.preferred_language, corpus.diagnostics, status_words);
+  corpus.records = records::merge_translations_noting_words(all, options.preferred_language, corpus.diagnostics,
+                                                            status_words, threads);
   records::append_status_word_notes(status_words, corpus.diagnostics);
   results = {};
   sort_diagnostics(corpus.diagnostics);

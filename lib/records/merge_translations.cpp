@@ -12,13 +12,17 @@
 // translation_twins.hpp), and must be told should the merge ever read more.
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <map>
-#include <numeric>
 #include <span>
 #include <tuple>
 
 #include "policygraph/loader.hpp"
 #include "status_words.hpp"
+#include "support/byte_prefix.hpp"
+#include "support/for_each_index.hpp"
+#include "support/prefault.hpp"
+#include "support/sort_on_threads.hpp"
 
 namespace policygraph {
 namespace {
@@ -95,69 +99,126 @@ Diagnostics status_word_notes(std::span<const StatusWordUse> uses) {
   return notes;
 }
 
+namespace {
+
+// A record's place in the merge's order: kind, id, language, file, place in the file. The
+// id's first bytes are copied into the key, so that the sort compares numbers side by side
+// instead of following two pointers into records scattered over every file's vector: at
+// 100,000 policies (1.2 million records) the sort by pointers took 0.53 s on one core.
+struct MergeKey {
+  support::BytePrefix id_prefix;
+  std::uint32_t index = 0;
+  RecordKind kind = RecordKind::policy;
+};
+
+// The keys of `records` in the merge's order, made and sorted on `threads` threads. The
+// index comes last, so that the order is one whatever the threads: two records tie on all
+// the rest only where one file is read twice.
+std::vector<MergeKey> merge_order(std::span<Record* const> records, unsigned threads) {
+  std::vector<MergeKey> keys(records.size());
+  support::for_each_range(
+      support::IndexRanges::one_per_thread(records.size(), 16384, threads), threads,
+      [&](std::size_t, std::size_t first, std::size_t last) {
+        for (std::size_t i = first; i < last; ++i)
+          keys[i] = {support::BytePrefix::of(records[i]->id), static_cast<std::uint32_t>(i), records[i]->kind};
+      });
+  support::sort_on_threads(
+      keys,
+      [&](const MergeKey& a, const MergeKey& b) {
+        if (a.kind != b.kind) return a.kind < b.kind;
+        if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
+        const Record& x = *records[a.index];
+        const Record& y = *records[b.index];
+        return std::tie(x.id, x.language, x.file, x.where.line, x.where.column, a.index) <
+               std::tie(y.id, y.language, y.file, y.where.line, y.where.column, b.index);
+      },
+      threads);
+  return keys;
+}
+
+// Where each group of one kind and id starts among `keys`, then keys.size().
+std::vector<std::uint32_t> group_starts(std::span<Record* const> records, std::span<const MergeKey> keys) {
+  std::vector<std::uint32_t> starts;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const MergeKey& key = keys[i];
+    const bool same = i > 0 && keys[i - 1].kind == key.kind && keys[i - 1].id_prefix == key.id_prefix &&
+                      records[keys[i - 1].index]->id == records[key.index]->id;
+    if (!same) starts.push_back(static_cast<std::uint32_t>(i));
+  }
+  starts.push_back(static_cast<std::uint32_t>(keys.size()));
+  return starts;
+}
+
+// The records of one group (keys sorted by language, then file) become `merged`: the
+// preferred language's, with the others' labels as its translations. What the group has to
+// say goes to `diagnostics` and `uses`.
+void merge_group(std::span<Record* const> records, std::span<const MergeKey> group, std::string_view preferred_language,
+                 Record& merged, Diagnostics& diagnostics, StatusWordUses& uses) {
+  std::vector<std::uint32_t> kept;  // one record per language
+  kept.reserve(group.size());
+  for (const MergeKey& key : group) {
+    const std::uint32_t i = key.index;
+    if (!kept.empty() && records[kept.back()]->language == records[i]->language) {
+      const Record& first = *records[kept.back()];
+      const Record& again = *records[i];
+      diagnostics.push_back(Diagnostic{again.file, again.where.line, again.where.column, Severity::error,
+                                       std::string(to_string(again.kind)) + " '" + again.id + "' " +
+                                           language_phrase(again.language) + " is defined twice: in " + place(first) +
+                                           " (kept) and in " + place(again) +
+                                           " (skipped); remove one or give it another id"});
+      continue;
+    }
+    kept.push_back(i);
+  }
+
+  // The preferred language; else the record without a language, else the alphabetically
+  // first language: both are kept.front(), since "" sorts first.
+  std::uint32_t primary_index = kept.front();
+  for (std::uint32_t i : kept)
+    if (records[i]->language == preferred_language) primary_index = i;
+  StatusWords(uses).check_group(*records[primary_index], records, kept, diagnostics);
+  merged = std::move(*records[primary_index]);
+  const std::string_view label_field = merged.kind == RecordKind::policy ? "title@" : "name@";
+  for (std::uint32_t i : kept) {
+    const Record& other = *records[i];
+    // A record without a language cannot be named in `title@<lang>`; a label that is
+    // the id stands for a missing title, which is no translation.
+    if (i == primary_index || other.language.empty() || other.label == other.id) continue;
+    merged.translations.add(std::string(label_field) + other.language, other.label);
+  }
+  // The other languages' records are done with: freeing them group by group keeps the
+  // load's peak memory near the merged corpus instead of the merged plus every language.
+  // (Moved out rather than assigned an empty Record, which would keep the strings' buffers.)
+  for (const MergeKey& key : group) Record gone = std::move(*records[key.index]);
+}
+
+}  // namespace
+
 std::vector<Record> merge_translations_noting_words(std::span<Record* const> records,
                                                     std::string_view preferred_language, Diagnostics& diagnostics,
-                                                    StatusWordUses& uses) {
-  // Sorting indices rather than records: a record is 464 bytes, and n log n moves of them
-  // cost more than the merge itself.
-  std::vector<std::uint32_t> order(records.size());
-  std::iota(order.begin(), order.end(), std::uint32_t{0});
-  std::sort(order.begin(), order.end(), [&](std::uint32_t ia, std::uint32_t ib) {
-    const Record& a = *records[ia];
-    const Record& b = *records[ib];
-    return std::tie(a.kind, a.id, a.language, a.file, a.where.line, a.where.column) <
-           std::tie(b.kind, b.id, b.language, b.file, b.where.line, b.where.column);
-  });
-  auto same_group = [&](std::uint32_t a, std::uint32_t b) {
-    return records[a]->kind == records[b]->kind && records[a]->id == records[b]->id;
-  };
-  std::size_t groups = order.empty() ? 0 : 1;
-  for (std::size_t i = 1; i < order.size(); ++i) groups += same_group(order[i - 1], order[i]) ? 0 : 1;
+                                                    StatusWordUses& uses, unsigned threads) {
+  const std::vector<MergeKey> keys = merge_order(records, threads);
+  const std::vector<std::uint32_t> starts = group_starts(records, keys);
+  const std::size_t groups = starts.size() - 1;
 
+  // Groups are merged on every core, a stretch of groups at a time, each stretch's
+  // diagnostics and status words apart and joined after in the stretches' order: the
+  // same as one thread would give. The merged records' memory is mapped on every core
+  // first (1.2 million records at 100,000 policies: 340 MB).
   std::vector<Record> merged;
-  merged.reserve(groups);
-  std::vector<std::uint32_t> kept;  // one record per language of the current group
-  StatusWords status_words(uses);
-  for (std::size_t begin = 0; begin < order.size();) {
-    std::size_t end = begin + 1;
-    while (end < order.size() && same_group(order[begin], order[end])) ++end;
-
-    kept.clear();
-    for (std::size_t position = begin; position < end; ++position) {
-      const std::uint32_t i = order[position];
-      if (!kept.empty() && records[kept.back()]->language == records[i]->language) {
-        const Record& first = *records[kept.back()];
-        const Record& again = *records[i];
-        diagnostics.push_back(Diagnostic{again.file, again.where.line, again.where.column, Severity::error,
-                                         std::string(to_string(again.kind)) + " '" + again.id + "' " +
-                                             language_phrase(again.language) + " is defined twice: in " + place(first) +
-                                             " (kept) and in " + place(again) +
-                                             " (skipped); remove one or give it another id"});
-        continue;
-      }
-      kept.push_back(i);
-    }
-
-    // The preferred language; else the record without a language, else the alphabetically
-    // first language: both are kept.front(), since "" sorts first.
-    std::uint32_t primary_index = kept.front();
-    for (std::uint32_t i : kept)
-      if (records[i]->language == preferred_language) primary_index = i;
-    status_words.check_group(*records[primary_index], records, kept, diagnostics);
-    Record& primary = merged.emplace_back(std::move(*records[primary_index]));
-    const std::string_view label_field = primary.kind == RecordKind::policy ? "title@" : "name@";
-    for (std::uint32_t i : kept) {
-      const Record& other = *records[i];
-      // A record without a language cannot be named in `title@<lang>`; a label that is
-      // the id stands for a missing title, which is no translation.
-      if (i == primary_index || other.language.empty() || other.label == other.id) continue;
-      primary.translations.add(std::string(label_field) + other.language, other.label);
-    }
-    // The other languages' records are done with: freeing them group by group keeps the
-    // load's peak memory near the merged corpus instead of the merged plus every language.
-    // (Moved out rather than assigned an empty Record, which would keep the strings' buffers.)
-    for (std::size_t position = begin; position < end; ++position) Record gone = std::move(*records[order[position]]);
-    begin = end;
+  support::resize_prefaulted(merged, groups, threads);
+  const support::IndexRanges stretches{groups, 4096};
+  std::vector<Diagnostics> stretch_diagnostics(stretches.number());
+  std::vector<StatusWordUses> stretch_uses(stretches.number());
+  support::for_each_range(stretches, threads, [&](std::size_t stretch, std::size_t first, std::size_t last) {
+    for (std::size_t g = first; g < last; ++g)
+      merge_group(records, std::span(keys).subspan(starts[g], starts[g + 1] - starts[g]), preferred_language, merged[g],
+                  stretch_diagnostics[stretch], stretch_uses[stretch]);
+  });
+  for (std::size_t stretch = 0; stretch < stretches.number(); ++stretch) {
+    std::move(stretch_diagnostics[stretch].begin(), stretch_diagnostics[stretch].end(),
+              std::back_inserter(diagnostics));
+    std::move(stretch_uses[stretch].begin(), stretch_uses[stretch].end(), std::back_inserter(uses));
   }
   return merged;
 }

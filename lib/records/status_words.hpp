@@ -36,9 +36,10 @@ inline void append_status_word_notes(std::span<const StatusWordUse> uses, Diagno
 }
 
 /// merge_translations, except that the uses of status words outside the vocabulary are
-/// appended to `uses` instead of their notes to `diagnostics`.
+/// appended to `uses` instead of their notes to `diagnostics`; on `threads` threads, with
+/// the same result as on one.
 std::vector<Record> merge_translations_noting_words(std::span<Record* const> records,
                                                     std::string_view preferred_language, Diagnostics& diagnostics,
-                                                    StatusWordUses& uses);
+                                                    StatusWordUses& uses, unsigned threads = 1);
 
 }  // namespace policygraph::records

@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
+#include <set>
+#include <tuple>
+
 #include "policygraph/loader.hpp"
+#include "records/record_dump.hpp"
+#include "records/status_words.hpp"
 
 namespace policygraph {
 namespace {
@@ -136,6 +144,76 @@ TEST(MergeTranslations, OneNotePerUnknownStatusWordForTheCorpus) {
                        "policies/en/r1.md:6:9: note: status 'Completed' is not a word policygraph knows, so the state "
                        "of the 3 records that use it is unknown (they count as in force); write one of the words of "
                        "docs/record-format.md (e.g. 'In force', 'Repealed', 'Proposed')"}));
+}
+
+// Enough records for many stretches of groups on each thread: ids that share their first
+// 16 bytes and more, three languages and none, a language defined twice, status words
+// outside the vocabulary and languages that disagree, all in no order.
+std::vector<Record> many_records() {
+  std::vector<Record> records;
+  const char* languages[] = {"en", "zh", "", "fr"};
+  const char* statuses[] = {"In force", "Completed", "Repealed", "现行"};
+  for (int i = 0; i < 12000; ++i) {
+    const std::string id = (i % 3 == 0 ? "cn-ccer-measures-2023-" : "p") + std::to_string(i * 7919 % 12000);
+    const int copies = 1 + i % 4;
+    for (int c = 0; c < copies; ++c) {
+      const std::string language = languages[(i + c) % 4];
+      Record r = policy(id, language, "T" + std::to_string(c), "policies/" + language + "/" + std::to_string(c) + id);
+      if (i % 5 == 0) r = with_status(std::move(r), statuses[(i + c) % 4], 3 + c);
+      records.push_back(std::move(r));
+    }
+    if (i % 97 == 0) records.push_back(policy(id, "en", "again", "policies/en/again-" + id));  // twice in 'en'
+    if (i % 2 == 0) records.push_back(make(RecordKind::facility, std::to_string(i), "zh", "F", "f/" + id));
+  }
+  std::shuffle(records.begin(), records.end(), std::mt19937(11));
+  return records;
+}
+
+struct MergeResult {
+  std::vector<std::string> records;
+  std::vector<std::string> diagnostics;
+  records::StatusWordUses uses;
+};
+
+MergeResult merged_on(unsigned threads) {
+  std::vector<Record> input = many_records();
+  std::vector<Record*> pointers;
+  for (Record& record : input) pointers.push_back(&record);
+  Diagnostics diagnostics;
+  MergeResult result;
+  std::vector<Record> merged =
+      records::merge_translations_noting_words(pointers, "en", diagnostics, result.uses, threads);
+  result.records = dump(merged, {});
+  for (const Diagnostic& d : diagnostics) result.diagnostics.push_back(format_diagnostic(d));
+  return result;
+}
+
+TEST(MergeTranslations, OnEveryCoreMergesAsOnOne) {
+  const MergeResult one = merged_on(1);
+  const MergeResult two = merged_on(2);
+  EXPECT_EQ(two.records, one.records);
+  EXPECT_EQ(two.diagnostics, one.diagnostics);
+  EXPECT_EQ(two.uses, one.uses);
+
+  // And what one thread gives is the merge: one record per kind and id, in their order,
+  // each twice-defined language said once, each use of a word outside the vocabulary noted.
+  std::set<std::tuple<RecordKind, std::string>> keys;
+  std::set<std::tuple<std::string, std::string>> languages;
+  std::size_t twice = 0;
+  std::size_t unknown_words = 0;
+  for (const Record& record : many_records()) {
+    keys.emplace(record.kind, record.id);
+    if (!languages.emplace(record.id + (record.kind == RecordKind::policy ? "" : "#f"), record.language).second)
+      ++twice;
+    if (record.attribute("status") && !legal_state_of(*record.attribute("status"))) ++unknown_words;
+  }
+  EXPECT_EQ(one.records.size(), keys.size());
+  std::size_t twice_said = 0;
+  for (const std::string& line : one.diagnostics) twice_said += line.find("is defined twice") != std::string::npos;
+  EXPECT_EQ(twice_said, twice);
+  EXPECT_GT(twice, 50U);
+  EXPECT_EQ(one.uses.size(), unknown_words);
+  EXPECT_GT(unknown_words, 1000U);
 }
 
 }  // namespace
