@@ -94,6 +94,7 @@ class Anchors {
 bool parse_with_libyaml(std::string_view yaml, YAML::EventHandler& handler, LibyamlError* error) {
   Parser parser(yaml);
   Anchors anchors;
+  std::string value;  // reused: most values outgrow a string's own room, and were a malloc each
   while (const yaml_event_t* event = parser.next()) {
     const YAML::Mark mark = mark_of(event->start_mark);
     switch (event->type) {
@@ -114,7 +115,7 @@ bool parse_with_libyaml(std::string_view yaml, YAML::EventHandler& handler, Liby
         if (is_plain_null(*event)) {
           handler.OnNull(mark, anchor);
         } else {
-          std::string value(reinterpret_cast<const char*>(event->data.scalar.value), event->data.scalar.length);
+          value.assign(reinterpret_cast<const char*>(event->data.scalar.value), event->data.scalar.length);
           handler.OnScalar(mark, text_of(event->data.scalar.tag), anchor, value);
         }
         break;

@@ -80,7 +80,7 @@ void RecordBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
 
 void RecordBuilder::OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                              const std::string& raw_value) {
-  std::optional<std::string> repaired = repair_yaml_cpp_escapes(raw_value);
+  std::optional<std::string> repaired = scalars_are_utf8_ ? std::nullopt : repair_yaml_cpp_escapes(raw_value);
   const std::string& value = repaired ? *repaired : raw_value;
   record(Event::Type::scalar, mark, 0, &value);
   if (anchor != 0) remember_anchor(anchor, Anchor::State::scalar, &value);

@@ -37,6 +37,11 @@ class RecordBuilder final : public YAML::EventHandler {
 
   /// Starts a YAML text that begins after `line_offset` lines of the file.
   void start_text(int line_offset);
+  /// Whether the scalars to come are UTF-8 as given, as libyaml's are (it writes every
+  /// escape as UTF-8), rather than yaml-cpp's, whose \N and \_ escapes come as lone bytes
+  /// that repair_yaml_cpp_escapes mends (the default). Checking every value was a fortieth
+  /// of a cold load.
+  void set_scalars_are_utf8(bool utf8) { scalars_are_utf8_ = utf8; }
   /// Drops a partly read record and all state after a parse error or a StopFile.
   void abandon();
   /// The one place a yaml-cpp mark becomes a file position.
@@ -159,6 +164,7 @@ class RecordBuilder final : public YAML::EventHandler {
   int line_offset_ = 0;
   int documents_with_content_ = 0;
   bool depth_reported_ = false;
+  bool scalars_are_utf8_ = false;
   YAML::Mark document_start_;
   std::vector<Frame> frames_;
   std::optional<RecordDraft> draft_;

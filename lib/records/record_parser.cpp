@@ -106,6 +106,7 @@ void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& buil
   builder.start_text(line_offset);
   const RecordBuilder::Checkpoint start = builder.checkpoint();
   records::LibyamlError refusal;
+  builder.set_scalars_are_utf8(true);
   try {
     if (records::parse_with_libyaml(yaml, builder, &refusal)) return;
   } catch (const records::StopFile&) {
@@ -127,6 +128,7 @@ void parse_yaml_text(std::string_view yaml, int line_offset, RecordBuilder& buil
   }
   builder.rollback(start);
   builder.start_text(line_offset);
+  builder.set_scalars_are_utf8(false);
   ViewBuffer buffer(yaml);
   std::istream in(&buffer);
   try {

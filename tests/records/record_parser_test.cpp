@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+
 #include "policygraph/loader.hpp"
+#include "records/record_builder.hpp"
 #include "records/record_dump.hpp"
 
 namespace policygraph {
@@ -88,6 +93,28 @@ TEST(ParseRecords, YamlEscapesForNoBreakSpaceAndNextLineGiveUtf8) {
   ASSERT_EQ(result.records.size(), 1u);
   EXPECT_EQ(result.records[0].label, "Cameron Parish\u00A0CO2\u0085hub");
   EXPECT_TRUE(result.diagnostics.empty()) << messages(result.diagnostics)[0];
+}
+
+// The same escapes as yaml-cpp gives them, for a text libyaml refuses and yaml-cpp reads: the
+// builder mends them, unless told that its scalars are UTF-8 already (libyaml's are).
+TEST(ParseRecords, YamlCppsEscapesAreMendedUnlessTheScalarsAreUtf8) {
+  const auto context = context_for_path("policies/en/x.md");
+  const Limits limits;
+  for (bool utf8 : {false, true}) {
+    ParseResult result;
+    records::RecordBuilder builder(*context, limits, result);
+    builder.start_text(0);
+    builder.set_scalars_are_utf8(utf8);
+    std::istringstream in("id: p\ntitle: \"a\\Nb\"\n");
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
+    ASSERT_EQ(result.records.size(), 1u);
+    EXPECT_EQ(result.records[0].label, utf8 ? std::string("a\x85"
+                                                          "b")
+                                            : std::string("a\u0085b"))
+        << utf8;
+  }
 }
 
 TEST(ParseRecords, FlowStyleFrontMatter) {
