@@ -184,7 +184,8 @@ std::unique_ptr<CLI::App> make_parser(Invocation& invocation) {
   app->add_flag("--strict", global.strict, "Treat every diagnostic as an error");
   app->add_flag("--verbose", global.verbose, "List every note, even a great many of one kind");
   app->add_flag("--follow-symlinks", global.follow_symlinks, "Follow symbolic links that lead out of the corpus");
-  app->add_option("--threads", global.threads, "Threads for loading (0: every core)")
+  app->add_option("--threads", global.threads,
+                  "Threads for loading (0: every core, and four per core to read the files)")
       ->capture_default_str()
       ->check(not_negative);
   app->add_option("--cache", global.cache,

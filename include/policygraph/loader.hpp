@@ -61,7 +61,7 @@ ParseResult parse_records(std::string_view text, const FileContext& context, con
 struct LoadOptions {
   std::string preferred_language = "en";
   bool follow_symlinks = false;  ///< follow links that lead out of the corpus folder
-  unsigned threads = 0;          ///< 0: every core
+  unsigned threads = 0;          ///< 0: every core (four per core to read files)
   Limits limits;
   /// Called from the loading thread now and then with (files done, files in all).
   std::function<void(std::size_t, std::size_t)> on_progress;

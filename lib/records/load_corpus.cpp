@@ -8,7 +8,8 @@
 // With the cache (cache_session.hpp), each thread first asks whether its file's cached
 // parse still holds: same size and times, it is decoded without reading the file; else
 // the file is read and the cache asks its hash. Only what is left is parsed, and handed
-// to the cache on the same thread.
+// to the cache on the same thread. Reading takes four threads per core (unless --threads
+// says otherwise), so that the cores parse while some threads wait on the disk.
 //
 // When every file is as cached, the cache's merged corpus serves the load instead: one stat
 // per file, then the merged records decoded chunk by chunk on every core; the files' blobs
@@ -133,7 +134,8 @@ std::vector<FileResult> load_every_file(const std::vector<CorpusFile>& files, re
 void load_each_file(const std::vector<CorpusFile>& files, records::CacheSession& cache, const LoadOptions& options,
                     unsigned threads, Corpus& corpus) {
   cache.prepare_files();
-  std::vector<FileResult> results = load_every_file(files, cache, options, threads);
+  std::vector<FileResult> results =
+      load_every_file(files, cache, options, support::reading_threads_or_default(options.threads));
   // The cache's entries go to disk now, so that what it holds of them can be freed before
   // the merge allocates the merged records.
   cache.files_done(files, corpus.cache);

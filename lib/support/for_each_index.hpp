@@ -22,6 +22,16 @@ inline unsigned default_threads() { return std::max(1u, std::thread::hardware_co
 /// `requested` threads, or default_threads() for 0 (the default of --threads).
 inline unsigned threads_or_default(unsigned requested) { return requested != 0 ? requested : default_threads(); }
 
+/// `requested` threads, or four per core for 0: for work that waits on the disk as much as
+/// it computes, reading and parsing every file of a corpus. A read of a file that is not in
+/// memory waits for the disk, and a core whose one thread waits parses nothing. Measured on
+/// 10,000 policies (112,491 files) on two cores, the page cache dropped before each load:
+/// 2 threads 8.4-9.4 s, 8 threads 4.2-4.4 s, 16 threads 3.7-3.8 s; with the files in memory
+/// 2.22, 2.19 and 2.24 s (medians of six), the peak 232, 247 and 260 MB.
+inline unsigned reading_threads_or_default(unsigned requested) {
+  return requested != 0 ? requested : 4 * default_threads();
+}
+
 /// Runs work(i) for i in [0, count) on `threads` threads, the calling one included; each
 /// index once. work(i) returns false to stop every thread early; the loop then returns false
 /// (true when every index was done). An exception from work(i), on any thread, stops every
