@@ -36,10 +36,9 @@ class KeptMetrics : public ::testing::Test {
   }
 
   TempCorpus folder;  // a temporary folder for the kept files
-  Graph full = build_graph(varied_records(12), diagnostics_);
-
- private:
-  Diagnostics diagnostics_;
+  // Before `full`, which is built into it: members are made in the order they are declared.
+  Diagnostics build_diagnostics;
+  Graph full = build_graph(varied_records(12), build_diagnostics);
 };
 
 // Values no computation here would give, so that a read shows they were kept, not made.
