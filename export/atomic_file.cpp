@@ -24,10 +24,12 @@
 #include <cstring>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "csv_folder.hpp"
 #include "output_target.hpp"
 #include "policygraph/export.hpp"
+#include "support/for_each_index.hpp"
 #include "support/temporary_files.hpp"
 #include "write_behind_file.hpp"
 
@@ -121,12 +123,30 @@ void sync_staging(const fs::path& staging) {
   if (!synced) throw ExportError(system_error_text(staging, "cannot sync"));
 }
 
+/// Removes the folder an export replaced, its entries on several threads at once: removing
+/// a file waits on the disk more than it computes. A report of 12,059 pages in one folder
+/// went in 0.72-0.77 s on one thread and 0.35-0.36 s on four (rm -rf against four
+/// `xargs rm`), and a run of `report` into its previous folder paid that each time. Each
+/// entry goes through fs::remove_all, which removes a link and never what it leads to.
+void remove_replaced_folder(const fs::path& old) {
+  std::vector<fs::path> entries;
+  std::error_code error;
+  for (fs::directory_iterator entry(old, error), end; !error && entry != end; entry.increment(error))
+    entries.push_back(entry->path());
+  support::for_each_index(entries.size(), support::disk_bound_threads_or_default(0), [&](std::size_t i) {
+    std::error_code ignored;
+    fs::remove_all(entries[i], ignored);
+    return true;
+  });
+  std::error_code ignored;
+  fs::remove_all(old, ignored);  // the folder, and whatever the listing did not reach
+}
+
 /// Puts `staging` in the place of `target`, which exists; afterwards `staging` is gone.
 void replace_folder(const fs::path& staging, const fs::path& target) {
 #ifdef RENAME_EXCHANGE
   if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
-    std::error_code ignored;
-    fs::remove_all(staging, ignored);  // now the old folder
+    remove_replaced_folder(staging);  // now the old folder
     return;
   }
   if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
@@ -147,8 +167,7 @@ void replace_folder(const fs::path& staging, const fs::path& target) {
     ::rename(old.c_str(), target.c_str());
     throw ExportError(message);
   }
-  std::error_code ignored;
-  fs::remove_all(old, ignored);
+  remove_replaced_folder(old);
 }
 
 /// Writes to a stream (a FIFO, a device, an open descriptor) as it is generated: there is

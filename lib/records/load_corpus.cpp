@@ -135,7 +135,7 @@ void load_each_file(const std::vector<CorpusFile>& files, records::CacheSession&
                     unsigned threads, Corpus& corpus) {
   cache.prepare_files();
   std::vector<FileResult> results =
-      load_every_file(files, cache, options, support::reading_threads_or_default(options.threads));
+      load_every_file(files, cache, options, support::disk_bound_threads_or_default(options.threads));
   // The cache's entries go to disk now, so that what it holds of them can be freed before
   // the merge allocates the merged records.
   cache.files_done(files, corpus.cache);

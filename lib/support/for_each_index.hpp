@@ -23,12 +23,11 @@ inline unsigned default_threads() { return std::max(1u, std::thread::hardware_co
 inline unsigned threads_or_default(unsigned requested) { return requested != 0 ? requested : default_threads(); }
 
 /// `requested` threads, or four per core for 0: for work that waits on the disk as much as
-/// it computes, reading and parsing every file of a corpus. A read of a file that is not in
-/// memory waits for the disk, and a core whose one thread waits parses nothing. Measured on
-/// 10,000 policies (112,491 files) on two cores, the page cache dropped before each load:
-/// 2 threads 8.4-9.4 s, 8 threads 4.2-4.4 s, 16 threads 3.7-3.8 s; with the files in memory
-/// 2.22, 2.19 and 2.24 s (medians of six), the peak 232, 247 and 260 MB.
-inline unsigned reading_threads_or_default(unsigned requested) {
+/// it computes (reading and parsing every file of a corpus, removing a replaced folder). A read of a file that is not
+/// in memory waits for the disk, and a core whose one thread waits parses nothing. Measured on 10,000 policies (112,491
+/// files) on two cores, the page cache dropped before each load: 2 threads 8.4-9.4 s, 8 threads 4.2-4.4 s, 16
+/// threads 3.7-3.8 s; with the files in memory 2.22, 2.19 and 2.24 s (medians of six), the peak 232, 247 and 260 MB.
+inline unsigned disk_bound_threads_or_default(unsigned requested) {
   return requested != 0 ? requested : 4 * default_threads();
 }
 

@@ -70,6 +70,22 @@ TEST(WriteFileAtomically, FolderThatCannotBeMadeIsAnExportError) {
   }
 }
 
+// The replaced folder is removed whole, its files on several threads at once.
+TEST(WriteFolderAtomically, TheReplacedFolderIsGoneWhole) {
+  auto folder = scratch_folder("atomic-folder-replaced");
+  auto page = [](std::string text) { return [text](std::ostream& out) { out << text; }; };
+  std::vector<FolderFile> old_files;
+  for (int i = 0; i < 600; ++i) old_files.push_back({"page-" + std::to_string(i) + ".html", page("old"), false});
+  write_folder_atomically(folder / "report", old_files, [](std::string_view) { return true; });
+  ASSERT_EQ(file_count(folder / "report"), 600u);
+
+  write_folder_atomically(folder / "report", {{"index.html", page("new"), false}},
+                          [](std::string_view) { return true; });
+  EXPECT_EQ(file_count(folder / "report"), 1u);
+  EXPECT_EQ(read_text(folder / "report" / "index.html"), "new");
+  EXPECT_EQ(file_count(folder), 1u);  // no old folder left beside it
+}
+
 TEST(ExportToPath, CsvWritesAFolder) {
   auto folder = scratch_folder("export-csv");
   Graph graph = make_export_graph();
