@@ -151,11 +151,11 @@ std::vector<std::uint32_t> group_starts(std::span<Record* const> records, std::s
 
 // The records of one group (keys sorted by language, then file) become `merged`: the
 // preferred language's, with the others' labels as its translations. What the group has to
-// say goes to `diagnostics` and `uses`.
+// say goes to `diagnostics` and `uses`. `kept` is room the caller lends for one record per
+// language, so that a million groups make no vector each.
 void merge_group(std::span<Record* const> records, std::span<const MergeKey> group, std::string_view preferred_language,
-                 Record& merged, Diagnostics& diagnostics, StatusWordUses& uses) {
-  std::vector<std::uint32_t> kept;  // one record per language
-  kept.reserve(group.size());
+                 Record& merged, Diagnostics& diagnostics, StatusWordUses& uses, std::vector<std::uint32_t>& kept) {
+  kept.clear();
   for (const MergeKey& key : group) {
     const std::uint32_t i = key.index;
     if (!kept.empty() && records[kept.back()]->language == records[i]->language) {
@@ -211,9 +211,10 @@ std::vector<Record> merge_translations_noting_words(std::span<Record* const> rec
   std::vector<Diagnostics> stretch_diagnostics(stretches.number());
   std::vector<StatusWordUses> stretch_uses(stretches.number());
   support::for_each_range(stretches, threads, [&](std::size_t stretch, std::size_t first, std::size_t last) {
+    std::vector<std::uint32_t> kept;
     for (std::size_t g = first; g < last; ++g)
       merge_group(records, std::span(keys).subspan(starts[g], starts[g + 1] - starts[g]), preferred_language, merged[g],
-                  stretch_diagnostics[stretch], stretch_uses[stretch]);
+                  stretch_diagnostics[stretch], stretch_uses[stretch], kept);
   });
   for (std::size_t stretch = 0; stretch < stretches.number(); ++stretch) {
     std::move(stretch_diagnostics[stretch].begin(), stretch_diagnostics[stretch].end(),
